@@ -1,0 +1,1 @@
+//! The lexer: source text → tokens (to be written).

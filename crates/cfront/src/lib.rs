@@ -1,0 +1,10 @@
+//! The C frontend: source files → tokens → preprocessed tokens → AST → KIR.
+//!
+//! File access goes through [`source::FileLoader`], which the driver
+//! implements on top of the host crate; nothing here touches the OS.
+
+pub mod diag;
+pub mod source;
+pub mod token;
+pub mod lex;
+pub mod pp;

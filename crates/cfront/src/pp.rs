@@ -1,0 +1,1 @@
+//! The preprocessor (to be written).
