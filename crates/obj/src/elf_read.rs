@@ -1,0 +1,1 @@
+//! Reading ELF relocatable objects (to be written).

@@ -1,0 +1,1 @@
+//! Writing ELF relocatable objects (to be written).
