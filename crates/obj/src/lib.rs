@@ -138,6 +138,8 @@ pub struct Object {
     /// Source-line table for backtraces in the JIT: (section, offset, file, line),
     /// sorted by section then offset. Filled by codegen (and from DWARF later).
     pub lines: Vec<LineEntry>,
+    /// File names that `LineEntry::file` indexes.
+    pub line_files: Vec<String>,
 }
 
 #[derive(Clone, Debug)]
@@ -150,7 +152,7 @@ pub struct LineEntry {
 
 impl Object {
     pub fn new(name: &str) -> Object {
-        Object { name: name.to_string(), sections: Vec::new(), symbols: Vec::new(), lines: Vec::new() }
+        Object { name: name.to_string(), sections: Vec::new(), symbols: Vec::new(), lines: Vec::new(), line_files: Vec::new() }
     }
 
     pub fn add_section(&mut self, name: &str, kind: SectionKind, align: u64) -> SectionId {
