@@ -8,3 +8,6 @@ pub mod source;
 pub mod token;
 pub mod lex;
 pub mod pp;
+pub mod types;
+pub mod ast;
+pub mod parse;

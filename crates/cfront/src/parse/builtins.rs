@@ -1,0 +1,415 @@
+//! `__builtin_*`, `__atomic_*` and `__sync_*` forms.
+
+use super::*;
+
+impl<'a> Parser<'a> {
+    fn args(&mut self) -> PResult<Vec<Expr>> {
+        self.expect(Punct::LParen)?;
+        let mut v = Vec::new();
+        if !self.is(Punct::RParen) {
+            loop {
+                v.push(self.assign_expr()?);
+                if !self.eat(Punct::Comma) {
+                    break;
+                }
+            }
+        }
+        self.expect(Punct::RParen)?;
+        Ok(v)
+    }
+
+    fn nargs(&mut self, loc: Loc, name: &str, n: usize) -> PResult<Vec<Expr>> {
+        let a = self.args()?;
+        if a.len() < n {
+            self.err(loc, format!("too few arguments to function '{name}'"));
+            return Err(Reported);
+        }
+        Ok(a)
+    }
+
+    /// Parses a builtin call if `t` names one kit implements; `None` lets
+    /// the caller treat the name as an ordinary (libc) function.
+    pub(super) fn builtin(&mut self, t: &Token) -> PResult<Option<Expr>> {
+        let name: &str = &t.text;
+        let loc = t.loc;
+        let int = int_t(IntKind::Int);
+        let long = int_t(IntKind::Long);
+        let dbl = float_t(FloatKind::Double);
+        let void = mk(Kind::Void);
+        let b = |k: ExprKind, ty: T| Ok(Some(Expr { kind: k, ty, loc }));
+        if let Some(op) = name.strip_prefix("__atomic_").or_else(|| name.strip_prefix("__sync_")) {
+            return self.atomic(name, op, loc);
+        }
+        match name {
+            "__builtin_va_start" => {
+                let a = self.nargs(loc, name, 1)?;
+                let ap = self.rvalue(a.into_iter().next().unwrap());
+                b(ExprKind::VaStart(Box::new(ap)), void)
+            }
+            "__builtin_va_end" => {
+                let a = self.nargs(loc, name, 1)?;
+                let ap = self.rvalue(a.into_iter().next().unwrap());
+                b(ExprKind::Cast(Box::new(ap)), void)
+            }
+            "__builtin_va_copy" => {
+                let a = self.nargs(loc, name, 2)?;
+                let mut it = a.into_iter();
+                let d = self.rvalue(it.next().unwrap());
+                let s = self.rvalue(it.next().unwrap());
+                b(ExprKind::VaCopy(Box::new(d), Box::new(s)), void)
+            }
+            "__builtin_va_arg" => {
+                self.expect(Punct::LParen)?;
+                let ap = self.assign_expr()?;
+                let ap = self.rvalue(ap);
+                self.expect(Punct::Comma)?;
+                let ty = self.type_name()?;
+                self.expect(Punct::RParen)?;
+                b(ExprKind::VaArg(Box::new(ap), ty.clone()), unqual(&ty))
+            }
+            "__builtin_offsetof" => {
+                self.expect(Punct::LParen)?;
+                let ty = self.type_name()?;
+                self.expect(Punct::Comma)?;
+                let mut off: i128 = 0;
+                let mut cur = ty;
+                loop {
+                    let n = self.bump();
+                    let Kind::Record(rid) = cur.kind else {
+                        self.err(n.loc, "offsetof on a non-record type");
+                        return Err(Reported);
+                    };
+                    let Some((o, f)) = self.find_member(rid, &n.text) else {
+                        self.err(n.loc, format!("no member named '{}'", n.text));
+                        return Err(Reported);
+                    };
+                    off += o as i128;
+                    cur = f.ty.clone();
+                    loop {
+                        if self.eat(Punct::LBracket) {
+                            let i = self.const_int_expr().unwrap_or(0);
+                            self.expect(Punct::RBracket)?;
+                            let el = cur.base().cloned().unwrap_or_else(|| int_t(IntKind::Char));
+                            off += i * self.size_of(&el) as i128;
+                            cur = el;
+                        } else {
+                            break;
+                        }
+                    }
+                    if !self.eat(Punct::Dot) {
+                        break;
+                    }
+                }
+                self.expect(Punct::RParen)?;
+                Ok(Some(int_lit(off, int_t(IntKind::ULong), loc)))
+            }
+            "__builtin_types_compatible_p" => {
+                self.expect(Punct::LParen)?;
+                let a = self.type_name()?;
+                self.expect(Punct::Comma)?;
+                let c = self.type_name()?;
+                self.expect(Punct::RParen)?;
+                Ok(Some(int_lit(compatible_unqual(&unqual(&a), &unqual(&c)) as i128, int, loc)))
+            }
+            "__builtin_choose_expr" => {
+                self.expect(Punct::LParen)?;
+                let c = self.const_int_expr().unwrap_or(0);
+                self.expect(Punct::Comma)?;
+                let x = self.assign_expr()?;
+                self.expect(Punct::Comma)?;
+                let y = self.assign_expr()?;
+                self.expect(Punct::RParen)?;
+                Ok(Some(if c != 0 { x } else { y }))
+            }
+            "__builtin_constant_p" => {
+                let a = self.nargs(loc, name, 1)?;
+                let c = self.eval_num(&a[0]).is_some();
+                Ok(Some(int_lit(c as i128, int, loc)))
+            }
+            "__builtin_expect" | "__builtin_expect_with_probability" => {
+                let a = self.nargs(loc, name, 2)?;
+                let e = self.convert(a.into_iter().next().unwrap(), &long);
+                Ok(Some(e))
+            }
+            "__builtin_assume_aligned" => {
+                let a = self.nargs(loc, name, 2)?;
+                let e = self.rvalue(a.into_iter().next().unwrap());
+                Ok(Some(e))
+            }
+            "__builtin_unreachable" | "__builtin_trap" => {
+                self.nargs(loc, name, 0)?;
+                let k = if name.ends_with("trap") { Builtin::Trap } else { Builtin::Unreachable };
+                b(ExprKind::Builtin(k, vec![]), void)
+            }
+            "__builtin_prefetch" => {
+                let a = self.args()?;
+                let e = a.into_iter().next().map(|e| self.rvalue(e));
+                let e = e.unwrap_or_else(|| int_lit(0, int.clone(), loc));
+                b(ExprKind::Cast(Box::new(e)), void)
+            }
+            "__builtin_object_size" | "__builtin_dynamic_object_size" => {
+                let a = self.nargs(loc, name, 2)?;
+                let t = self.eval_int(&a[1]).unwrap_or(0);
+                Ok(Some(int_lit(if t < 2 { -1i128 as u64 as i128 } else { 0 }, int_t(IntKind::ULong), loc)))
+            }
+            "__builtin_inf" | "__builtin_huge_val" => Ok(self.nargs(loc, name, 0).map(|_| Some(Expr { kind: ExprKind::Float(f64::INFINITY), ty: dbl, loc }))?),
+            "__builtin_inff" | "__builtin_huge_valf" => {
+                self.nargs(loc, name, 0)?;
+                b(ExprKind::Float(f64::INFINITY), float_t(FloatKind::Float))
+            }
+            "__builtin_infl" | "__builtin_huge_vall" => {
+                self.nargs(loc, name, 0)?;
+                b(ExprKind::Float(f64::INFINITY), float_t(FloatKind::LDouble))
+            }
+            "__builtin_nan" | "__builtin_nans" => {
+                self.nargs(loc, name, 1)?;
+                b(ExprKind::Float(f64::NAN), dbl)
+            }
+            "__builtin_nanf" | "__builtin_nansf" => {
+                self.nargs(loc, name, 1)?;
+                b(ExprKind::Float(f64::NAN), float_t(FloatKind::Float))
+            }
+            "__builtin_nanl" | "__builtin_nansl" => {
+                self.nargs(loc, name, 1)?;
+                b(ExprKind::Float(f64::NAN), float_t(FloatKind::LDouble))
+            }
+            "__builtin_isnan" | "__builtin_isinf" | "__builtin_isfinite" | "__builtin_signbit" | "__builtin_isinf_sign"
+            | "__builtin_signbitf" | "__builtin_signbitl" => {
+                let a = self.nargs(loc, name, 1)?;
+                let x = self.rvalue(a.into_iter().next().unwrap());
+                let x = if x.ty.is_float() { x } else { self.convert(x, &dbl) };
+                let k = match name {
+                    "__builtin_isnan" => Builtin::IsNan,
+                    "__builtin_isinf" | "__builtin_isinf_sign" => Builtin::IsInf,
+                    "__builtin_isfinite" => Builtin::IsFinite,
+                    _ => Builtin::SignBit,
+                };
+                b(ExprKind::Builtin(k, vec![x]), int)
+            }
+            "__builtin_isgreater" | "__builtin_isgreaterequal" | "__builtin_isless" | "__builtin_islessequal"
+            | "__builtin_islessgreater" | "__builtin_isunordered" => {
+                let a = self.nargs(loc, name, 2)?;
+                let mut it = a.into_iter();
+                let (x, y) = (it.next().unwrap(), it.next().unwrap());
+                let op = match name {
+                    "__builtin_isgreater" => BinOp::Gt,
+                    "__builtin_isgreaterequal" => BinOp::Ge,
+                    "__builtin_isless" => BinOp::Lt,
+                    "__builtin_islessequal" => BinOp::Le,
+                    _ => BinOp::Ne,
+                };
+                if name == "__builtin_isunordered" || name == "__builtin_islessgreater" {
+                    let xx = self.make_binary(BinOp::Ne, x.clone(), x.clone(), loc);
+                    let yy = self.make_binary(BinOp::Ne, y.clone(), y.clone(), loc);
+                    let un = Expr { kind: ExprKind::LogOr(Box::new(xx), Box::new(yy)), ty: int.clone(), loc };
+                    if name == "__builtin_isunordered" {
+                        return Ok(Some(un));
+                    }
+                    let lt = self.make_binary(BinOp::Lt, x.clone(), y.clone(), loc);
+                    let gt = self.make_binary(BinOp::Gt, x, y, loc);
+                    return b(ExprKind::LogOr(Box::new(lt), Box::new(gt)), int);
+                }
+                Ok(Some(self.make_binary(op, x, y, loc)))
+            }
+            "__builtin_fabs" | "__builtin_fabsf" | "__builtin_fabsl" | "__builtin_sqrt" | "__builtin_sqrtf" => {
+                let a = self.nargs(loc, name, 1)?;
+                let ty = if name.ends_with('f') { float_t(FloatKind::Float) } else if name.ends_with('l') { float_t(FloatKind::LDouble) } else { dbl };
+                let x = self.convert(a.into_iter().next().unwrap(), &ty);
+                let k = if name.contains("fabs") { Builtin::Fabs } else { Builtin::Sqrt };
+                b(ExprKind::Builtin(k, vec![x]), ty)
+            }
+            "__builtin_copysign" | "__builtin_copysignf" | "__builtin_copysignl" => {
+                let a = self.nargs(loc, name, 2)?;
+                let ty = if name.ends_with('f') { float_t(FloatKind::Float) } else if name.ends_with('l') { float_t(FloatKind::LDouble) } else { dbl };
+                let mut it = a.into_iter();
+                let x = self.convert(it.next().unwrap(), &ty);
+                let y = self.convert(it.next().unwrap(), &ty);
+                b(ExprKind::Builtin(Builtin::CopySign, vec![x, y]), ty)
+            }
+            "__builtin_alloca" | "__builtin_alloca_with_align" => {
+                let a = self.nargs(loc, name, 1)?;
+                let n = self.convert(a.into_iter().next().unwrap(), &int_t(IntKind::ULong));
+                b(ExprKind::Builtin(Builtin::Alloca, vec![n]), ptr_to(void))
+            }
+            "__builtin_frame_address" | "__builtin_return_address" => {
+                self.nargs(loc, name, 1)?;
+                let k = if name.contains("frame") { Builtin::FrameAddress } else { Builtin::ReturnAddress };
+                b(ExprKind::Builtin(k, vec![]), ptr_to(void))
+            }
+            "__builtin_add_overflow" | "__builtin_sub_overflow" | "__builtin_mul_overflow" => {
+                let a = self.nargs(loc, name, 3)?;
+                let v: Vec<Expr> = a.into_iter().map(|e| self.rvalue(e)).collect();
+                if !v[2].ty.is_ptr() || !v[2].ty.base().unwrap().is_integer() {
+                    self.err(loc, "argument 3 must be a pointer to integer");
+                    return Err(Reported);
+                }
+                let k = match name {
+                    "__builtin_add_overflow" => Builtin::AddOverflow,
+                    "__builtin_sub_overflow" => Builtin::SubOverflow,
+                    _ => Builtin::MulOverflow,
+                };
+                b(ExprKind::Builtin(k, v), int_t(IntKind::Bool))
+            }
+            _ => {
+                // Bit builtins with l/ll suffixes.
+                let stem = name.trim_start_matches("__builtin_");
+                let (base, argk) = if let Some(s) = stem.strip_suffix("ll") {
+                    (s, IntKind::ULLong)
+                } else if let Some(s) = stem.strip_suffix('l') {
+                    (s, IntKind::ULong)
+                } else {
+                    (stem, IntKind::UInt)
+                };
+                let kind = match base {
+                    "clz" => Some(Builtin::Clz),
+                    "ctz" => Some(Builtin::Ctz),
+                    "popcount" => Some(Builtin::Popcount),
+                    "parity" => Some(Builtin::Parity),
+                    "ffs" => Some(Builtin::Ffs),
+                    "clrsb" => Some(Builtin::Clrsb),
+                    _ => None,
+                };
+                if let Some(k) = kind {
+                    let a = self.nargs(loc, name, 1)?;
+                    let ak = if matches!(k, Builtin::Ffs | Builtin::Clrsb) {
+                        match argk {
+                            IntKind::UInt => IntKind::Int,
+                            IntKind::ULong => IntKind::Long,
+                            _ => IntKind::LLong,
+                        }
+                    } else {
+                        argk
+                    };
+                    let x = self.convert(a.into_iter().next().unwrap(), &int_t(ak));
+                    return b(ExprKind::Builtin(k, vec![x]), int);
+                }
+                if let Some(bits) = stem.strip_prefix("bswap") {
+                    let k = match bits {
+                        "16" => IntKind::UShort,
+                        "32" => IntKind::UInt,
+                        "64" => IntKind::ULong,
+                        "128" => IntKind::U128,
+                        _ => return Ok(None),
+                    };
+                    let a = self.nargs(loc, name, 1)?;
+                    let x = self.convert(a.into_iter().next().unwrap(), &int_t(k));
+                    return b(ExprKind::Builtin(Builtin::Bswap, vec![x]), int_t(k));
+                }
+                Ok(None)
+            }
+        }
+    }
+
+    fn atomic(&mut self, name: &str, op: &str, loc: Loc) -> PResult<Option<Expr>> {
+        let int = int_t(IntKind::Int);
+        let kind_of = |s: &str| match s {
+            "add" => Some(AtomicKind::Add),
+            "sub" => Some(AtomicKind::Sub),
+            "and" => Some(AtomicKind::And),
+            "or" => Some(AtomicKind::Or),
+            "xor" => Some(AtomicKind::Xor),
+            "nand" => Some(AtomicKind::Nand),
+            _ => None,
+        };
+        let sync = name.starts_with("__sync_");
+        let (bk, nargs) = if let Some(k) = op.strip_prefix("fetch_and_").and_then(kind_of) {
+            (Builtin::AtomicFetch(k, false), 2)
+        } else if let Some(k) = op.strip_suffix("_and_fetch").and_then(kind_of) {
+            (Builtin::AtomicFetch(k, true), 2)
+        } else if let Some(k) = op.strip_prefix("fetch_").and_then(kind_of) {
+            (Builtin::AtomicFetch(k, false), 2)
+        } else {
+            match op {
+                "exchange_n" | "lock_test_and_set" => (Builtin::AtomicExchange, 2),
+                "bool_compare_and_swap" => (Builtin::AtomicCas(true), 3),
+                "val_compare_and_swap" => (Builtin::AtomicCasVal, 3),
+                "compare_exchange_n" => (Builtin::AtomicCompareExchange, 3),
+                "load_n" => (Builtin::AtomicLoad, 1),
+                "store_n" => (Builtin::AtomicStore, 2),
+                "lock_release" => (Builtin::AtomicStore, 1),
+                "thread_fence" | "signal_fence" | "synchronize" => (Builtin::Fence, 0),
+                "always_lock_free" | "is_lock_free" => {
+                    let _ = self.args()?;
+                    return Ok(Some(int_lit(1, int_t(IntKind::Bool), loc)));
+                }
+                "load" | "store" | "exchange" | "compare_exchange" => {
+                    // Generic forms taking pointers to values.
+                    return self.atomic_generic(op, loc).map(Some);
+                }
+                _ => return Ok(None),
+            }
+        };
+        let a = self.nargs(loc, name, nargs)?;
+        let mut v: Vec<Expr> = a.into_iter().map(|e| self.rvalue(e)).collect();
+        if nargs == 0 {
+            return Ok(Some(Expr { kind: ExprKind::Builtin(Builtin::Fence, vec![]), ty: mk(Kind::Void), loc }));
+        }
+        let Some(vt) = v[0].ty.base().cloned() else {
+            self.err(loc, format!("argument 1 of '{name}' must be a pointer"));
+            return Err(Reported);
+        };
+        let vt = unqual(&vt);
+        if op == "lock_release" {
+            v.push(int_lit(0, vt.clone(), loc));
+        }
+        if !sync && bk != Builtin::AtomicLoad {
+            v.truncate(match bk {
+                Builtin::AtomicCompareExchange => 3,
+                _ => 2,
+            });
+        }
+        v.truncate(3);
+        // Convert value operands to the pointee type.
+        for i in 1..v.len() {
+            if bk == Builtin::AtomicCompareExchange && i == 1 {
+                continue;
+            }
+            let e = v[i].clone();
+            v[i] = self.convert(e, &vt);
+        }
+        let ty = match bk {
+            Builtin::AtomicCas(_) | Builtin::AtomicCompareExchange => int_t(IntKind::Bool),
+            Builtin::AtomicStore => mk(Kind::Void),
+            _ => vt,
+        };
+        let _ = int;
+        Ok(Some(Expr { kind: ExprKind::Builtin(bk, v), ty, loc }))
+    }
+
+    /// `__atomic_load(p, ret, mo)` etc.: rewritten over the `_n` forms.
+    fn atomic_generic(&mut self, op: &str, loc: Loc) -> PResult<Expr> {
+        let a = self.args()?;
+        let v: Vec<Expr> = a.into_iter().map(|e| self.rvalue(e)).collect();
+        if v.len() < 2 || !v[0].ty.is_ptr() {
+            self.err(loc, format!("invalid arguments to '__atomic_{op}'"));
+            return Err(Reported);
+        }
+        let vt = unqual(v[0].ty.base().unwrap());
+        let p = v[0].clone();
+        let deref = |s: &mut Self, e: Expr| s.make_deref(e, loc);
+        match op {
+            "load" => {
+                let val = Expr { kind: ExprKind::Builtin(Builtin::AtomicLoad, vec![p]), ty: vt.clone(), loc };
+                let dst = deref(self, v[1].clone());
+                Ok(self.make_assign(dst, val, loc))
+            }
+            "store" => {
+                let src = deref(self, v[1].clone());
+                let src = self.convert(src, &vt);
+                Ok(Expr { kind: ExprKind::Builtin(Builtin::AtomicStore, vec![p, src]), ty: mk(Kind::Void), loc })
+            }
+            "exchange" => {
+                let src = deref(self, v[1].clone());
+                let src = self.convert(src, &vt);
+                let val = Expr { kind: ExprKind::Builtin(Builtin::AtomicExchange, vec![p, src]), ty: vt.clone(), loc };
+                let dst = deref(self, v[2].clone());
+                Ok(self.make_assign(dst, val, loc))
+            }
+            _ => {
+                let desired = deref(self, v[2].clone());
+                let desired = self.convert(desired, &vt);
+                Ok(Expr { kind: ExprKind::Builtin(Builtin::AtomicCompareExchange, vec![p, v[1].clone(), desired]), ty: int_t(IntKind::Bool), loc })
+            }
+        }
+    }
+}

@@ -1,0 +1,1623 @@
+//! Expressions: precedence climbing, typing, implicit conversions,
+//! constant evaluation, literals and builtins.
+
+use super::decl::Attrs;
+use super::*;
+
+#[derive(Clone, Copy, Debug)]
+pub(crate) enum Num {
+    I(i128),
+    F(f64),
+}
+
+/// Truncates `v` to the width of integer type `k`, sign-extending if signed.
+pub(crate) fn wrap_int(v: i128, k: IntKind) -> i128 {
+    if k == IntKind::Bool {
+        return (v != 0) as i128;
+    }
+    let bits = k.size() * 8;
+    if bits >= 128 {
+        return v;
+    }
+    let m = v & ((1i128 << bits) - 1);
+    if k.signed() && m & (1i128 << (bits - 1)) != 0 { m - (1i128 << bits) } else { m }
+}
+
+fn binop_for(p: Punct) -> Option<(BinOp, u8)> {
+    use BinOp::*;
+    Some(match p {
+        Punct::Star => (Mul, 10),
+        Punct::Slash => (Div, 10),
+        Punct::Percent => (Rem, 10),
+        Punct::Plus => (Add, 9),
+        Punct::Minus => (Sub, 9),
+        Punct::Shl => (Shl, 8),
+        Punct::Shr => (Shr, 8),
+        Punct::Lt => (Lt, 7),
+        Punct::Gt => (Gt, 7),
+        Punct::Le => (Le, 7),
+        Punct::Ge => (Ge, 7),
+        Punct::EqEq => (Eq, 6),
+        Punct::Ne => (Ne, 6),
+        Punct::Amp => (BitAnd, 5),
+        Punct::Caret => (BitXor, 4),
+        Punct::Pipe => (BitOr, 3),
+        _ => return None,
+    })
+}
+
+fn compound_op(p: Punct) -> Option<BinOp> {
+    use BinOp::*;
+    Some(match p {
+        Punct::AddAssign => Add,
+        Punct::SubAssign => Sub,
+        Punct::MulAssign => Mul,
+        Punct::DivAssign => Div,
+        Punct::ModAssign => Rem,
+        Punct::ShlAssign => Shl,
+        Punct::ShrAssign => Shr,
+        Punct::AndAssign => BitAnd,
+        Punct::OrAssign => BitOr,
+        Punct::XorAssign => BitXor,
+        _ => return None,
+    })
+}
+
+pub(crate) fn is_lvalue(e: &Expr) -> bool {
+    match &e.kind {
+        ExprKind::Local(_) | ExprKind::Global(_) | ExprKind::Deref(_) | ExprKind::Str(_) | ExprKind::CompoundLit(..) => true,
+        ExprKind::Member { e, .. } => is_lvalue(e) || e.ty.is_record(),
+        _ => false,
+    }
+}
+
+/// Names of libc functions gcc treats as builtins with `__builtin_` prefix.
+fn libc_builtin_type(name: &str) -> Option<(&'static str, &'static [&'static str])> {
+    // (return, params) spelled as simple type names.
+    Some(match name {
+        "sin" | "cos" | "tan" | "asin" | "acos" | "atan" | "sinh" | "cosh" | "tanh" | "exp" | "log" | "log10"
+        | "log2" | "sqrt" | "fabs" | "floor" | "ceil" | "round" | "trunc" | "cbrt" | "exp2" | "expm1" | "log1p"
+        | "rint" | "nearbyint" | "logb" => ("double", &["double"]),
+        "sinf" | "cosf" | "tanf" | "expf" | "logf" | "sqrtf" | "fabsf" | "floorf" | "ceilf" | "roundf" | "truncf" => {
+            ("float", &["float"])
+        }
+        "sinl" | "cosl" | "sqrtl" | "fabsl" | "floorl" | "ceill" | "expl" | "logl" => ("ldouble", &["ldouble"]),
+        "pow" | "atan2" | "fmod" | "fmin" | "fmax" | "copysign" | "hypot" | "nextafter" | "remainder" | "fdim" => {
+            ("double", &["double", "double"])
+        }
+        "powf" | "fmodf" | "fminf" | "fmaxf" | "copysignf" | "atan2f" => ("float", &["float", "float"]),
+        "powl" | "fmodl" | "copysignl" => ("ldouble", &["ldouble", "ldouble"]),
+        "ldexp" => ("double", &["double", "int"]),
+        "frexp" => ("double", &["double", "ptr"]),
+        "memcpy" | "memmove" => ("ptr", &["ptr", "ptr", "size"]),
+        "memset" => ("ptr", &["ptr", "int", "size"]),
+        "memcmp" | "strncmp" => ("int", &["ptr", "ptr", "size"]),
+        "strcmp" => ("int", &["ptr", "ptr"]),
+        "strlen" => ("size", &["ptr"]),
+        "strcpy" | "strcat" => ("ptr", &["ptr", "ptr"]),
+        "strncpy" | "strncat" => ("ptr", &["ptr", "ptr", "size"]),
+        "strchr" | "strrchr" | "memchr_" => ("ptr", &["ptr", "int"]),
+        "memchr" => ("ptr", &["ptr", "int", "size"]),
+        "strstr" | "strpbrk" => ("ptr", &["ptr", "ptr"]),
+        "strspn" | "strcspn" => ("size", &["ptr", "ptr"]),
+        "malloc" => ("ptr", &["size"]),
+        "calloc" => ("ptr", &["size", "size"]),
+        "realloc" => ("ptr", &["ptr", "size"]),
+        "free" => ("void", &["ptr"]),
+        "abort" => ("void", &[]),
+        "exit" | "_exit" => ("void", &["int"]),
+        "abs" => ("int", &["int"]),
+        "labs" | "llabs" => ("long", &["long"]),
+        "printf" | "puts" => ("int", &["ptr"]),
+        "sprintf" | "fprintf" => ("int", &["ptr", "ptr"]),
+        "snprintf" => ("int", &["ptr", "size", "ptr"]),
+        "putchar" => ("int", &["int"]),
+        "isdigit" | "isalpha" | "isspace" | "toupper" | "tolower" | "isupper" | "islower" | "isalnum" | "isprint" | "isxdigit" => ("int", &["int"]),
+        _ => return None,
+    })
+}
+
+impl<'a> Parser<'a> {
+    // ---- conversions ----
+
+    /// Lvalue conversion and array/function decay.
+    pub(super) fn rvalue(&mut self, e: Expr) -> Expr {
+        match &e.ty.kind {
+            Kind::Array(el, _) | Kind::Vla(el, _) => {
+                let ty = ptr_to(el.clone());
+                self.mark_addr_taken(&e);
+                Expr { ty, loc: e.loc, kind: ExprKind::Addr(Box::new(e)) }
+            }
+            Kind::Func(_) => {
+                let ty = ptr_to(e.ty.clone());
+                Expr { ty, loc: e.loc, kind: ExprKind::Addr(Box::new(e)) }
+            }
+            _ => e,
+        }
+    }
+
+    pub(super) fn mark_addr_taken(&mut self, e: &Expr) {
+        match &e.kind {
+            ExprKind::Local(id) => {
+                if let Some(fs) = self.fs.as_mut() {
+                    fs.locals[*id as usize].addr_taken = true;
+                }
+            }
+            ExprKind::Member { e, .. } => self.mark_addr_taken(e),
+            _ => {}
+        }
+    }
+
+    /// Converts an rvalue to `ty` (unqualified), folding integer constants.
+    pub(super) fn convert(&mut self, e: Expr, ty: &T) -> Expr {
+        let e = self.rvalue(e);
+        let to = unqual(ty);
+        if to.is_void() {
+            return Expr { kind: ExprKind::Cast(Box::new(e.clone())), ty: to, loc: e.loc };
+        }
+        let same = match (&e.ty.kind, &to.kind) {
+            (Kind::Int(a), Kind::Int(b)) => a == b,
+            (Kind::Float(a), Kind::Float(b)) => a == b,
+            (Kind::Ptr(_), Kind::Ptr(_)) => true,
+            (Kind::Record(a), Kind::Record(b)) => a == b,
+            _ => false,
+        };
+        if same {
+            return Expr { ty: to, ..e };
+        }
+        if let (ExprKind::Int(v), Kind::Int(k)) = (&e.kind, &to.kind) {
+            if e.ty.is_integer() {
+                return Expr { kind: ExprKind::Int(wrap_int(*v, *k)), ty: to, loc: e.loc };
+            }
+        }
+        if let (ExprKind::Int(v), Kind::Float(_)) = (&e.kind, &to.kind) {
+            if e.ty.is_integer() {
+                let f = if e.ty.is_signed() { *v as f64 } else { *v as u128 as f64 };
+                return Expr { kind: ExprKind::Float(f), ty: to, loc: e.loc };
+            }
+        }
+        if let (ExprKind::Float(f), Kind::Float(k)) = (&e.kind, &to.kind) {
+            let f = if *k == FloatKind::Float { *f as f32 as f64 } else { *f };
+            return Expr { kind: ExprKind::Float(f), ty: to, loc: e.loc };
+        }
+        let loc = e.loc;
+        Expr { kind: ExprKind::Cast(Box::new(e)), ty: to, loc }
+    }
+
+    /// Integer promotion (bit-fields narrower than int promote to int).
+    pub(super) fn promote(&mut self, e: Expr) -> Expr {
+        let e = self.rvalue(e);
+        if let Some(k) = e.ty.int_kind() {
+            if let ExprKind::Member { bits: Some((_, w)), .. } = &e.kind {
+                if k.rank() <= IntKind::Int.rank() || *w < 32 {
+                    let t = if *w < 32 || k.signed() { IntKind::Int } else { IntKind::UInt };
+                    if k.size() <= 4 {
+                        return self.convert(e, &int_t(t));
+                    }
+                }
+            }
+            if k.rank() < IntKind::Int.rank() {
+                return self.convert(e, &int_t(IntKind::Int));
+            }
+        }
+        e
+    }
+
+    /// The common type of the usual arithmetic conversions.
+    pub(super) fn arith_type(&self, a: &T, b: &T) -> T {
+        if let (Kind::Float(x), Kind::Float(y)) = (&a.kind, &b.kind) {
+            let k = match (x, y) {
+                (FloatKind::LDouble, _) | (_, FloatKind::LDouble) => FloatKind::LDouble,
+                (FloatKind::Double, _) | (_, FloatKind::Double) => FloatKind::Double,
+                _ => FloatKind::Float,
+            };
+            return float_t(k);
+        }
+        if let Kind::Complex(k) = a.kind {
+            return mk(Kind::Complex(k));
+        }
+        if let Kind::Complex(k) = b.kind {
+            return mk(Kind::Complex(k));
+        }
+        if a.is_float() {
+            return unqual(a);
+        }
+        if b.is_float() {
+            return unqual(b);
+        }
+        let pa = a.int_kind().map(|k| if k.rank() < 3 { IntKind::Int } else { k }).unwrap_or(IntKind::Long);
+        let pb = b.int_kind().map(|k| if k.rank() < 3 { IntKind::Int } else { k }).unwrap_or(IntKind::Long);
+        if pa == pb {
+            return int_t(pa);
+        }
+        if pa.signed() == pb.signed() {
+            return int_t(if pa.rank() >= pb.rank() { pa } else { pb });
+        }
+        let (s, u) = if pa.signed() { (pa, pb) } else { (pb, pa) };
+        if u.rank() >= s.rank() {
+            int_t(u)
+        } else if s.size() > u.size() {
+            int_t(s)
+        } else {
+            int_t(s.to_unsigned())
+        }
+    }
+
+    fn usual_arith(&mut self, a: Expr, b: Expr) -> (Expr, Expr, T) {
+        let a = self.promote(a);
+        let b = self.promote(b);
+        let t = self.arith_type(&a.ty, &b.ty);
+        (self.convert(a, &t), self.convert(b, &t), t)
+    }
+
+    fn check_scalar(&mut self, e: &Expr, what: &str) {
+        if !e.ty.is_scalar() && !matches!(e.ty.kind, Kind::Complex(_)) {
+            let n = self.tname(&e.ty);
+            self.err(e.loc, format!("used {n} where {what} is required"));
+        }
+    }
+
+    /// Converts to a truth value usable as a condition.
+    pub(super) fn cond_value(&mut self, e: Expr) -> Expr {
+        let e = self.rvalue(e);
+        self.check_scalar(&e, "scalar");
+        e
+    }
+
+    // ---- constant evaluation ----
+
+    pub(crate) fn eval_int(&self, e: &Expr) -> Option<i128> {
+        match self.eval_num(e)? {
+            Num::I(v) => Some(v),
+            Num::F(_) => None,
+        }
+    }
+
+    pub(crate) fn eval_num(&self, e: &Expr) -> Option<Num> {
+        use ExprKind as K;
+        Some(match &e.kind {
+            K::Int(v) => Num::I(*v),
+            K::Float(f) => Num::F(*f),
+            K::Cast(x) => {
+                let v = self.eval_num(x)?;
+                match (&e.ty.kind, v) {
+                    (Kind::Int(k), Num::I(v)) => Num::I(wrap_int(v, *k)),
+                    (Kind::Int(k), Num::F(f)) => Num::I(wrap_int(if k.signed() { f as i128 } else { f as u128 as i128 }, *k)),
+                    (Kind::Ptr(_), Num::I(v)) => Num::I(wrap_int(v, IntKind::ULong)),
+                    (Kind::Float(_), Num::I(v)) => Num::F(if x.ty.is_signed() { v as f64 } else { v as u128 as f64 }),
+                    (Kind::Float(k), Num::F(f)) => Num::F(if *k == FloatKind::Float { f as f32 as f64 } else { f }),
+                    _ => return None,
+                }
+            }
+            K::Unary(op, x) => match (op, self.eval_num(x)?) {
+                (UnOp::Neg, Num::I(v)) => Num::I(wrap_int(v.wrapping_neg(), e.ty.int_kind()?)),
+                (UnOp::Neg, Num::F(f)) => Num::F(-f),
+                (UnOp::BitNot, Num::I(v)) => Num::I(wrap_int(!v, e.ty.int_kind()?)),
+                (UnOp::LogNot, Num::I(v)) => Num::I((v == 0) as i128),
+                (UnOp::LogNot, Num::F(f)) => Num::I((f == 0.0) as i128),
+                _ => return None,
+            },
+            K::Binary(op, a, b) => {
+                let x = self.eval_num(a)?;
+                let y = self.eval_num(b)?;
+                match (x, y) {
+                    (Num::I(x), Num::I(y)) => {
+                        let k = a.ty.int_kind().unwrap_or(IntKind::Long);
+                        let signed = k.signed() || a.ty.is_ptr() && false;
+                        let rk = e.ty.int_kind().unwrap_or(IntKind::Long);
+                        let v = match op {
+                            BinOp::Add => x.wrapping_add(y),
+                            BinOp::Sub => x.wrapping_sub(y),
+                            BinOp::Mul => x.wrapping_mul(y),
+                            BinOp::Div => {
+                                if y == 0 {
+                                    return None;
+                                }
+                                if signed { x.wrapping_div(y) } else { ((x as u128) / (y as u128)) as i128 }
+                            }
+                            BinOp::Rem => {
+                                if y == 0 {
+                                    return None;
+                                }
+                                if signed { x.wrapping_rem(y) } else { ((x as u128) % (y as u128)) as i128 }
+                            }
+                            BinOp::Shl => x.wrapping_shl(y as u32),
+                            BinOp::Shr => {
+                                if signed {
+                                    x >> (y as u32).min(127)
+                                } else {
+                                    let bits = k.size() * 8;
+                                    let ux = if bits >= 128 { x as u128 } else { (x as u128) & ((1u128 << bits) - 1) };
+                                    (ux >> (y as u32).min(127)) as i128
+                                }
+                            }
+                            BinOp::BitAnd => x & y,
+                            BinOp::BitOr => x | y,
+                            BinOp::BitXor => x ^ y,
+                            BinOp::Eq => (x == y) as i128,
+                            BinOp::Ne => (x != y) as i128,
+                            BinOp::Lt | BinOp::Le | BinOp::Gt | BinOp::Ge => {
+                                let ord = if signed || !a.ty.is_integer() && !a.ty.is_ptr() {
+                                    x.cmp(&y)
+                                } else {
+                                    let bits = a.ty.int_kind().map(|k| k.size() * 8).unwrap_or(64);
+                                    let m = if bits >= 128 { u128::MAX } else { (1u128 << bits) - 1 };
+                                    ((x as u128) & m).cmp(&((y as u128) & m))
+                                };
+                                use std::cmp::Ordering::*;
+                                (match op {
+                                    BinOp::Lt => ord == Less,
+                                    BinOp::Le => ord != Greater,
+                                    BinOp::Gt => ord == Greater,
+                                    _ => ord != Less,
+                                }) as i128
+                            }
+                        };
+                        if matches!(op, BinOp::Eq | BinOp::Ne | BinOp::Lt | BinOp::Le | BinOp::Gt | BinOp::Ge) {
+                            Num::I(v)
+                        } else {
+                            Num::I(wrap_int(v, rk))
+                        }
+                    }
+                    (Num::F(x), Num::F(y)) => match op {
+                        BinOp::Add => Num::F(x + y),
+                        BinOp::Sub => Num::F(x - y),
+                        BinOp::Mul => Num::F(x * y),
+                        BinOp::Div => Num::F(x / y),
+                        BinOp::Eq => Num::I((x == y) as i128),
+                        BinOp::Ne => Num::I((x != y) as i128),
+                        BinOp::Lt => Num::I((x < y) as i128),
+                        BinOp::Le => Num::I((x <= y) as i128),
+                        BinOp::Gt => Num::I((x > y) as i128),
+                        BinOp::Ge => Num::I((x >= y) as i128),
+                        _ => return None,
+                    },
+                    _ => return None,
+                }
+            }
+            K::LogAnd(a, b) => {
+                let x = self.eval_truth(a)?;
+                if !x {
+                    return Some(Num::I(0));
+                }
+                Num::I(self.eval_truth(b)? as i128)
+            }
+            K::LogOr(a, b) => {
+                let x = self.eval_truth(a)?;
+                if x {
+                    return Some(Num::I(1));
+                }
+                Num::I(self.eval_truth(b)? as i128)
+            }
+            K::Cond(c, a, b) => {
+                if self.eval_truth(c)? {
+                    self.eval_num(a)?
+                } else {
+                    self.eval_num(b)?
+                }
+            }
+            K::Comma(_, b) => self.eval_num(b)?,
+            K::Addr(x) => Num::I(self.eval_const_addr(x)?),
+            _ => return None,
+        })
+    }
+
+    fn eval_truth(&self, e: &Expr) -> Option<bool> {
+        Some(match self.eval_num(e)? {
+            Num::I(v) => v != 0,
+            Num::F(f) => f != 0.0,
+        })
+    }
+
+    /// `&((T *)0)->member` and friends: addresses that are plain numbers.
+    fn eval_const_addr(&self, e: &Expr) -> Option<i128> {
+        match &e.kind {
+            ExprKind::Member { e, offset, bits: None } => Some(self.eval_const_addr(e)? + *offset as i128),
+            ExprKind::Deref(p) => self.eval_int(p),
+            _ => None,
+        }
+    }
+
+    /// A constant integer expression (array sizes, case labels, enums...).
+    pub(super) fn const_int_expr(&mut self) -> Option<i128> {
+        let loc = self.loc();
+        let e = self.cond_expr().ok()?;
+        match self.eval_int(&e) {
+            Some(v) => Some(v),
+            None => {
+                self.err(loc, "expression is not an integer constant expression");
+                None
+            }
+        }
+    }
+
+    // ---- grammar ----
+
+    pub(super) fn expr(&mut self) -> PResult<Expr> {
+        let mut e = self.assign_expr()?;
+        while self.is(Punct::Comma) {
+            let loc = self.bump().loc;
+            let r = self.assign_expr()?;
+            let r = self.rvalue(r);
+            let ty = r.ty.clone();
+            e = Expr { kind: ExprKind::Comma(Box::new(e), Box::new(r)), ty, loc };
+        }
+        Ok(e)
+    }
+
+    pub(super) fn assign_expr(&mut self) -> PResult<Expr> {
+        let lhs = self.cond_expr()?;
+        let t = self.peek().clone();
+        let TokKind::Punct(p) = t.kind else { return Ok(lhs) };
+        if p == Punct::Assign {
+            self.bump();
+            let rhs = self.assign_expr()?;
+            return Ok(self.make_assign(lhs, rhs, t.loc));
+        }
+        if let Some(op) = compound_op(p) {
+            self.bump();
+            let rhs = self.assign_expr()?;
+            self.check_assignable(&lhs, t.loc);
+            let lty = unqual(&lhs.ty);
+            let (rhs, op_ty) = if lty.is_ptr() && matches!(op, BinOp::Add | BinOp::Sub) {
+                let r = self.promote(rhs);
+                (self.scale_index(r, &lty), lty.clone())
+            } else if matches!(op, BinOp::Shl | BinOp::Shr) {
+                let pt = self.promote(Expr { kind: ExprKind::Int(0), ty: lty.clone(), loc: t.loc }).ty;
+                let r = self.promote(rhs);
+                (r, pt)
+            } else {
+                let r = self.rvalue(rhs);
+                let lt = if let ExprKind::Member { bits: Some(_), .. } = &lhs.kind {
+                    self.promote(lhs.clone()).ty
+                } else {
+                    lty.clone()
+                };
+                let ot = self.arith_type(&lt, &r.ty);
+                (self.convert(r, &ot), ot)
+            };
+            return Ok(Expr {
+                kind: ExprKind::CompoundAssign { op, lhs: Box::new(lhs), rhs: Box::new(rhs), op_ty },
+                ty: lty,
+                loc: t.loc,
+            });
+        }
+        Ok(lhs)
+    }
+
+    fn check_assignable(&mut self, lhs: &Expr, loc: Loc) {
+        if !is_lvalue(lhs) {
+            self.err(loc, "lvalue required as left operand of assignment");
+        } else if lhs.ty.is_const {
+            self.err(loc, "assignment of read-only location");
+        } else if lhs.ty.is_array() {
+            self.err(loc, "assignment to expression with array type");
+        }
+    }
+
+    pub(super) fn make_assign(&mut self, lhs: Expr, rhs: Expr, loc: Loc) -> Expr {
+        self.check_assignable(&lhs, loc);
+        let ty = unqual(&lhs.ty);
+        let rhs = self.assign_convert(rhs, &ty, loc);
+        Expr { kind: ExprKind::Assign(Box::new(lhs), Box::new(rhs)), ty, loc }
+    }
+
+    /// Conversion as if by assignment, with the diagnostics gcc gives.
+    pub(super) fn assign_convert(&mut self, rhs: Expr, ty: &T, loc: Loc) -> Expr {
+        let rhs = self.rvalue(rhs);
+        if ty.is_record() || rhs.ty.is_record() {
+            let ok = matches!((&ty.kind, &rhs.ty.kind), (Kind::Record(a), Kind::Record(b)) if a == b);
+            if !ok {
+                let (a, b) = (self.tname(&rhs.ty), self.tname(ty));
+                self.err(loc, format!("incompatible types when assigning to type '{b}' from type '{a}'"));
+            }
+            return Expr { ty: unqual(ty), ..rhs };
+        }
+        if rhs.ty.is_void() {
+            self.err(loc, "void value not ignored as it ought to be");
+        }
+        self.convert(rhs, ty)
+    }
+
+    pub(super) fn cond_expr(&mut self) -> PResult<Expr> {
+        let c = self.binary_expr(1)?;
+        if !self.is(Punct::Question) {
+            return Ok(c);
+        }
+        let loc = self.bump().loc;
+        let c = self.cond_value(c);
+        if self.eat(Punct::Colon) {
+            // GNU `c ?: b`: c is evaluated once.
+            let b = self.cond_expr()?;
+            let b = self.rvalue(b);
+            if self.fs.is_some() {
+                let t = self.arith_or_same(&c.ty, &b.ty);
+                let tmp = self.new_local("<cond>".into(), c.ty.clone(), loc);
+                let tv = Expr { kind: ExprKind::Local(tmp), ty: c.ty.clone(), loc };
+                let set = self.make_assign(tv.clone(), c, loc);
+                let a = self.convert(tv.clone(), &t);
+                let b = self.convert(b, &t);
+                let cond = Expr { kind: ExprKind::Cond(Box::new(set), Box::new(a), Box::new(b)), ty: t, loc };
+                return Ok(cond);
+            }
+            let t = self.arith_or_same(&c.ty, &b.ty);
+            let a = self.convert(c.clone(), &t);
+            let b = self.convert(b, &t);
+            return Ok(Expr { kind: ExprKind::Cond(Box::new(c), Box::new(a), Box::new(b)), ty: t, loc });
+        }
+        let a = self.expr()?;
+        self.expect(Punct::Colon)?;
+        let b = self.cond_expr()?;
+        let a = self.rvalue(a);
+        let b = self.rvalue(b);
+        let ty = if a.ty.is_arith() && b.ty.is_arith() {
+            let a2 = self.promote(a.clone());
+            let b2 = self.promote(b.clone());
+            self.arith_type(&a2.ty, &b2.ty)
+        } else if a.ty.is_void() || b.ty.is_void() {
+            mk(Kind::Void)
+        } else if a.ty.is_ptr() && b.ty.is_ptr() {
+            let ab = a.ty.base().unwrap().clone();
+            let bb = b.ty.base().unwrap().clone();
+            if ab.is_void() {
+                ptr_to(with_quals(&ab, bb.is_const, bb.is_volatile, false))
+            } else if bb.is_void() {
+                ptr_to(with_quals(&bb, ab.is_const, ab.is_volatile, false))
+            } else {
+                ptr_to(with_quals(&ab, bb.is_const, bb.is_volatile, false))
+            }
+        } else if a.ty.is_ptr() {
+            a.ty.clone()
+        } else if b.ty.is_ptr() {
+            b.ty.clone()
+        } else {
+            unqual(&a.ty)
+        };
+        let (a, b) = if ty.is_void() { (a, b) } else { (self.convert(a, &ty), self.convert(b, &ty)) };
+        Ok(Expr { kind: ExprKind::Cond(Box::new(c), Box::new(a), Box::new(b)), ty, loc })
+    }
+
+    fn arith_or_same(&self, a: &T, b: &T) -> T {
+        if a.is_arith() && b.is_arith() {
+            let pa = if a.int_kind().is_some_and(|k| k.rank() < 3) { int_t(IntKind::Int) } else { a.clone() };
+            let pb = if b.int_kind().is_some_and(|k| k.rank() < 3) { int_t(IntKind::Int) } else { b.clone() };
+            self.arith_type(&pa, &pb)
+        } else {
+            unqual(a)
+        }
+    }
+
+    fn binary_expr(&mut self, min_prec: u8) -> PResult<Expr> {
+        let mut lhs = self.cast_expr()?;
+        loop {
+            let t = self.peek().clone();
+            let TokKind::Punct(p) = t.kind else { break };
+            if p == Punct::AndAnd || p == Punct::OrOr {
+                let prec = if p == Punct::AndAnd { 2 } else { 1 };
+                if prec < min_prec {
+                    break;
+                }
+                self.bump();
+                let rhs = self.binary_expr(prec + 1)?;
+                let l = self.cond_value(lhs);
+                let r = self.cond_value(rhs);
+                let kind = if p == Punct::AndAnd {
+                    ExprKind::LogAnd(Box::new(l), Box::new(r))
+                } else {
+                    ExprKind::LogOr(Box::new(l), Box::new(r))
+                };
+                lhs = Expr { kind, ty: int_t(IntKind::Int), loc: t.loc };
+                continue;
+            }
+            let Some((op, prec)) = binop_for(p) else { break };
+            if prec < min_prec {
+                break;
+            }
+            self.bump();
+            let rhs = self.binary_expr(prec + 1)?;
+            lhs = self.make_binary(op, lhs, rhs, t.loc);
+        }
+        Ok(lhs)
+    }
+
+    /// Multiplies an integer index by the element size of pointer type `pty`.
+    pub(super) fn scale_index(&mut self, idx: Expr, pty: &T) -> Expr {
+        let long = int_t(IntKind::Long);
+        let idx = self.convert(idx, &long);
+        let base = pty.base().cloned().unwrap_or_else(|| mk(Kind::Void));
+        let loc = idx.loc;
+        let size = self.elem_size_expr(&base, loc);
+        if let ExprKind::Int(1) = size.kind {
+            return idx;
+        }
+        if let (ExprKind::Int(a), ExprKind::Int(b)) = (&idx.kind, &size.kind) {
+            return int_lit(wrap_int(a.wrapping_mul(*b), IntKind::Long), long, loc);
+        }
+        Expr { kind: ExprKind::Binary(BinOp::Mul, Box::new(idx), Box::new(size)), ty: long, loc }
+    }
+
+    /// Size of a pointed-to type as an expression (runtime for VLAs).
+    fn elem_size_expr(&mut self, base: &T, loc: Loc) -> Expr {
+        if base.is_vla() {
+            return Expr { kind: ExprKind::VlaSize(base.clone()), ty: int_t(IntKind::Long), loc };
+        }
+        let s = match base.kind {
+            Kind::Void | Kind::Func(_) => 1,
+            _ => self.size_of(base),
+        };
+        int_lit(s as i128, int_t(IntKind::Long), loc)
+    }
+
+    pub(super) fn make_binary(&mut self, op: BinOp, lhs: Expr, rhs: Expr, loc: Loc) -> Expr {
+        let l = self.rvalue(lhs);
+        let r = self.rvalue(rhs);
+        let int = int_t(IntKind::Int);
+        match op {
+            BinOp::Add | BinOp::Sub if l.ty.is_ptr() || r.ty.is_ptr() => {
+                if l.ty.is_ptr() && r.ty.is_ptr() {
+                    if op != BinOp::Sub {
+                        self.err(loc, "invalid operands to binary + (two pointers)");
+                        return l;
+                    }
+                    let long = int_t(IntKind::Long);
+                    let base = l.ty.base().unwrap().clone();
+                    let size = self.elem_size_expr(&base, loc);
+                    let lt = l.ty.clone();
+                    let diff = Expr { kind: ExprKind::Binary(BinOp::Sub, Box::new(l), Box::new(self.convert(r, &lt))), ty: long.clone(), loc };
+                    let diff = Expr { kind: ExprKind::Cast(Box::new(diff)), ty: long.clone(), loc };
+                    if let ExprKind::Int(1) = size.kind {
+                        return diff;
+                    }
+                    return Expr { kind: ExprKind::Binary(BinOp::Div, Box::new(diff), Box::new(size)), ty: long, loc };
+                }
+                let (p, i) = if l.ty.is_ptr() { (l, r) } else { (r, l) };
+                if !i.ty.is_integer() {
+                    self.err(loc, "invalid operands to pointer arithmetic");
+                    return p;
+                }
+                if op == BinOp::Sub && !p.ty.is_ptr() {
+                    self.err(loc, "invalid operands to binary -");
+                }
+                let pty = p.ty.clone();
+                let off = self.scale_index(i, &pty);
+                Expr { kind: ExprKind::Binary(op, Box::new(p), Box::new(off)), ty: pty, loc }
+            }
+            BinOp::Eq | BinOp::Ne | BinOp::Lt | BinOp::Le | BinOp::Gt | BinOp::Ge => {
+                if l.ty.is_ptr() || r.ty.is_ptr() {
+                    let pt = if l.ty.is_ptr() { l.ty.clone() } else { r.ty.clone() };
+                    let l = self.convert(l, &pt);
+                    let r = self.convert(r, &pt);
+                    return Expr { kind: ExprKind::Binary(op, Box::new(l), Box::new(r)), ty: int, loc };
+                }
+                self.check_arith(&l, loc);
+                self.check_arith(&r, loc);
+                let (l, r, _) = self.usual_arith(l, r);
+                Expr { kind: ExprKind::Binary(op, Box::new(l), Box::new(r)), ty: int, loc }
+            }
+            BinOp::Shl | BinOp::Shr => {
+                let l = self.promote(l);
+                let r = self.promote(r);
+                if !l.ty.is_integer() || !r.ty.is_integer() {
+                    self.err(loc, "invalid operands to shift");
+                }
+                let ty = l.ty.clone();
+                let r = self.convert(r, &int);
+                self.fold_binary(op, l, r, ty, loc)
+            }
+            _ => {
+                self.check_arith(&l, loc);
+                self.check_arith(&r, loc);
+                let (l, r, ty) = self.usual_arith(l, r);
+                if matches!(op, BinOp::Rem | BinOp::BitAnd | BinOp::BitOr | BinOp::BitXor) && !ty.is_integer() {
+                    self.err(loc, "invalid operands to binary operator (need integers)");
+                }
+                self.fold_binary(op, l, r, ty, loc)
+            }
+        }
+    }
+
+    fn check_arith(&mut self, e: &Expr, loc: Loc) {
+        if !e.ty.is_arith() {
+            let n = self.tname(&e.ty);
+            self.err(loc, format!("invalid operand of type '{n}'"));
+        }
+    }
+
+    fn fold_binary(&mut self, op: BinOp, l: Expr, r: Expr, ty: T, loc: Loc) -> Expr {
+        let e = Expr { kind: ExprKind::Binary(op, Box::new(l), Box::new(r)), ty, loc };
+        if let (ExprKind::Binary(_, a, b), true) = (&e.kind, true) {
+            if matches!(a.kind, ExprKind::Int(_)) && matches!(b.kind, ExprKind::Int(_)) {
+                if let Some(v) = self.eval_int(&e) {
+                    return Expr { kind: ExprKind::Int(v), ty: e.ty, loc };
+                }
+            }
+        }
+        e
+    }
+
+    pub(super) fn cast_expr(&mut self) -> PResult<Expr> {
+        if self.is(Punct::LParen) && self.is_type_start(self.peek_at(1)) {
+            let loc = self.bump().loc;
+            let ty = self.type_name()?;
+            self.expect(Punct::RParen)?;
+            if self.is(Punct::LBrace) {
+                let e = self.compound_literal(ty, loc)?;
+                return self.postfix_tail(e);
+            }
+            let e = self.cast_expr()?;
+            if ty.is_void() {
+                let e = self.rvalue(e);
+                return Ok(Expr { kind: ExprKind::Cast(Box::new(e)), ty: mk(Kind::Void), loc });
+            }
+            if !ty.is_scalar() {
+                if ty.is_record() && e.ty.is_record() {
+                    return Ok(e);
+                }
+                let n = self.tname(&ty);
+                self.err(loc, format!("conversion to non-scalar type '{n}' requested"));
+                return Ok(e);
+            }
+            let e = self.rvalue(e);
+            if !e.ty.is_scalar() {
+                let n = self.tname(&e.ty);
+                self.err(loc, format!("cannot convert '{n}' to a scalar type"));
+                return Ok(e);
+            }
+            let mut r = self.convert(e, &ty);
+            r.loc = loc;
+            if !matches!(r.kind, ExprKind::Cast(_) | ExprKind::Int(_) | ExprKind::Float(_)) {
+                // Keep a cast node so the value is not an lvalue.
+                let t = r.ty.clone();
+                r = Expr { kind: ExprKind::Cast(Box::new(r)), ty: t, loc };
+            }
+            return Ok(r);
+        }
+        self.unary_expr()
+    }
+
+    fn is_type_start(&self, t: &Token) -> bool {
+        t.kind == TokKind::Ident
+            && (super::decl::is_type_keyword(&t.text) || self.is_typedef_name(t))
+    }
+
+    fn compound_literal(&mut self, ty: T, loc: Loc) -> PResult<Expr> {
+        if self.fs.is_none() {
+            // File scope: an anonymous static object.
+            self.static_counter += 1;
+            let name: Rc<str> = format!("__compound_literal.{}", self.static_counter).into();
+            let spec = super::decl::DeclSpec { ty: ty.clone(), storage: super::decl::Storage::Static, thread_local: false, inline: false, attrs: Attrs::default() };
+            self.pos -= 0;
+            // Reuse the global declaration path with an initializer.
+            let (init, ty) = self.initializer(&ty, true)?;
+            let _ = spec;
+            let g = GlobalVar {
+                name: name.clone(),
+                ty: ty.clone(),
+                is_static: true,
+                is_extern: false,
+                is_tls: false,
+                is_weak: false,
+                hidden: false,
+                section: None,
+                align: 0,
+                init: Some(init),
+                loc,
+                used: true,
+            };
+            self.tu.globals.push(g);
+            self.global_index.insert(name.clone(), self.tu.globals.len() - 1);
+            return Ok(Expr { kind: ExprKind::Global(name), ty, loc });
+        }
+        let (init, ty) = self.initializer(&ty, false)?;
+        let id = self.new_local("<compound>".into(), ty.clone(), loc);
+        self.fs().locals[id as usize].addr_taken = true;
+        Ok(Expr { kind: ExprKind::CompoundLit(id, Box::new(init)), ty, loc })
+    }
+
+    fn unary_expr(&mut self) -> PResult<Expr> {
+        let t = self.peek().clone();
+        let loc = t.loc;
+        match t.kind {
+            TokKind::Punct(Punct::PlusPlus) | TokKind::Punct(Punct::MinusMinus) => {
+                self.bump();
+                let e = self.unary_expr()?;
+                let up = t.kind == TokKind::Punct(Punct::PlusPlus);
+                return Ok(self.make_incdec(e, true, up, loc));
+            }
+            TokKind::Punct(Punct::Amp) => {
+                self.bump();
+                let e = self.cast_expr()?;
+                return Ok(self.make_addr(e, loc));
+            }
+            TokKind::Punct(Punct::AndAnd) => {
+                // `&&label`
+                self.bump();
+                let n = self.bump();
+                let id = self.label_id(n.text.clone(), n.loc, false);
+                if let Some(fs) = self.fs.as_mut() {
+                    if !fs.addr_labels.contains(&id) {
+                        fs.addr_labels.push(id);
+                    }
+                }
+                return Ok(Expr { kind: ExprKind::LabelAddr(id), ty: ptr_to(mk(Kind::Void)), loc });
+            }
+            TokKind::Punct(Punct::Star) => {
+                self.bump();
+                let e = self.cast_expr()?;
+                return Ok(self.make_deref(e, loc));
+            }
+            TokKind::Punct(Punct::Plus) => {
+                self.bump();
+                let e = self.cast_expr()?;
+                self.check_arith(&e, loc);
+                return Ok(self.promote(e));
+            }
+            TokKind::Punct(Punct::Minus) => {
+                self.bump();
+                let e = self.cast_expr()?;
+                self.check_arith(&e, loc);
+                let e = self.promote(e);
+                let ty = e.ty.clone();
+                if let ExprKind::Int(v) = e.kind {
+                    return Ok(int_lit(wrap_int(v.wrapping_neg(), ty.int_kind().unwrap()), ty, loc));
+                }
+                if let ExprKind::Float(f) = e.kind {
+                    return Ok(Expr { kind: ExprKind::Float(-f), ty, loc });
+                }
+                return Ok(Expr { kind: ExprKind::Unary(UnOp::Neg, Box::new(e)), ty, loc });
+            }
+            TokKind::Punct(Punct::Tilde) => {
+                self.bump();
+                let e = self.cast_expr()?;
+                let e = self.promote(e);
+                if !e.ty.is_integer() {
+                    self.err(loc, "wrong type argument to bit-complement");
+                }
+                let ty = e.ty.clone();
+                if let (ExprKind::Int(v), Some(k)) = (&e.kind, ty.int_kind()) {
+                    return Ok(int_lit(wrap_int(!*v, k), ty, loc));
+                }
+                return Ok(Expr { kind: ExprKind::Unary(UnOp::BitNot, Box::new(e)), ty, loc });
+            }
+            TokKind::Punct(Punct::Bang) => {
+                self.bump();
+                let e = self.cast_expr()?;
+                let e = self.cond_value(e);
+                if let ExprKind::Int(v) = e.kind {
+                    return Ok(int_lit((v == 0) as i128, int_t(IntKind::Int), loc));
+                }
+                return Ok(Expr { kind: ExprKind::Unary(UnOp::LogNot, Box::new(e)), ty: int_t(IntKind::Int), loc });
+            }
+            TokKind::Ident => {
+                let kw: &str = &t.text;
+                match kw {
+                    "sizeof" => {
+                        self.bump();
+                        return self.sizeof_expr(loc);
+                    }
+                    "_Alignof" | "__alignof__" | "__alignof" | "alignof" => {
+                        self.bump();
+                        let a = if self.is(Punct::LParen) && self.is_type_start(self.peek_at(1)) {
+                            self.bump();
+                            let ty = self.type_name()?;
+                            self.expect(Punct::RParen)?;
+                            self.align_of(&ty)
+                        } else {
+                            let e = self.unary_expr()?;
+                            self.align_of(&e.ty)
+                        };
+                        return Ok(int_lit(a as i128, int_t(IntKind::ULong), loc));
+                    }
+                    "__extension__" => {
+                        self.bump();
+                        return self.cast_expr();
+                    }
+                    "__real__" | "__real" | "__imag__" | "__imag" => {
+                        self.bump();
+                        let e = self.cast_expr()?;
+                        if let Kind::Complex(k) = e.ty.kind {
+                            let off = if kw.starts_with("__imag") { k.size() } else { 0 };
+                            return Ok(Expr { kind: ExprKind::Member { e: Box::new(e), offset: off, bits: None }, ty: float_t(k), loc });
+                        }
+                        if kw.starts_with("__imag") {
+                            return Ok(int_lit(0, e.ty.clone(), loc));
+                        }
+                        return Ok(e);
+                    }
+                    _ => {}
+                }
+            }
+            _ => {}
+        }
+        let e = self.primary()?;
+        self.postfix_tail(e)
+    }
+
+    fn sizeof_expr(&mut self, loc: Loc) -> PResult<Expr> {
+        let ulong = int_t(IntKind::ULong);
+        let ty = if self.is(Punct::LParen) && self.is_type_start(self.peek_at(1)) {
+            self.bump();
+            let ty = self.type_name()?;
+            self.expect(Punct::RParen)?;
+            if self.is(Punct::LBrace) {
+                let e = self.compound_literal(ty, loc)?;
+                let e = self.postfix_tail(e)?;
+                e.ty
+            } else {
+                ty
+            }
+        } else {
+            let e = self.unary_expr()?;
+            if let ExprKind::Member { bits: Some(_), .. } = e.kind {
+                self.err(loc, "'sizeof' applied to a bit-field");
+            }
+            e.ty
+        };
+        if ty.is_vla() {
+            return Ok(Expr { kind: ExprKind::VlaSize(ty), ty: ulong, loc });
+        }
+        if !self.is_complete(&ty) && !ty.is_void() && !ty.is_func() {
+            let n = self.tname(&ty);
+            self.err(loc, format!("invalid application of 'sizeof' to incomplete type '{n}'"));
+        }
+        Ok(int_lit(self.size_of(&ty) as i128, ulong, loc))
+    }
+
+    pub(super) fn make_addr(&mut self, e: Expr, loc: Loc) -> Expr {
+        if let ExprKind::Member { bits: Some(_), .. } = e.kind {
+            self.err(loc, "cannot take address of bit-field");
+        }
+        if e.ty.is_func() {
+            return self.rvalue(e);
+        }
+        if !is_lvalue(&e) {
+            self.err(loc, "lvalue required as unary '&' operand");
+        }
+        self.mark_addr_taken(&e);
+        let ty = ptr_to(e.ty.clone());
+        // `&*p` is just `p`.
+        if let ExprKind::Deref(p) = e.kind {
+            let mut p = *p;
+            p.ty = ty;
+            return Expr { kind: ExprKind::Cast(Box::new(p)), ty: ptr_to(e.ty), loc };
+        }
+        Expr { kind: ExprKind::Addr(Box::new(e)), ty, loc }
+    }
+
+    pub(super) fn make_deref(&mut self, e: Expr, loc: Loc) -> Expr {
+        let e = self.rvalue(e);
+        match &e.ty.kind {
+            Kind::Ptr(b) => {
+                let ty = b.clone();
+                if ty.is_func() {
+                    return e; // `*fp` is the function again
+                }
+                Expr { kind: ExprKind::Deref(Box::new(e)), ty, loc }
+            }
+            _ => {
+                let n = self.tname(&e.ty);
+                self.err(loc, format!("invalid type argument of unary '*' (have '{n}')"));
+                e
+            }
+        }
+    }
+
+    fn make_incdec(&mut self, e: Expr, pre: bool, up: bool, loc: Loc) -> Expr {
+        self.check_assignable(&e, loc);
+        if !e.ty.is_scalar() {
+            self.err(loc, "wrong type argument to increment/decrement");
+        }
+        let mut delta: i64 = 1;
+        if let Kind::Ptr(b) = &e.ty.kind {
+            if b.is_vla() {
+                // Rare: fall back to a compound assignment with a runtime size.
+                let one = int_lit(if up { 1 } else { -1 }, int_t(IntKind::Long), loc);
+                let pty = e.ty.clone();
+                let rhs = self.scale_index(one, &pty);
+                let ca = Expr {
+                    kind: ExprKind::CompoundAssign { op: BinOp::Add, lhs: Box::new(e), rhs: Box::new(rhs), op_ty: pty.clone() },
+                    ty: pty.clone(),
+                    loc,
+                };
+                return ca;
+            }
+            delta = match b.kind {
+                Kind::Void | Kind::Func(_) => 1,
+                _ => self.size_of(b) as i64,
+            };
+        }
+        if !up {
+            delta = -delta;
+        }
+        let ty = unqual(&e.ty);
+        Expr { kind: ExprKind::IncDec { e: Box::new(e), pre, delta }, ty, loc }
+    }
+
+    fn postfix_tail(&mut self, mut e: Expr) -> PResult<Expr> {
+        loop {
+            let t = self.peek().clone();
+            let loc = t.loc;
+            match t.kind {
+                TokKind::Punct(Punct::LBracket) => {
+                    self.bump();
+                    let idx = self.expr()?;
+                    self.expect(Punct::RBracket)?;
+                    let (a, i) = {
+                        let a = self.rvalue(e);
+                        let i = self.rvalue(idx);
+                        if i.ty.is_ptr() { (i, a) } else { (a, i) }
+                    };
+                    if !a.ty.is_ptr() {
+                        self.err(loc, "subscripted value is neither array nor pointer");
+                        return Err(Reported);
+                    }
+                    let sum = self.make_binary(BinOp::Add, a, i, loc);
+                    e = self.make_deref(sum, loc);
+                }
+                TokKind::Punct(Punct::LParen) => {
+                    self.bump();
+                    e = self.call(e, loc)?;
+                }
+                TokKind::Punct(Punct::Dot) | TokKind::Punct(Punct::Arrow) => {
+                    self.bump();
+                    if t.kind == TokKind::Punct(Punct::Arrow) {
+                        e = self.make_deref(e, loc);
+                    }
+                    let n = self.bump();
+                    if n.kind != TokKind::Ident {
+                        self.err(n.loc, "expected member name");
+                        return Err(Reported);
+                    }
+                    e = self.member(e, &n.text, n.loc)?;
+                }
+                TokKind::Punct(Punct::PlusPlus) | TokKind::Punct(Punct::MinusMinus) => {
+                    self.bump();
+                    let up = t.kind == TokKind::Punct(Punct::PlusPlus);
+                    e = self.make_incdec(e, false, up, loc);
+                }
+                _ => return Ok(e),
+            }
+        }
+    }
+
+    /// Finds a member (searching anonymous members) → (offset, field).
+    pub(super) fn find_member(&self, rid: u32, name: &str) -> Option<(u64, Field)> {
+        let r = self.tu.records.get(rid);
+        for f in &r.fields {
+            match &f.name {
+                Some(n) if &**n == name => return Some((f.offset, f.clone())),
+                None => {
+                    if let Kind::Record(sub) = f.ty.kind {
+                        if let Some((off, fld)) = self.find_member(sub, name) {
+                            return Some((f.offset + off, fld));
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+        None
+    }
+
+    fn member(&mut self, e: Expr, name: &str, loc: Loc) -> PResult<Expr> {
+        let Kind::Record(rid) = e.ty.kind else {
+            let n = self.tname(&e.ty);
+            self.err(loc, format!("request for member '{name}' in something not a structure or union ('{n}')"));
+            return Err(Reported);
+        };
+        if !self.tu.records.get(rid).complete {
+            self.err(loc, "member access into incomplete type");
+            return Err(Reported);
+        }
+        let Some((offset, f)) = self.find_member(rid, name) else {
+            let n = self.tname(&e.ty);
+            self.err(loc, format!("'{n}' has no member named '{name}'"));
+            return Err(Reported);
+        };
+        let ty = with_quals(&f.ty, e.ty.is_const, e.ty.is_volatile, false);
+        let bits = f.bits;
+        // Fold nested member offsets: (a.b).c → a.(b+c).
+        if let ExprKind::Member { e: inner, offset: o2, bits: None } = e.kind {
+            return Ok(Expr { kind: ExprKind::Member { e: inner, offset: o2 + offset, bits }, ty, loc });
+        }
+        Ok(Expr { kind: ExprKind::Member { e: Box::new(e), offset, bits }, ty, loc })
+    }
+
+    fn call(&mut self, f: Expr, loc: Loc) -> PResult<Expr> {
+        let f = self.rvalue(f);
+        let Some(ft) = f.ty.func().cloned() else {
+            let n = self.tname(&f.ty);
+            self.err(loc, format!("called object is not a function or function pointer ('{n}')"));
+            return Err(Reported);
+        };
+        let mut args = Vec::new();
+        if !self.is(Punct::RParen) {
+            loop {
+                let a = self.assign_expr()?;
+                args.push(a);
+                if !self.eat(Punct::Comma) {
+                    break;
+                }
+            }
+        }
+        self.expect(Punct::RParen)?;
+        let nparams = ft.params.len();
+        if !ft.unprototyped && (args.len() < nparams || (!ft.variadic && args.len() > nparams)) {
+            self.err(loc, format!("too {} arguments to function (expected {}, have {})", if args.len() < nparams { "few" } else { "many" }, nparams, args.len()));
+        }
+        let mut out = Vec::with_capacity(args.len());
+        for (i, a) in args.into_iter().enumerate() {
+            let aloc = a.loc;
+            if i < nparams && !ft.unprototyped {
+                let pt = ft.params[i].clone();
+                out.push(self.assign_convert(a, &pt, aloc));
+            } else if i < nparams && ft.unprototyped {
+                // Old-style definition known: convert to the declared type
+                // after promotion (what the callee expects).
+                let pt = ft.params[i].clone();
+                let a = self.default_promote(a);
+                let pt = if pt.is_float() && matches!(pt.kind, Kind::Float(FloatKind::Float)) { float_t(FloatKind::Double) } else { pt };
+                let pt = if pt.int_kind().is_some_and(|k| k.rank() < 3) { int_t(IntKind::Int) } else { pt };
+                out.push(if a.ty.is_scalar() && pt.is_scalar() { self.convert(a, &pt) } else { a });
+            } else {
+                let a = self.default_promote(a);
+                out.push(a);
+            }
+        }
+        let ret = unqual(&ft.ret);
+        Ok(Expr { kind: ExprKind::Call(Box::new(f), out), ty: ret, loc })
+    }
+
+    fn default_promote(&mut self, a: Expr) -> Expr {
+        let a = self.promote(a);
+        if matches!(a.ty.kind, Kind::Float(FloatKind::Float)) {
+            return self.convert(a, &float_t(FloatKind::Double));
+        }
+        a
+    }
+
+    fn primary(&mut self) -> PResult<Expr> {
+        let t = self.peek().clone();
+        let loc = t.loc;
+        match t.kind {
+            TokKind::Number => {
+                self.bump();
+                Ok(self.number(&t))
+            }
+            TokKind::Char => {
+                self.bump();
+                let (v, ty) = self.char_const(&t);
+                Ok(int_lit(v, ty, loc))
+            }
+            TokKind::Str => {
+                let mut bytes = Vec::new();
+                let mut width = 1;
+                while self.peek().kind == TokKind::Str {
+                    let s = self.bump();
+                    let (b, w) = self.decode_string(&s);
+                    if w > width {
+                        // Widen what we have so far.
+                        let mut wide = Vec::new();
+                        for c in bytes.chunks(width) {
+                            let mut v = [0u8; 4];
+                            v[..width].copy_from_slice(c);
+                            wide.extend_from_slice(&v[..w]);
+                        }
+                        bytes = wide;
+                        width = w;
+                    }
+                    if !bytes.is_empty() {
+                        bytes.truncate(bytes.len() - width);
+                    }
+                    if w < width {
+                        for c in b.chunks(w) {
+                            let mut v = [0u8; 4];
+                            v[..w].copy_from_slice(c);
+                            bytes.extend_from_slice(&v[..width]);
+                        }
+                    } else {
+                        bytes.extend_from_slice(&b);
+                    }
+                }
+                let ek = match width {
+                    1 => IntKind::Char,
+                    2 => IntKind::UShort,
+                    _ => IntKind::Int,
+                };
+                let n = bytes.len() / width;
+                let ty = mk(Kind::Array(int_t(ek), Some(n as u64)));
+                Ok(Expr { kind: ExprKind::Str(bytes.into()), ty, loc })
+            }
+            TokKind::Punct(Punct::LParen) => {
+                self.bump();
+                if self.is(Punct::LBrace) {
+                    if self.fs.is_none() {
+                        self.err(loc, "braced-group within expression allowed only inside a function");
+                        return Err(Reported);
+                    }
+                    let stmts = self.compound_stmt_list()?;
+                    self.expect(Punct::RParen)?;
+                    let ty = match stmts.last() {
+                        Some(Stmt::Expr(e)) => e.ty.clone(),
+                        _ => mk(Kind::Void),
+                    };
+                    let ty = if ty.is_array() { ptr_to(ty.base().unwrap().clone()) } else { unqual(&ty) };
+                    return Ok(Expr { kind: ExprKind::StmtExpr(stmts), ty, loc });
+                }
+                let e = self.expr()?;
+                self.expect(Punct::RParen)?;
+                Ok(e)
+            }
+            TokKind::Ident => self.identifier(),
+            _ => {
+                let found = if t.kind == TokKind::Eof { "end of input".to_string() } else { format!("'{}'", t.text) };
+                self.err(loc, format!("expected expression before {found}"));
+                Err(Reported)
+            }
+        }
+    }
+
+    fn identifier(&mut self) -> PResult<Expr> {
+        let t = self.bump();
+        let loc = t.loc;
+        let name: &str = &t.text;
+        match name {
+            "__func__" | "__FUNCTION__" | "__PRETTY_FUNCTION__" => {
+                let b = self.func_name_bytes.clone().unwrap_or_else(|| Rc::from(&b"\0"[..]));
+                let ty = mk(Kind::Array(int_t(IntKind::Char), Some(b.len() as u64)));
+                return Ok(Expr { kind: ExprKind::Str(b), ty, loc });
+            }
+            "_Generic" => return self.generic(loc),
+            _ => {}
+        }
+        if name.starts_with("__builtin_") || name.starts_with("__atomic_") || name.starts_with("__sync_") {
+            if let Some(e) = self.builtin(&t)? {
+                return Ok(e);
+            }
+        }
+        match self.lookup(name).cloned() {
+            Some(Sym::Local(id)) => {
+                let ty = self.fs().locals[id as usize].ty.clone();
+                Ok(Expr { kind: ExprKind::Local(id), ty, loc })
+            }
+            Some(Sym::Global(i)) => {
+                let g = &mut self.tu.globals[i];
+                g.used = true;
+                Ok(Expr { kind: ExprKind::Global(g.name.clone()), ty: g.ty.clone(), loc })
+            }
+            Some(Sym::EnumConst(v, ty)) => Ok(int_lit(v, ty, loc)),
+            Some(Sym::Typedef(_)) => {
+                self.err(loc, format!("unexpected type name '{name}': expected expression"));
+                Err(Reported)
+            }
+            None => {
+                if self.is(Punct::LParen) {
+                    // Implicit declaration (C89): int name().
+                    if !name.starts_with("__builtin_") {
+                        self.warn(loc, format!("implicit declaration of function '{name}'"));
+                    }
+                    let real: Rc<str> = name.strip_prefix("__builtin_").unwrap_or(name).into();
+                    let ty = self.implicit_func_type(&real);
+                    return Ok(self.global_ref(real, ty, loc));
+                }
+                self.err(loc, format!("'{name}' undeclared"));
+                Err(Reported)
+            }
+        }
+    }
+
+    fn implicit_func_type(&self, name: &str) -> T {
+        if let Some((ret, params)) = libc_builtin_type(name) {
+            let conv = |s: &str| match s {
+                "double" => float_t(FloatKind::Double),
+                "float" => float_t(FloatKind::Float),
+                "ldouble" => float_t(FloatKind::LDouble),
+                "ptr" => ptr_to(mk(Kind::Void)),
+                "size" => int_t(IntKind::ULong),
+                "long" => int_t(IntKind::Long),
+                "void" => mk(Kind::Void),
+                _ => int_t(IntKind::Int),
+            };
+            let variadic = matches!(name, "printf" | "sprintf" | "fprintf" | "snprintf");
+            return mk(Kind::Func(Rc::new(FuncType {
+                ret: conv(ret),
+                params: params.iter().map(|p| conv(p)).collect(),
+                variadic,
+                unprototyped: false,
+            })));
+        }
+        mk(Kind::Func(Rc::new(FuncType { ret: int_t(IntKind::Int), params: vec![], variadic: false, unprototyped: true })))
+    }
+
+    /// A reference to a file-scope function by symbol, declaring it if new.
+    pub(super) fn global_ref(&mut self, name: Rc<str>, ty: T, loc: Loc) -> Expr {
+        let idx = match self.global_index.get(&name) {
+            Some(&i) => i,
+            None => {
+                self.tu.globals.push(GlobalVar {
+                    name: name.clone(),
+                    ty: ty.clone(),
+                    is_static: false,
+                    is_extern: true,
+                    is_tls: false,
+                    is_weak: false,
+                    hidden: false,
+                    section: None,
+                    align: 0,
+                    init: None,
+                    loc,
+                    used: true,
+                });
+                let i = self.tu.globals.len() - 1;
+                self.global_index.insert(name.clone(), i);
+                // Visible at file scope from now on, like gcc.
+                self.scopes[0].syms.insert(name.clone(), Sym::Global(i));
+                i
+            }
+        };
+        let g = &mut self.tu.globals[idx];
+        g.used = true;
+        Expr { kind: ExprKind::Global(g.name.clone()), ty: g.ty.clone(), loc }
+    }
+
+    fn generic(&mut self, loc: Loc) -> PResult<Expr> {
+        self.expect(Punct::LParen)?;
+        let ctl = self.assign_expr()?;
+        let ctl_ty = unqual(&self.rvalue(ctl).ty);
+        let mut chosen = None;
+        let mut default = None;
+        while self.eat(Punct::Comma) {
+            if self.eat_kw("default") {
+                self.expect(Punct::Colon)?;
+                default = Some(self.assign_expr()?);
+                continue;
+            }
+            let ty = self.type_name()?;
+            self.expect(Punct::Colon)?;
+            let e = self.assign_expr()?;
+            if chosen.is_none() && compatible(&ctl_ty, &unqual(&ty)) {
+                chosen = Some(e);
+            }
+        }
+        self.expect(Punct::RParen)?;
+        match chosen.or(default) {
+            Some(e) => Ok(e),
+            None => {
+                let n = self.tname(&ctl_ty);
+                self.err(loc, format!("_Generic selector of type '{n}' is not compatible with any association"));
+                Err(Reported)
+            }
+        }
+    }
+
+    // ---- literals ----
+
+    fn number(&mut self, t: &Token) -> Expr {
+        let s: &str = &t.text;
+        let loc = t.loc;
+        let lower = s.to_ascii_lowercase();
+        let is_hex = lower.starts_with("0x");
+        let is_float = if is_hex { lower.contains('p') || lower.contains('.') } else { lower.contains('.') || lower.contains('e') };
+        if is_float {
+            let (body, ty) = if let Some(b) = lower.strip_suffix('f').filter(|_| !is_hex || lower.contains('p')) {
+                (b, float_t(FloatKind::Float))
+            } else if let Some(b) = lower.strip_suffix('l') {
+                (b, float_t(FloatKind::LDouble))
+            } else {
+                (lower.as_str(), float_t(FloatKind::Double))
+            };
+            let body = body.trim_end_matches(['i', 'j']);
+            let v = if is_hex { parse_hex_float(&body[2..]) } else { body.parse::<f64>().ok() };
+            let Some(v) = v else {
+                self.err(loc, format!("invalid floating constant '{s}'"));
+                return Expr { kind: ExprKind::Float(0.0), ty, loc };
+            };
+            let v = if matches!(ty.kind, Kind::Float(FloatKind::Float)) { v as f32 as f64 } else { v };
+            return Expr { kind: ExprKind::Float(v), ty, loc };
+        }
+        let digits_end = lower.find(|c: char| c == 'u' || c == 'l' || c == 'i' || c == 'j').unwrap_or(lower.len());
+        let (digits, suffix) = lower.split_at(digits_end);
+        let (radix, body) = if is_hex {
+            (16, &digits[2..])
+        } else if let Some(b) = digits.strip_prefix("0b") {
+            (2, b)
+        } else if digits.len() > 1 && digits.starts_with('0') {
+            (8, &digits[1..])
+        } else {
+            (10, digits)
+        };
+        let body = body.replace('\'', "");
+        let v = match u128::from_str_radix(&body, radix) {
+            Ok(v) => v,
+            Err(_) => {
+                self.err(loc, format!("invalid integer constant '{s}'"));
+                0
+            }
+        };
+        let u = suffix.contains('u');
+        let l = suffix.matches('l').count();
+        let candidates: &[IntKind] = match (u, l, radix == 10) {
+            (false, 0, true) => &[IntKind::Int, IntKind::Long],
+            (false, 0, false) => &[IntKind::Int, IntKind::UInt, IntKind::Long, IntKind::ULong],
+            (true, 0, _) => &[IntKind::UInt, IntKind::ULong],
+            (false, 1, true) => &[IntKind::Long],
+            (false, 1, false) => &[IntKind::Long, IntKind::ULong],
+            (true, 1, _) => &[IntKind::ULong],
+            (false, _, true) => &[IntKind::LLong],
+            (false, _, false) => &[IntKind::LLong, IntKind::ULLong],
+            (true, _, _) => &[IntKind::ULLong],
+        };
+        let fits = |k: IntKind| {
+            let bits = k.size() * 8 - k.signed() as u64;
+            v < (1u128 << bits)
+        };
+        let k = candidates.iter().copied().find(|&k| fits(k)).unwrap_or(if u || radix != 10 { IntKind::ULong } else { IntKind::Long });
+        let k = if !fits(k) && v > u64::MAX as u128 { IntKind::U128 } else { k };
+        Expr { kind: ExprKind::Int(wrap_int(v as i128, k)), ty: int_t(k), loc }
+    }
+
+    fn char_const(&mut self, t: &Token) -> (i128, T) {
+        let s: &str = &t.text;
+        let (prefix, rest) = s.split_at(s.find('\'').unwrap_or(0));
+        let body = rest.trim_start_matches('\'').strip_suffix('\'').unwrap_or("");
+        let (vals, _) = self.unescape(body, t.loc, prefix != "");
+        let ty = match prefix {
+            "L" => int_t(IntKind::Int),
+            "u" => int_t(IntKind::UShort),
+            "U" => int_t(IntKind::UInt),
+            _ => int_t(IntKind::Int),
+        };
+        if prefix.is_empty() {
+            if vals.is_empty() {
+                self.err(t.loc, "empty character constant");
+                return (0, ty);
+            }
+            // Multi-character constants: big-endian packing, like gcc.
+            let mut v: i128 = 0;
+            for &c in &vals {
+                v = (v << 8) | (c as u8 as i128);
+            }
+            if vals.len() == 1 {
+                v = vals[0] as u8 as i8 as i128;
+            } else {
+                v = wrap_int(v, IntKind::Int);
+            }
+            return (v, ty);
+        }
+        let v = vals.first().copied().unwrap_or(0) as i128;
+        (v, ty)
+    }
+
+    /// Decodes escapes; returns code units (bytes for narrow, code points
+    /// for wide) and whether all was valid.
+    fn unescape(&mut self, body: &str, loc: Loc, wide: bool) -> (Vec<u32>, bool) {
+        let b = body.as_bytes();
+        let mut out = Vec::with_capacity(b.len());
+        let mut i = 0;
+        while i < b.len() {
+            if b[i] != b'\\' {
+                if wide && b[i] >= 0x80 {
+                    // Decode UTF-8 into one code point.
+                    let s = &body[i..];
+                    let c = s.chars().next().unwrap();
+                    out.push(c as u32);
+                    i += c.len_utf8();
+                } else {
+                    out.push(b[i] as u32);
+                    i += 1;
+                }
+                continue;
+            }
+            i += 1;
+            if i >= b.len() {
+                break;
+            }
+            let c = b[i];
+            i += 1;
+            let v = match c {
+                b'n' => 10,
+                b't' => 9,
+                b'r' => 13,
+                b'a' => 7,
+                b'b' => 8,
+                b'f' => 12,
+                b'v' => 11,
+                b'e' | b'E' => 27,
+                b'0'..=b'7' => {
+                    let mut v = (c - b'0') as u32;
+                    let mut n = 1;
+                    while n < 3 && i < b.len() && (b'0'..=b'7').contains(&b[i]) {
+                        v = v * 8 + (b[i] - b'0') as u32;
+                        i += 1;
+                        n += 1;
+                    }
+                    v
+                }
+                b'x' => {
+                    let mut v: u32 = 0;
+                    while i < b.len() && b[i].is_ascii_hexdigit() {
+                        v = v.wrapping_mul(16).wrapping_add((b[i] as char).to_digit(16).unwrap());
+                        i += 1;
+                    }
+                    v
+                }
+                b'u' | b'U' => {
+                    let n = if c == b'u' { 4 } else { 8 };
+                    let mut v: u32 = 0;
+                    for _ in 0..n {
+                        if i < b.len() && b[i].is_ascii_hexdigit() {
+                            v = v * 16 + (b[i] as char).to_digit(16).unwrap();
+                            i += 1;
+                        }
+                    }
+                    if !wide {
+                        let ch = char::from_u32(v).unwrap_or('\u{fffd}');
+                        let mut buf = [0u8; 4];
+                        for &x in ch.encode_utf8(&mut buf).as_bytes() {
+                            out.push(x as u32);
+                        }
+                        continue;
+                    }
+                    v
+                }
+                _ => c as u32,
+            };
+            out.push(v);
+        }
+        let _ = loc;
+        (out, true)
+    }
+
+    /// A string literal token → bytes (NUL-terminated) and element width.
+    pub(super) fn decode_string(&mut self, t: &Token) -> (Vec<u8>, usize) {
+        let s: &str = &t.text;
+        let q = s.find('"').unwrap_or(0);
+        let prefix = &s[..q];
+        let body = s[q..].trim_start_matches('"');
+        let body = body.strip_suffix('"').unwrap_or(body);
+        let width = match prefix {
+            "L" | "U" => 4,
+            "u" => 2,
+            _ => 1,
+        };
+        let (vals, _) = self.unescape(body, t.loc, width > 1);
+        let mut out = Vec::with_capacity((vals.len() + 1) * width);
+        for v in vals.iter().chain(std::iter::once(&0)) {
+            match width {
+                1 => out.push(*v as u8),
+                2 => {
+                    if *v > 0xffff {
+                        let c = v - 0x10000;
+                        out.extend_from_slice(&((0xd800 + (c >> 10)) as u16).to_le_bytes());
+                        out.extend_from_slice(&((0xdc00 + (c & 0x3ff)) as u16).to_le_bytes());
+                    } else {
+                        out.extend_from_slice(&(*v as u16).to_le_bytes());
+                    }
+                }
+                _ => out.extend_from_slice(&v.to_le_bytes()),
+            }
+        }
+        (out, width)
+    }
+}
+
+fn parse_hex_float(s: &str) -> Option<f64> {
+    let (mant, exp) = match s.find('p') {
+        Some(i) => (&s[..i], s[i + 1..].parse::<i32>().ok()?),
+        None => (s, 0),
+    };
+    let (int, frac) = match mant.find('.') {
+        Some(i) => (&mant[..i], &mant[i + 1..]),
+        None => (mant, ""),
+    };
+    let mut v: f64 = 0.0;
+    for c in int.chars() {
+        v = v * 16.0 + c.to_digit(16)? as f64;
+    }
+    let mut scale = 1.0 / 16.0;
+    for c in frac.chars() {
+        v += c.to_digit(16)? as f64 * scale;
+        scale /= 16.0;
+    }
+    Some(v * 2f64.powi(exp))
+}

@@ -1,0 +1,322 @@
+//! Parser and semantic analysis: preprocessed tokens → typed AST ([`Tu`]).
+//!
+//! Declarations are resolved while parsing (C needs it: typedef names change
+//! the grammar), expressions are typed as they are built, and implicit
+//! conversions become explicit casts, in the manner of a one-pass compiler.
+
+mod builtins;
+mod decl;
+mod expr;
+mod init;
+mod stmt;
+
+use crate::ast::*;
+use crate::diag::Diags;
+use crate::source::Loc;
+use crate::token::{Punct, TokKind, Token};
+use crate::types::*;
+use std::collections::HashMap;
+use std::rc::Rc;
+
+/// A file-scope object or function the translation unit declares or defines.
+#[derive(Clone, Debug)]
+pub struct GlobalVar {
+    /// The symbol name (the identifier, or its asm label).
+    pub name: Rc<str>,
+    pub ty: T,
+    pub is_static: bool,
+    /// Only declared here (`extern`, or a function prototype).
+    pub is_extern: bool,
+    pub is_tls: bool,
+    pub is_weak: bool,
+    pub hidden: bool,
+    pub section: Option<Rc<str>>,
+    pub align: u32,
+    pub init: Option<Init>,
+    pub loc: Loc,
+    pub used: bool,
+}
+
+/// The result of parsing one translation unit.
+#[derive(Default)]
+pub struct Tu {
+    pub records: Records,
+    /// Globals in declaration order; a symbol appears once (merged).
+    pub globals: Vec<GlobalVar>,
+    pub funcs: Vec<FuncDef>,
+    /// (alias symbol, target symbol, is_weak)
+    pub aliases: Vec<(Rc<str>, Rc<str>, bool)>,
+    pub ctors: Vec<(Rc<str>, u32)>,
+    pub dtors: Vec<(Rc<str>, u32)>,
+}
+
+#[derive(Clone, Debug)]
+enum Sym {
+    Local(u32),
+    /// Index into `Tu::globals`.
+    Global(usize),
+    Typedef(T),
+    EnumConst(i128, T),
+}
+
+#[derive(Clone, Debug)]
+enum Tag {
+    Record(u32),
+    Enum(T),
+}
+
+#[derive(Default)]
+struct Scope {
+    syms: HashMap<Rc<str>, Sym>,
+    tags: HashMap<Rc<str>, Tag>,
+}
+
+/// Per-function parsing state.
+#[derive(Default)]
+struct FnState {
+    locals: Vec<Local>,
+    ret: Option<T>,
+    labels: HashMap<Rc<str>, u32>,
+    defined_labels: Vec<(Rc<str>, Loc)>,
+    used_labels: Vec<(Rc<str>, Loc)>,
+    addr_labels: Vec<u32>,
+    nlabels: u32,
+    /// Innermost switch: its cases and default.
+    switches: Vec<(Vec<(i128, i128, u32)>, Option<u32>, T)>,
+    ncases: u32,
+    name: Rc<str>,
+    breakable: u32,
+    continuable: u32,
+}
+
+pub struct Parser<'a> {
+    toks: Vec<Token>,
+    pos: usize,
+    pub diags: &'a mut Diags,
+    tu: Tu,
+    scopes: Vec<Scope>,
+    global_index: HashMap<Rc<str>, usize>,
+    fs: Option<FnState>,
+    static_counter: u32,
+    /// `#pragma pack` value currently in force (0 = none).
+    pack: u32,
+    pack_stack: Vec<u32>,
+    /// VLA lengths met while parsing a declarator, to evaluate at the declaration.
+    pending_vla: Vec<(u32, Expr)>,
+    /// Names of the parameters of the last function declarator parsed.
+    last_param_names: Vec<(Rc<str>, Loc)>,
+    /// The identifier list of a K&R declarator.
+    kr_names: Option<Vec<(Rc<str>, Loc)>>,
+    /// `__func__` of the function being parsed.
+    func_name_bytes: Option<Rc<[u8]>>,
+}
+
+/// Parses a preprocessed token stream into a typed translation unit.
+pub fn parse(toks: Vec<Token>, diags: &mut Diags) -> Tu {
+    let mut p = Parser {
+        toks,
+        pos: 0,
+        diags,
+        tu: Tu::default(),
+        scopes: vec![Scope::default()],
+        global_index: HashMap::new(),
+        fs: None,
+        static_counter: 0,
+        pack: 0,
+        pack_stack: Vec::new(),
+        pending_vla: Vec::new(),
+        last_param_names: Vec::new(),
+        kr_names: None,
+        func_name_bytes: None,
+    };
+    p.declare_builtin_typedefs();
+    while !p.at_eof() {
+        if p.diags.too_many() {
+            break;
+        }
+        let before = p.pos;
+        p.external_decl();
+        if p.pos == before {
+            p.bump();
+        }
+    }
+    p.tu
+}
+
+/// An error already reported; the parser recovers at the caller.
+pub(crate) struct Reported;
+type PResult<X> = Result<X, Reported>;
+
+impl<'a> Parser<'a> {
+    // ---- token access ----
+    fn peek(&self) -> &Token {
+        &self.toks[self.pos.min(self.toks.len() - 1)]
+    }
+    fn peek_at(&self, n: usize) -> &Token {
+        &self.toks[(self.pos + n).min(self.toks.len() - 1)]
+    }
+    fn at_eof(&self) -> bool {
+        self.peek().kind == TokKind::Eof
+    }
+    fn loc(&self) -> Loc {
+        self.peek().loc
+    }
+    fn bump(&mut self) -> Token {
+        let t = self.peek().clone();
+        if self.pos < self.toks.len() - 1 {
+            self.pos += 1;
+        }
+        t
+    }
+    fn is(&self, p: Punct) -> bool {
+        self.peek().is_punct(p)
+    }
+    fn is_kw(&self, s: &str) -> bool {
+        self.peek().is_ident(s)
+    }
+    fn eat(&mut self, p: Punct) -> bool {
+        if self.is(p) {
+            self.bump();
+            true
+        } else {
+            false
+        }
+    }
+    fn eat_kw(&mut self, s: &str) -> bool {
+        if self.is_kw(s) {
+            self.bump();
+            true
+        } else {
+            false
+        }
+    }
+    fn expect(&mut self, p: Punct) -> PResult<()> {
+        if self.eat(p) {
+            Ok(())
+        } else {
+            let t = self.peek().clone();
+            let found = if t.kind == TokKind::Eof { "end of input".to_string() } else { format!("'{}'", t.text) };
+            self.err(t.loc, format!("expected '{}' before {}", p.spelling(), found));
+            Err(Reported)
+        }
+    }
+    fn err(&mut self, loc: Loc, msg: impl Into<String>) {
+        self.diags.error(loc, msg);
+    }
+    fn warn(&mut self, loc: Loc, msg: impl Into<String>) {
+        self.diags.warning(loc, msg);
+    }
+
+    /// Skips to just past the next `;` (or before a `}`) at this nesting level.
+    fn recover(&mut self) {
+        let mut depth = 0i32;
+        loop {
+            let t = self.peek();
+            match t.kind {
+                TokKind::Eof => return,
+                TokKind::Punct(Punct::LBrace) | TokKind::Punct(Punct::LParen) | TokKind::Punct(Punct::LBracket) => depth += 1,
+                TokKind::Punct(Punct::RParen) | TokKind::Punct(Punct::RBracket) => depth -= 1,
+                TokKind::Punct(Punct::RBrace) => {
+                    if depth <= 0 {
+                        return;
+                    }
+                    depth -= 1;
+                    if depth == 0 {
+                        self.bump();
+                        if self.is(Punct::Semi) {
+                            self.bump();
+                        }
+                        return;
+                    }
+                }
+                TokKind::Punct(Punct::Semi) if depth <= 0 => {
+                    self.bump();
+                    return;
+                }
+                _ => {}
+            }
+            self.bump();
+        }
+    }
+
+    // ---- scopes ----
+    fn push_scope(&mut self) {
+        self.scopes.push(Scope::default());
+    }
+    fn pop_scope(&mut self) {
+        self.scopes.pop();
+    }
+    fn lookup(&self, name: &str) -> Option<&Sym> {
+        self.scopes.iter().rev().find_map(|s| s.syms.get(name))
+    }
+    fn lookup_tag(&self, name: &str) -> Option<(&Tag, bool)> {
+        let n = self.scopes.len();
+        self.scopes.iter().enumerate().rev().find_map(|(i, s)| s.tags.get(name).map(|t| (t, i + 1 == n)))
+    }
+    fn bind(&mut self, name: Rc<str>, sym: Sym) {
+        self.scopes.last_mut().unwrap().syms.insert(name, sym);
+    }
+    fn is_typedef_name(&self, t: &Token) -> bool {
+        t.kind == TokKind::Ident && matches!(self.lookup(&t.text), Some(Sym::Typedef(_)))
+    }
+
+    fn declare_builtin_typedefs(&mut self) {
+        // __builtin_va_list: the SysV x86-64 va_list, an array of one
+        // 24-byte record {gp_offset, fp_offset, overflow_arg_area, reg_save_area}.
+        let u32t = int_t(IntKind::UInt);
+        let vp = ptr_to(mk(Kind::Void));
+        let rec = Record {
+            name: Some("__va_list_tag".into()),
+            is_union: false,
+            complete: true,
+            fields: vec![
+                Field { name: Some("gp_offset".into()), ty: u32t.clone(), offset: 0, bits: None },
+                Field { name: Some("fp_offset".into()), ty: u32t, offset: 4, bits: None },
+                Field { name: Some("overflow_arg_area".into()), ty: vp.clone(), offset: 8, bits: None },
+                Field { name: Some("reg_save_area".into()), ty: vp, offset: 16, bits: None },
+            ],
+            size: 24,
+            align: 8,
+            has_flex: false,
+        };
+        self.tu.records.list.push(rec);
+        let tag = mk(Kind::Record(0));
+        let va = mk(Kind::Array(tag, Some(1)));
+        self.bind("__builtin_va_list".into(), Sym::Typedef(va));
+        self.bind("__int128_t".into(), Sym::Typedef(int_t(IntKind::I128)));
+        self.bind("__uint128_t".into(), Sym::Typedef(int_t(IntKind::U128)));
+    }
+
+    fn fs(&mut self) -> &mut FnState {
+        self.fs.as_mut().expect("inside a function")
+    }
+
+    fn new_local(&mut self, name: Rc<str>, ty: T, loc: Loc) -> u32 {
+        let fs = self.fs();
+        fs.locals.push(Local { name, ty, addr_taken: false, is_param: false, loc, cleanup: None, align: 0 });
+        (fs.locals.len() - 1) as u32
+    }
+
+    fn size_of(&self, t: &CType) -> u64 {
+        size_of(t, &self.tu.records)
+    }
+    fn align_of(&self, t: &CType) -> u32 {
+        align_of(t, &self.tu.records)
+    }
+    fn tname(&self, t: &CType) -> String {
+        type_name(t, &self.tu.records)
+    }
+    fn is_complete(&self, t: &CType) -> bool {
+        match &t.kind {
+            Kind::Void => false,
+            Kind::Array(_, None) => false,
+            Kind::Record(id) => self.tu.records.get(*id).complete,
+            _ => true,
+        }
+    }
+}
+
+/// Expression constructors shared by the submodules.
+pub(crate) fn int_lit(v: i128, ty: T, loc: Loc) -> Expr {
+    Expr { kind: ExprKind::Int(v), ty, loc }
+}
