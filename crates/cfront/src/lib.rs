@@ -11,3 +11,5 @@ pub mod pp;
 pub mod types;
 pub mod ast;
 pub mod parse;
+pub mod abi;
+pub mod lower;

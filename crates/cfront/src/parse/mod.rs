@@ -7,6 +7,7 @@
 mod builtins;
 mod decl;
 mod expr;
+pub mod expr_eval;
 mod init;
 mod stmt;
 

@@ -1,0 +1,161 @@
+//! The x86-64 System V calling convention, as far as the frontend decides
+//! it: how a C type is passed or returned (in registers as up to two
+//! eightbytes, or in memory).
+
+use crate::types::*;
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum ArgClass {
+    /// A scalar in one register.
+    Scalar(kir::Type),
+    /// An aggregate in one or two registers: one KIR type per eightbyte.
+    Regs(Vec<kir::Type>),
+    /// An aggregate in memory (stack argument / hidden return pointer).
+    Memory,
+    /// Empty struct: passed as nothing.
+    Ignore,
+}
+
+/// The KIR type holding a value of scalar C type `t`.
+pub fn scalar_type(t: &CType) -> Option<kir::Type> {
+    Some(match &t.kind {
+        Kind::Int(k) => match k.size() {
+            1 => kir::Type::I8,
+            2 => kir::Type::I16,
+            4 => kir::Type::I32,
+            8 => kir::Type::I64,
+            _ => kir::Type::I128,
+        },
+        Kind::Float(FloatKind::Float) => kir::Type::F32,
+        // long double is computed in double precision for now (see ARCHITECTURE.md).
+        Kind::Float(_) => kir::Type::F64,
+        Kind::Ptr(_) => kir::Type::I64,
+        _ => return None,
+    })
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum Leaf {
+    Int,
+    Float,
+    X87,
+}
+
+fn leaves(t: &CType, off: u64, recs: &Records, out: &mut Vec<(u64, u64, Leaf)>, unaligned: &mut bool) {
+    match &t.kind {
+        Kind::Int(k) => out.push((off, k.size(), Leaf::Int)),
+        Kind::Ptr(_) => out.push((off, 8, Leaf::Int)),
+        Kind::Float(FloatKind::LDouble) => out.push((off, 16, Leaf::X87)),
+        Kind::Float(k) => out.push((off, k.size(), Leaf::Float)),
+        Kind::Complex(FloatKind::LDouble) => out.push((off, 32, Leaf::X87)),
+        Kind::Complex(k) => {
+            out.push((off, k.size(), Leaf::Float));
+            out.push((off + k.size(), k.size(), Leaf::Float));
+        }
+        Kind::Array(e, Some(n)) => {
+            let s = size_of(e, recs);
+            for i in 0..*n {
+                leaves(e, off + i * s, recs, out, unaligned);
+            }
+        }
+        Kind::Record(id) => {
+            for f in &recs.get(*id).fields {
+                let a = align_of(&f.ty, recs) as u64;
+                if f.bits.is_none() && (off + f.offset) % a != 0 {
+                    *unaligned = true;
+                }
+                match f.bits {
+                    Some((b, w)) => {
+                        if w > 0 {
+                            let start = off + f.offset + b as u64 / 8;
+                            out.push((start, (b as u64 % 8 + w as u64).div_ceil(8), Leaf::Int));
+                        }
+                    }
+                    None => leaves(&f.ty, off + f.offset, recs, out, unaligned),
+                }
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Classifies how `t` is passed (C11 aggregates per SysV §3.2.3).
+pub fn classify(t: &CType, recs: &Records) -> ArgClass {
+    if let Some(s) = scalar_type(t) {
+        return ArgClass::Scalar(s);
+    }
+    let size = size_of(t, recs);
+    if size == 0 {
+        return ArgClass::Ignore;
+    }
+    if size > 16 {
+        return ArgClass::Memory;
+    }
+    let mut ls = Vec::new();
+    let mut unaligned = false;
+    leaves(t, 0, recs, &mut ls, &mut unaligned);
+    if unaligned || ls.iter().any(|l| l.2 == Leaf::X87) {
+        return ArgClass::Memory;
+    }
+    let n = size.div_ceil(8);
+    let mut regs = Vec::new();
+    for i in 0..n {
+        let (lo, hi) = (i * 8, i * 8 + 8);
+        let overlapping: Vec<_> = ls.iter().filter(|l| l.0 < hi && l.0 + l.1 > lo).collect();
+        let int = overlapping.iter().any(|l| l.2 == Leaf::Int) || overlapping.is_empty();
+        regs.push(if int { kir::Type::I64 } else { kir::Type::F64 });
+    }
+    ArgClass::Regs(regs)
+}
+
+/// The lowered KIR signature of a C function type; `nargs_variadic` lists
+/// the types of extra arguments at a call site (for `...`).
+///
+/// Calls through an unprototyped type pass every argument as a variadic one
+/// (which also sets `%al`, as gcc does); an unprototyped (K&R) definition
+/// receives its parameters promoted.
+pub fn lower_sig(ft: &FuncType, recs: &Records, for_call: bool) -> kir::Sig {
+    let mut sig = kir::Sig { variadic: ft.variadic || (for_call && ft.unprototyped), ..Default::default() };
+    match classify(&ft.ret, recs) {
+        ArgClass::Scalar(t) => sig.rets.push(t),
+        ArgClass::Regs(r) => sig.rets = r,
+        ArgClass::Memory => sig.sret = true,
+        ArgClass::Ignore => {}
+    }
+    if ft.ret.is_void() {
+        sig.rets.clear();
+        sig.sret = false;
+    }
+    if for_call && ft.unprototyped {
+        return sig;
+    }
+    for p in &ft.params {
+        if ft.unprototyped {
+            push_param(&mut sig.params, &promoted(p), recs);
+        } else {
+            push_param(&mut sig.params, p, recs);
+        }
+    }
+    sig
+}
+
+/// The default argument promotion of a parameter type.
+pub fn promoted(t: &T) -> T {
+    match t.kind {
+        Kind::Int(k) if k.rank() < IntKind::Int.rank() => int_t(IntKind::Int),
+        Kind::Float(FloatKind::Float) => float_t(FloatKind::Double),
+        _ => t.clone(),
+    }
+}
+
+pub fn push_param(params: &mut Vec<kir::Param>, p: &CType, recs: &Records) {
+    match classify(p, recs) {
+        ArgClass::Scalar(t) => params.push(kir::Param::Scalar(t)),
+        ArgClass::Regs(r) => params.extend(r.into_iter().map(kir::Param::Scalar)),
+        ArgClass::Memory => params.push(kir::Param::ByVal {
+            size: size_of(p, recs) as u32,
+            align: align_of(p, recs).max(8),
+        }),
+        ArgClass::Ignore => {}
+    }
+}

@@ -1,0 +1,387 @@
+//! Lowering: typed AST → KIR. Decides storage for locals, applies the
+//! calling convention (via [`crate::abi`]), evaluates static initializers
+//! to bytes and relocations, and turns control flow into blocks.
+
+mod consts;
+mod expr;
+mod stmt;
+
+use crate::abi::{self, ArgClass};
+use crate::ast::*;
+use crate::diag::Diags;
+use crate::parse::Tu;
+use crate::types::*;
+use kir::{Block, Op, Term, Type as KT, Value};
+use std::collections::HashMap;
+use std::rc::Rc;
+
+pub struct LowerOptions {
+    pub opt_level: u8,
+    /// The main source file name (for debug info).
+    pub file: String,
+    pub comp_dir: String,
+}
+
+/// Lowers a parsed translation unit. Errors (non-constant static
+/// initializers and the like) go to `diags`.
+pub fn lower(tu: &Tu, opts: &LowerOptions, diags: &mut Diags) -> kir::Module {
+    let mut mc = ModCx { tu, m: kir::Module::default(), strings: HashMap::new(), diags, opts, counter: 0 };
+    mc.m.source_name = opts.file.clone();
+    mc.m.comp_dir = opts.comp_dir.clone();
+    let defined_funcs: std::collections::HashSet<&str> = tu.funcs.iter().map(|f| &*f.name).collect();
+    for f in &tu.funcs {
+        let func = FnCx::lower_function(&mut mc, f);
+        mc.m.funcs.push(func);
+    }
+    let aliased: std::collections::HashSet<&str> = tu.aliases.iter().map(|a| &*a.0).collect();
+    for g in &tu.globals {
+        if g.ty.is_func() {
+            if !defined_funcs.contains(&*g.name) && g.used && !aliased.contains(&*g.name) {
+                mc.m.externs.push(kir::Extern { name: g.name.to_string(), is_func: true, thread_local: false, weak: g.is_weak });
+            }
+            continue;
+        }
+        if aliased.contains(&*g.name) {
+            continue;
+        }
+        if g.is_extern && g.init.is_none() {
+            if g.used {
+                mc.m.externs.push(kir::Extern { name: g.name.to_string(), is_func: false, thread_local: g.is_tls, weak: g.is_weak });
+            }
+            continue;
+        }
+        mc.global(g);
+    }
+    for (name, target, weak) in &tu.aliases {
+        let is_static = tu.globals.iter().any(|g| g.name == *name && g.is_static);
+        mc.m.aliases.push(kir::Alias {
+            name: name.to_string(),
+            target: target.to_string(),
+            linkage: if *weak { kir::Linkage::Weak } else if is_static { kir::Linkage::Internal } else { kir::Linkage::External },
+        });
+    }
+    mc.m.ctors = tu.ctors.iter().map(|(n, p)| (n.to_string(), *p)).collect();
+    mc.m.dtors = tu.dtors.iter().map(|(n, p)| (n.to_string(), *p)).collect();
+    mc.m
+}
+
+struct ModCx<'t, 'd> {
+    tu: &'t Tu,
+    m: kir::Module,
+    strings: HashMap<Rc<[u8]>, String>,
+    diags: &'d mut Diags,
+    opts: &'t LowerOptions,
+    counter: u32,
+}
+
+impl<'t, 'd> ModCx<'t, 'd> {
+    fn recs(&self) -> &'t Records {
+        &self.tu.records
+    }
+
+    /// The symbol of an anonymous read-only copy of `bytes` (deduplicated).
+    fn string_sym(&mut self, bytes: &Rc<[u8]>) -> String {
+        if let Some(s) = self.strings.get(bytes) {
+            return s.clone();
+        }
+        let name = format!(".Lstr.{}", self.strings.len());
+        self.m.globals.push(kir::Global {
+            name: name.clone(),
+            linkage: kir::Linkage::Internal,
+            visibility: kir::Visibility::Default,
+            size: bytes.len() as u64,
+            align: 1,
+            init: Some(kir::Init { bytes: bytes.to_vec(), relocs: vec![] }),
+            readonly: true,
+            thread_local: false,
+            common: false,
+            section: None,
+        });
+        self.strings.insert(bytes.clone(), name.clone());
+        name
+    }
+
+    fn global(&mut self, g: &crate::parse::GlobalVar) {
+        let recs = self.recs();
+        let size = size_of(&g.ty, recs);
+        let mut align = align_of(&g.ty, recs).max(g.align);
+        // Like gcc, give big arrays 16-byte alignment.
+        if g.ty.is_array() && size >= 16 {
+            align = align.max(16);
+        }
+        let init = g.init.as_ref().map(|i| self.const_init(&g.ty, size, i));
+        let readonly = g.ty.is_const && !g.ty.is_volatile && init.as_ref().is_some_and(|i| i.relocs.is_empty());
+        self.m.globals.push(kir::Global {
+            name: g.name.to_string(),
+            linkage: if g.is_static {
+                kir::Linkage::Internal
+            } else if g.is_weak {
+                kir::Linkage::Weak
+            } else {
+                kir::Linkage::External
+            },
+            visibility: if g.hidden { kir::Visibility::Hidden } else { kir::Visibility::Default },
+            size,
+            align,
+            init,
+            readonly,
+            thread_local: g.is_tls,
+            common: false,
+            section: g.section.as_ref().map(|s| s.to_string()),
+        });
+    }
+}
+
+/// Where a local lives.
+#[derive(Clone, Copy, Debug)]
+enum Store {
+    Slot(kir::Slot),
+    Var(kir::Var),
+    /// A VLA: the variable holds the address of its storage.
+    Indirect(kir::Var),
+}
+
+struct FnCx<'a, 't, 'd> {
+    mc: &'a mut ModCx<'t, 'd>,
+    f: kir::Function,
+    cur: Block,
+    line: u32,
+    def: &'t FuncDef,
+    locals: Vec<Store>,
+    breaks: Vec<Block>,
+    conts: Vec<Block>,
+    labels: Vec<Option<Block>>,
+    /// Case id → block, for the switches being lowered.
+    cases: HashMap<u32, Block>,
+    /// Locals with a cleanup attribute, per open block scope.
+    cleanups: Vec<Vec<u32>>,
+}
+
+fn kt_of(t: &CType) -> KT {
+    abi::scalar_type(t).unwrap_or(KT::I64)
+}
+
+impl<'a, 't, 'd> FnCx<'a, 't, 'd> {
+    fn recs(&self) -> &'t Records {
+        self.mc.recs()
+    }
+    fn size_of(&self, t: &CType) -> u64 {
+        size_of(t, self.recs())
+    }
+    fn align_of(&self, t: &CType) -> u32 {
+        align_of(t, self.recs())
+    }
+
+    // ---- emission ----
+    fn push(&mut self, op: Op) -> Option<Value> {
+        let result = kir::result_type(&self.f, &op).map(|t| self.f.new_value(t));
+        let line = self.line;
+        self.f.blocks[self.cur.0 as usize].insts.push(kir::Inst { result, op, line });
+        result
+    }
+    fn val(&mut self, op: Op) -> Value {
+        self.push(op).expect("op with a result")
+    }
+    fn iconst(&mut self, t: KT, v: i128) -> Value {
+        self.val(Op::Iconst(t, v))
+    }
+    fn bin(&mut self, op: kir::BinOp, a: Value, b: Value) -> Value {
+        self.val(Op::Bin(op, a, b))
+    }
+    fn load(&mut self, t: KT, addr: Value, off: i32, volatile: bool) -> Value {
+        self.val(Op::Load { ty: t, addr, offset: off, volatile })
+    }
+    fn store(&mut self, addr: Value, off: i32, v: Value, volatile: bool) {
+        self.push(Op::Store { addr, offset: off, val: v, volatile });
+    }
+    fn ty(&self, v: Value) -> KT {
+        self.f.ty(v)
+    }
+    fn new_block(&mut self) -> Block {
+        self.f.new_block()
+    }
+    fn terminate(&mut self, t: Term) {
+        self.f.blocks[self.cur.0 as usize].term = t;
+        // Code after a terminator goes to a fresh unreachable block.
+        self.cur = self.f.new_block();
+    }
+    fn jump(&mut self, b: Block) {
+        self.terminate(Term::Jump(b));
+    }
+    fn switch_to(&mut self, b: Block) {
+        // Fall through from the current block if it is still open.
+        if matches!(self.f.blocks[self.cur.0 as usize].term, Term::Unreachable) && self.cur != b {
+            self.f.blocks[self.cur.0 as usize].term = Term::Jump(b);
+        }
+        self.cur = b;
+    }
+    fn add_offset(&mut self, addr: Value, off: i64) -> Value {
+        if off == 0 {
+            return addr;
+        }
+        let c = self.iconst(KT::I64, off as i128);
+        self.bin(kir::BinOp::Add, addr, c)
+    }
+    fn slot(&mut self, size: u64, align: u32, name: &str) -> kir::Slot {
+        self.f.new_slot(size, align, name)
+    }
+    fn slot_addr(&mut self, s: kir::Slot) -> Value {
+        self.val(Op::SlotAddr(s))
+    }
+    fn copy(&mut self, dst: Value, src: Value, size: u64, align: u32) {
+        if size > 0 {
+            self.push(Op::Copy { dst, src, size, align });
+        }
+    }
+
+    fn lower_function(mc: &'a mut ModCx<'t, 'd>, def: &'t FuncDef) -> kir::Function {
+        let ft = def.ty.func().expect("function type").clone();
+        let sig = abi::lower_sig(&ft, mc.recs(), false);
+        let mut f = kir::Function::new(&def.name, sig);
+        f.linkage = if def.is_static {
+            kir::Linkage::Internal
+        } else if def.is_weak {
+            kir::Linkage::Weak
+        } else {
+            kir::Linkage::External
+        };
+        if def.visibility_hidden {
+            f.visibility = kir::Visibility::Hidden;
+        }
+        f.file = mc.opts.file.clone();
+        f.line = def.loc.line;
+        f.section = def.section.as_ref().map(|s| s.to_string());
+        let entry = f.new_block();
+        let mut cx = FnCx {
+            mc,
+            f,
+            cur: entry,
+            line: def.loc.line,
+            def,
+            locals: Vec::new(),
+            breaks: Vec::new(),
+            conts: Vec::new(),
+            labels: vec![None; def.nlabels as usize],
+            cases: HashMap::new(),
+            cleanups: vec![Vec::new()],
+        };
+        cx.alloc_locals();
+        cx.bind_params(&ft);
+        for s in &def.body {
+            cx.stmt(s);
+        }
+        // Falling off the end: `main` returns 0, others return garbage (zero).
+        cx.run_cleanups(0);
+        let rets = cx.f.sig.rets.clone();
+        let vals: Vec<Value> = rets
+            .iter()
+            .map(|&t| if t.is_float() { cx.val(Op::Fconst(t, 0.0)) } else { cx.iconst(t, 0) })
+            .collect();
+        cx.terminate(Term::Ret(vals));
+        cx.f
+    }
+
+    fn alloc_locals(&mut self) {
+        let opt = self.mc.opts.opt_level;
+        for (i, l) in self.def.locals.iter().enumerate() {
+            let st = if l.ty.is_vla() {
+                Store::Indirect(self.f.new_var(KT::I64))
+            } else if opt > 0 && !l.addr_taken && !l.ty.is_volatile && abi::scalar_type(&l.ty).is_some() {
+                Store::Var(self.f.new_var(kt_of(&l.ty)))
+            } else {
+                let size = self.size_of(&l.ty).max(1);
+                let align = self.align_of(&l.ty).max(l.align);
+                // Parameters arriving as eightbytes may store up to 16 bytes.
+                let size = if l.is_param { size.next_multiple_of(8) } else { size };
+                let s = self.slot(size, align, &l.name);
+                if !l.name.starts_with('<') {
+                    self.f.debug_locals.push((l.name.to_string(), s));
+                }
+                Store::Slot(s)
+            };
+            self.locals.push(st);
+            let _ = i;
+        }
+        // Give register variables a defined starting value so the SSA
+        // construction never reads an undefined variable.
+        for st in self.locals.clone() {
+            if let Store::Var(v) | Store::Indirect(v) = st {
+                let t = self.f.vars[v.0 as usize];
+                let z = if t.is_float() { self.val(Op::Fconst(t, 0.0)) } else { self.iconst(t, 0) };
+                self.push(Op::SetVar(v, z));
+            }
+        }
+    }
+
+    fn bind_params(&mut self, ft: &FuncType) {
+        let mut pi: u32 = 0;
+        let params = self.def.params.clone();
+        for (n, &lid) in params.iter().enumerate() {
+            let lty = self.def.locals[lid as usize].ty.clone();
+            // K&R definitions receive promoted values.
+            let arrive_ty = if ft.unprototyped { abi::promoted(&lty) } else { lty.clone() };
+            let _ = n;
+            match abi::classify(&arrive_ty, self.recs()) {
+                ArgClass::Scalar(_) => {
+                    let v = self.val(Op::Param(pi));
+                    pi += 1;
+                    let v = if ft.unprototyped { self.convert_val(v, &arrive_ty, &lty) } else { v };
+                    self.store_local(lid, v);
+                }
+                ArgClass::Regs(r) => {
+                    let addr = self.local_addr(lid);
+                    for i in 0..r.len() {
+                        let v = self.val(Op::Param(pi));
+                        pi += 1;
+                        self.store(addr, 8 * i as i32, v, false);
+                    }
+                }
+                ArgClass::Memory => {
+                    let src = self.val(Op::Param(pi));
+                    pi += 1;
+                    let addr = self.local_addr(lid);
+                    let size = self.size_of(&lty);
+                    let al = self.align_of(&lty);
+                    self.copy(addr, src, size, al);
+                }
+                ArgClass::Ignore => {}
+            }
+        }
+    }
+
+    /// Address of a local that lives in memory.
+    fn local_addr(&mut self, id: u32) -> Value {
+        match self.locals[id as usize] {
+            Store::Slot(s) => self.slot_addr(s),
+            Store::Indirect(v) => self.val(Op::GetVar(v)),
+            Store::Var(_) => unreachable!("address of a register local"),
+        }
+    }
+
+    fn store_local(&mut self, id: u32, v: Value) {
+        match self.locals[id as usize] {
+            Store::Var(var) => {
+                self.push(Op::SetVar(var, v));
+            }
+            _ => {
+                let a = self.local_addr(id);
+                let vol = self.def.locals[id as usize].ty.is_volatile;
+                self.store(a, 0, v, vol);
+            }
+        }
+    }
+
+    /// Runs `cleanup` functions of scopes deeper than `depth` (innermost first).
+    fn run_cleanups(&mut self, depth: usize) {
+        let scopes: Vec<Vec<u32>> = self.cleanups[depth..].to_vec();
+        for scope in scopes.iter().rev() {
+            for &lid in scope.iter().rev() {
+                let l = &self.def.locals[lid as usize];
+                let Some(fname) = l.cleanup.clone() else { continue };
+                let addr = self.local_addr(lid);
+                let sig = kir::Sig { params: vec![kir::Param::Scalar(KT::I64)], ..Default::default() };
+                self.push(Op::Call { callee: kir::Callee::Direct(fname.to_string()), sig, args: vec![addr], rets: vec![] });
+            }
+        }
+    }
+}

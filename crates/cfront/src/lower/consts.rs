@@ -1,0 +1,192 @@
+//! Static initializers: constant expressions → bytes and relocations.
+
+use super::*;
+use crate::parse::expr_eval::wrap;
+
+/// A constant value: a number, or an address (symbol + offset).
+#[derive(Clone, Debug)]
+enum CVal {
+    Int(i128),
+    Float(f64),
+    Addr(String, i64),
+}
+
+impl<'t, 'd> ModCx<'t, 'd> {
+    pub(super) fn const_init(&mut self, ty: &T, size: u64, init: &Init) -> kir::Init {
+        let mut out = kir::Init { bytes: vec![0; size as usize], relocs: Vec::new() };
+        for item in &init.items {
+            match &item.value {
+                InitVal::Bytes(b) => {
+                    let start = item.offset as usize;
+                    let end = (start + b.len()).min(out.bytes.len());
+                    if start < end {
+                        out.bytes[start..end].copy_from_slice(&b[..end - start]);
+                    }
+                }
+                InitVal::Expr(e) => self.const_item(&mut out, item.offset, item.bits, e),
+            }
+        }
+        let _ = ty;
+        out
+    }
+
+    fn const_item(&mut self, out: &mut kir::Init, off: u64, bits: Option<(u32, u32)>, e: &Expr) {
+        if let Kind::Record(_) = e.ty.kind {
+            // A struct initialised from another constant object: copy its
+            // initializer if it is a known global, else from a compound literal.
+            if let Some(src) = self.const_record_source(e) {
+                let n = src.bytes.len().min(out.bytes.len().saturating_sub(off as usize));
+                out.bytes[off as usize..off as usize + n].copy_from_slice(&src.bytes[..n]);
+                for (o, s, a) in src.relocs {
+                    out.relocs.push((off + o, s, a));
+                }
+                return;
+            }
+            self.diags.error(e.loc, "initializer element is not constant");
+            return;
+        }
+        let Some(v) = self.eval(e) else {
+            self.diags.error(e.loc, "initializer element is not constant");
+            return;
+        };
+        let size = size_of(&e.ty, self.recs()) as usize;
+        let o = off as usize;
+        if o + size.min(8) > out.bytes.len() && bits.is_none() {
+            return;
+        }
+        match v {
+            CVal::Int(i) => {
+                if let Some((b, w)) = bits {
+                    let mut unit = [0u8; 16];
+                    let n = ((b + w) as usize).div_ceil(8).min(out.bytes.len() - o);
+                    unit[..n].copy_from_slice(&out.bytes[o..o + n]);
+                    let mut x = u128::from_le_bytes(unit);
+                    let mask = ((1u128 << w) - 1) << b;
+                    x = (x & !mask) | (((i as u128) << b) & mask);
+                    out.bytes[o..o + n].copy_from_slice(&x.to_le_bytes()[..n]);
+                } else if e.ty.is_float() {
+                    self.write_float(out, o, &e.ty, i as f64);
+                } else {
+                    let b = i.to_le_bytes();
+                    out.bytes[o..o + size].copy_from_slice(&b[..size]);
+                }
+            }
+            CVal::Float(f) => {
+                if e.ty.is_float() {
+                    self.write_float(out, o, &e.ty, f);
+                } else {
+                    let b = (f as i128).to_le_bytes();
+                    out.bytes[o..o + size].copy_from_slice(&b[..size]);
+                }
+            }
+            CVal::Addr(sym, a) => {
+                if size != 8 {
+                    self.diags.error(e.loc, "initializer element is not computable at load time");
+                    return;
+                }
+                out.relocs.push((off, sym, a));
+            }
+        }
+    }
+
+    fn write_float(&self, out: &mut kir::Init, o: usize, ty: &T, f: f64) {
+        match ty.kind {
+            Kind::Float(FloatKind::Float) => out.bytes[o..o + 4].copy_from_slice(&(f as f32).to_le_bytes()),
+            _ => out.bytes[o..o + 8].copy_from_slice(&f.to_le_bytes()),
+        }
+    }
+
+    fn const_record_source(&mut self, e: &Expr) -> Option<kir::Init> {
+        match &e.kind {
+            ExprKind::Global(name) => {
+                let g = self.tu.globals.iter().find(|g| &g.name == name)?;
+                let init = g.init.clone()?;
+                let size = size_of(&g.ty, self.recs());
+                Some(self.const_init(&g.ty, size, &init))
+            }
+            ExprKind::CompoundLit(_, init) => {
+                let size = size_of(&e.ty, self.recs());
+                Some(self.const_init(&e.ty, size, init))
+            }
+            ExprKind::Cast(x) => self.const_record_source(x),
+            _ => None,
+        }
+    }
+
+    fn eval(&mut self, e: &Expr) -> Option<CVal> {
+        use ExprKind as K;
+        Some(match &e.kind {
+            K::Int(v) => CVal::Int(*v),
+            K::Float(f) => CVal::Float(*f),
+            K::Addr(x) => self.eval_addr(x)?,
+            K::Cast(x) => {
+                let v = self.eval(x)?;
+                match (v, &e.ty.kind) {
+                    (CVal::Int(i), Kind::Int(k)) => CVal::Int(wrap(i, *k)),
+                    (CVal::Int(i), Kind::Ptr(_)) => CVal::Int(wrap(i, IntKind::ULong)),
+                    (CVal::Int(i), Kind::Float(k)) => {
+                        let f = if x.ty.is_signed() { i as f64 } else { i as u128 as f64 };
+                        CVal::Float(if *k == FloatKind::Float { f as f32 as f64 } else { f })
+                    }
+                    (CVal::Float(f), Kind::Int(k)) => CVal::Int(wrap(if k.signed() { f as i128 } else { f as u128 as i128 }, *k)),
+                    (CVal::Float(f), Kind::Float(k)) => CVal::Float(if *k == FloatKind::Float { f as f32 as f64 } else { f }),
+                    (a @ CVal::Addr(..), Kind::Ptr(_)) => a,
+                    (a @ CVal::Addr(..), Kind::Int(k)) if k.size() == 8 => a,
+                    _ => return None,
+                }
+            }
+            K::Binary(op, a, b) => {
+                let x = self.eval(a)?;
+                let y = self.eval(b)?;
+                match (x, y) {
+                    (CVal::Addr(s, o), CVal::Int(i)) if matches!(op, BinOp::Add | BinOp::Sub) => {
+                        CVal::Addr(s, if *op == BinOp::Add { o + i as i64 } else { o - i as i64 })
+                    }
+                    (CVal::Int(i), CVal::Addr(s, o)) if *op == BinOp::Add => CVal::Addr(s, o + i as i64),
+                    (CVal::Addr(s1, o1), CVal::Addr(s2, o2)) if *op == BinOp::Sub && s1 == s2 => CVal::Int((o1 - o2) as i128),
+                    (x, y) => {
+                        // Fold numerically by rebuilding the node over literals.
+                        let lit = |v: CVal, t: &T| match v {
+                            CVal::Int(i) => Some(Expr { kind: K::Int(i), ty: t.clone(), loc: e.loc }),
+                            CVal::Float(f) => Some(Expr { kind: K::Float(f), ty: t.clone(), loc: e.loc }),
+                            _ => None,
+                        };
+                        let ne = Expr { kind: K::Binary(*op, Box::new(lit(x, &a.ty)?), Box::new(lit(y, &b.ty)?)), ty: e.ty.clone(), loc: e.loc };
+                        match crate::parse::expr_eval::eval_num(&ne)? {
+                            crate::parse::expr_eval::Num::I(i) => CVal::Int(i),
+                            crate::parse::expr_eval::Num::F(f) => CVal::Float(f),
+                        }
+                    }
+                }
+            }
+            K::Unary(..) | K::LogAnd(..) | K::LogOr(..) => match crate::parse::expr_eval::eval_num(e)? {
+                crate::parse::expr_eval::Num::I(i) => CVal::Int(i),
+                crate::parse::expr_eval::Num::F(f) => CVal::Float(f),
+            },
+            K::Cond(c, a, b) => match self.eval(c)? {
+                CVal::Int(0) => self.eval(b)?,
+                CVal::Float(f) if f == 0.0 => self.eval(b)?,
+                _ => self.eval(a)?,
+            },
+            K::Comma(_, b) => self.eval(b)?,
+            _ => return None,
+        })
+    }
+
+    fn eval_addr(&mut self, e: &Expr) -> Option<CVal> {
+        use ExprKind as K;
+        Some(match &e.kind {
+            K::Global(n) => CVal::Addr(n.to_string(), 0),
+            K::Str(b) => CVal::Addr(self.string_sym(b), 0),
+            K::Member { e: x, offset, bits: None } => match self.eval_addr(x)? {
+                CVal::Addr(s, o) => CVal::Addr(s, o + *offset as i64),
+                CVal::Int(i) => CVal::Int(i + *offset as i128),
+                _ => return None,
+            },
+            K::Deref(p) => self.eval(p)?,
+            K::CompoundLit(..) => return None,
+            K::Cast(x) => self.eval_addr(x)?,
+            _ => return None,
+        })
+    }
+}
