@@ -1,1 +1,63 @@
-fn main() {}
+//! `kit`: the multi-call driver. If argv[0]'s basename names a tool (a `cc`
+//! symlink), that tool runs; otherwise argv[1] names it.
+
+mod args;
+mod cmd;
+mod compile;
+
+use std::process::ExitCode;
+
+/// (name, one-line description, entry point)
+type Tool = (&'static str, &'static str, fn(&[String]) -> i32);
+
+const TOOLS: &[Tool] = &[
+    ("cc", "compile C (gcc/clang-compatible driver)", cmd::cc::main),
+    ("cpp", "the C preprocessor", cmd::cpp::main),
+    ("run", "compile C in memory and run it in-process (JIT)", cmd::run::main),
+    ("install", "install per-tool links (cc, cpp, ...) into a directory", cmd::install::main),
+];
+
+pub fn tool_names() -> impl Iterator<Item = &'static str> {
+    TOOLS.iter().map(|t| t.0)
+}
+
+fn usage() -> String {
+    let mut s = String::from("usage: kit <tool> [args...]\n\ntools:\n");
+    for (name, desc, _) in TOOLS {
+        s.push_str(&format!("  {name:<10} {desc}\n"));
+    }
+    s.push_str("\n`kit <tool> --help` describes a tool; `kit --version` prints the version.\n");
+    s
+}
+
+fn main() -> ExitCode {
+    let argv = host::env::args();
+    let base = argv
+        .first()
+        .map(|a| {
+            let name = a.rsplit(['/', '\\']).next().unwrap_or(a);
+            name.strip_suffix(".exe").unwrap_or(name).to_string()
+        })
+        .unwrap_or_default();
+    let (tool, rest): (&str, &[String]) = if let Some(t) = TOOLS.iter().find(|t| t.0 == base) {
+        (t.0, &argv[1..])
+    } else {
+        match argv.get(1).map(String::as_str) {
+            None | Some("--help") | Some("-h") | Some("help") => {
+                print!("{}", usage());
+                return ExitCode::SUCCESS;
+            }
+            Some("--version") | Some("-V") => {
+                println!("kit {}", env!("CARGO_PKG_VERSION"));
+                return ExitCode::SUCCESS;
+            }
+            Some(t) => (t, &argv[2..]),
+        }
+    };
+    let Some(entry) = TOOLS.iter().find(|t| t.0 == tool) else {
+        eprintln!("kit: unknown tool '{tool}'\n\n{}", usage());
+        return ExitCode::from(2);
+    };
+    let code = (entry.2)(rest);
+    ExitCode::from(code.clamp(0, 255) as u8)
+}

@@ -1,0 +1,4 @@
+pub mod cc;
+pub mod cpp;
+pub mod install;
+pub mod run;

@@ -1,0 +1,112 @@
+//! The compile pipeline shared by `cc` and `run`: preprocess, parse,
+//! lower to KIR, generate code.
+
+use crate::args::{CcArgs, Define};
+use cfront::diag::Diags;
+use cfront::source::{FileLoader, SourceMap};
+
+/// Reads source files through the host layer.
+pub struct HostLoader;
+
+impl FileLoader for HostLoader {
+    fn load(&self, path: &str) -> Result<Vec<u8>, String> {
+        host::fs::read(path).map_err(|e| e.to_string())
+    }
+    fn exists(&self, path: &str) -> bool {
+        host::fs::is_file(path)
+    }
+}
+
+/// Prints diagnostics (unless only warnings and `-w`).
+pub fn report(diags: &Diags, sm: &SourceMap, no_warnings: bool) {
+    let mut out = String::new();
+    for d in &diags.list {
+        if no_warnings && d.level != cfront::diag::Level::Error {
+            continue;
+        }
+        cfront::diag::render_one(&mut out, d, sm);
+    }
+    if !out.is_empty() {
+        eprint!("{out}");
+    }
+}
+
+pub fn pp_options(args: &CcArgs) -> cfront::pp::PpOptions {
+    let mut o = cfront::pp::PpOptions::default();
+    o.include_dirs = args.include_dirs.clone();
+    let mut sys = args.system_dirs.clone();
+    if !args.nostdinc {
+        let target = host::target::host_target();
+        let probe = host::probe::probe_libc(target.arch, args.sysroot.as_deref());
+        sys.extend(probe.include_dirs);
+    }
+    o.system_dirs = sys;
+    for d in &args.defines {
+        o.defines.push(match d {
+            Define::Set(n, v) => cfront::pp::MacroDef::Define(n.clone(), v.clone()),
+            Define::Unset(n) => cfront::pp::MacroDef::Undef(n.clone()),
+        });
+    }
+    o.includes = args.includes.clone();
+    o.optimize = args.opt_level > 0;
+    let t = host::env::build_time();
+    o.build_time = Some(t);
+    o
+}
+
+/// Preprocesses one file.
+pub fn preprocess(path: &str, args: &CcArgs, sm: &mut SourceMap, diags: &mut Diags) -> cfront::pp::PpOutput {
+    let opts = pp_options(args);
+    cfront::pp::preprocess(path, &opts, &HostLoader, sm, diags)
+}
+
+/// Front end: C file → KIR module. Diagnostics are printed; `None` on error.
+pub fn frontend(path: &str, args: &CcArgs) -> Option<kir::Module> {
+    let mut sm = SourceMap::default();
+    let mut diags = Diags::default();
+    let pp = preprocess(path, args, &mut sm, &mut diags);
+    if diags.has_errors() {
+        report(&diags, &sm, args.no_warnings);
+        return None;
+    }
+    let tu = cfront::parse::parse(pp.tokens, &mut diags);
+    if diags.has_errors() {
+        report(&diags, &sm, args.no_warnings);
+        return None;
+    }
+    let comp_dir = host::env::current_dir().unwrap_or_default();
+    let lopts = cfront::lower::LowerOptions { opt_level: args.opt_level, file: path.to_string(), comp_dir };
+    let module = cfront::lower::lower(&tu, &lopts, &mut diags);
+    report(&diags, &sm, args.no_warnings);
+    if diags.has_errors() {
+        return None;
+    }
+    if cfg!(debug_assertions) {
+        for f in &module.funcs {
+            if let Err(e) = kir::verify_function(f) {
+                eprintln!("kit: internal error: invalid KIR: {e}");
+                return None;
+            }
+        }
+    }
+    Some(module)
+}
+
+pub fn codegen_options(args: &CcArgs) -> codegen::Options {
+    codegen::Options { opt_level: args.opt_level, debug_info: args.debug, pic: true, target: codegen::Target::X86_64, jit: false }
+}
+
+/// C file → in-memory object.
+pub fn compile_to_object(path: &str, args: &CcArgs) -> Option<obj::Object> {
+    let module = frontend(path, args)?;
+    match codegen::compile_module(&module, &codegen_options(args)) {
+        Ok(mut o) => {
+            o.name = path.to_string();
+            Some(o)
+        }
+        Err(e) => {
+            eprintln!("kit: internal compiler error: {e}");
+            None
+        }
+    }
+}
