@@ -81,6 +81,10 @@ pub fn frontend(path: &str, args: &CcArgs) -> Option<kir::Module> {
     if diags.has_errors() {
         return None;
     }
+    let mut module = module;
+    if uses_alloca(&module) {
+        merge_runtime(&mut module);
+    }
     if cfg!(debug_assertions) {
         for f in &module.funcs {
             if let Err(e) = kir::verify_function(f) {
@@ -107,6 +111,56 @@ pub fn compile_to_object(path: &str, args: &CcArgs) -> Option<obj::Object> {
         Err(e) => {
             eprintln!("kit: internal compiler error: {e}");
             None
+        }
+    }
+}
+
+fn uses_alloca(m: &kir::Module) -> bool {
+    m.funcs.iter().any(|f| f.blocks.iter().any(|b| b.insts.iter().any(|i| matches!(i.op, kir::Op::Alloca { .. }))))
+}
+
+/// Serves kit's runtime source to the preprocessor.
+struct RuntimeLoader;
+
+const RUNTIME_PATH: &str = "<kit-runtime>.c";
+
+impl FileLoader for RuntimeLoader {
+    fn load(&self, path: &str) -> Result<Vec<u8>, String> {
+        if path == RUNTIME_PATH { Ok(codegen::RUNTIME_C.as_bytes().to_vec()) } else { Err("not found".into()) }
+    }
+    fn exists(&self, path: &str) -> bool {
+        path == RUNTIME_PATH
+    }
+}
+
+/// Adds kit's runtime helpers (weak, hidden) to a module that calls them,
+/// so objects need no separate runtime library.
+fn merge_runtime(m: &mut kir::Module) {
+    let mut sm = SourceMap::default();
+    let mut diags = Diags::default();
+    let opts = cfront::pp::PpOptions::default();
+    let pp = cfront::pp::preprocess(RUNTIME_PATH, &opts, &RuntimeLoader, &mut sm, &mut diags);
+    let tu = cfront::parse::parse(pp.tokens, &mut diags);
+    let lopts = cfront::lower::LowerOptions { opt_level: 1, file: RUNTIME_PATH.into(), comp_dir: String::new() };
+    let rt = cfront::lower::lower(&tu, &lopts, &mut diags);
+    if diags.has_errors() {
+        report(&diags, &sm, false);
+        return;
+    }
+    let defined: std::collections::HashSet<String> = m.funcs.iter().map(|f| f.name.clone()).chain(m.globals.iter().map(|g| g.name.clone())).collect();
+    for f in rt.funcs {
+        if !defined.contains(&f.name) {
+            m.funcs.push(f);
+        }
+    }
+    for g in rt.globals {
+        if !defined.contains(&g.name) {
+            m.globals.push(g);
+        }
+    }
+    for e in rt.externs {
+        if !m.externs.iter().any(|x| x.name == e.name) {
+            m.externs.push(e);
         }
     }
 }
