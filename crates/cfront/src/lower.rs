@@ -110,6 +110,7 @@ impl<'t, 'd> ModCx<'t, 'd> {
             align = align.max(16);
         }
         let init = g.init.as_ref().map(|i| self.const_init(&g.ty, size, i));
+        let size = init.as_ref().map_or(size, |i| size.max(i.bytes.len() as u64));
         let readonly = g.ty.is_const && !g.ty.is_volatile && init.as_ref().is_some_and(|i| i.relocs.is_empty());
         self.m.globals.push(kir::Global {
             name: g.name.to_string(),

@@ -241,7 +241,10 @@ impl<'a> Preprocessor<'a> {
                 }
             }
         };
-        let mut text = String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
+        let mut text = match String::from_utf8(bytes) {
+            Ok(t) => t,
+            Err(e) => bytes_to_text(e.as_bytes()),
+        };
         // A `#!` first line (scripts run by `kit run --script`) is not C.
         if main && text.starts_with("#!") {
             let end = text.find('\n').unwrap_or(text.len());
@@ -850,4 +853,29 @@ pub fn write_preprocessed(tokens: &[Token], sm: &SourceMap, out: &mut String) {
         first = false;
     }
     out.push('\n');
+}
+
+/// Source that is not UTF-8: bytes that do not decode are kept as private-use
+/// characters U+F780..U+F7FF, which string literals turn back into the byte.
+fn bytes_to_text(b: &[u8]) -> String {
+    let mut out = String::with_capacity(b.len());
+    let mut rest = b;
+    while !rest.is_empty() {
+        match std::str::from_utf8(rest) {
+            Ok(s) => {
+                out.push_str(s);
+                break;
+            }
+            Err(e) => {
+                let good = e.valid_up_to();
+                out.push_str(std::str::from_utf8(&rest[..good]).unwrap());
+                let bad = e.error_len().unwrap_or(rest.len() - good);
+                for &x in &rest[good..good + bad] {
+                    out.push(char::from_u32(0xF700 + x as u32).unwrap());
+                }
+                rest = &rest[good + bad..];
+            }
+        }
+    }
+    out
 }

@@ -48,6 +48,8 @@ fn build_isa(opts: &Options) -> Result<OwnedTargetIsa, String> {
     set(&mut b, "tls_model", "elf_gd")?;
     set(&mut b, "enable_verifier", if cfg!(debug_assertions) { "true" } else { "false" })?;
     set(&mut b, "unwind_info", "true")?;
+    // __int128 arguments in register pairs, as SysV (and gcc) pass them.
+    set(&mut b, "enable_llvm_abi_extensions", "true")?;
     let flags = settings::Flags::new(b);
     let isa = cranelift_codegen::isa::lookup_by_name("x86_64-unknown-linux-gnu").map_err(|e| e.to_string())?;
     isa.finish(flags).map_err(|e| e.to_string())

@@ -184,8 +184,8 @@ pub struct Sig {
     /// Returns an aggregate in memory: the first parameter (not listed in
     /// `params`) is the pointer to the result; the callee returns nothing.
     pub sret: bool,
-    /// `...`: extra arguments follow `params` (their types are those of the
-    /// values passed).
+    /// `...`. In a definition, `params` are the named parameters; at a call
+    /// site they also list the variadic arguments actually passed.
     pub variadic: bool,
 }
 

@@ -18,6 +18,10 @@ impl<'t, 'd> ModCx<'t, 'd> {
             match &item.value {
                 InitVal::Bytes(b) => {
                     let start = item.offset as usize;
+                    // A flexible array member's initializer extends the object.
+                    if start + b.len() > out.bytes.len() {
+                        out.bytes.resize(start + b.len(), 0);
+                    }
                     let end = (start + b.len()).min(out.bytes.len());
                     if start < end {
                         out.bytes[start..end].copy_from_slice(&b[..end - start]);
@@ -51,8 +55,8 @@ impl<'t, 'd> ModCx<'t, 'd> {
         };
         let size = size_of(&e.ty, self.recs()) as usize;
         let o = off as usize;
-        if o + size.min(8) > out.bytes.len() && bits.is_none() {
-            return;
+        if o + size > out.bytes.len() {
+            out.bytes.resize(o + size, 0);
         }
         match v {
             CVal::Int(i) => {
@@ -169,6 +173,9 @@ impl<'t, 'd> ModCx<'t, 'd> {
                 _ => self.eval(a)?,
             },
             K::Comma(_, b) => self.eval(b)?,
+            // `&&label` in a static table: the same opaque number the
+            // function's computed goto dispatches on.
+            K::LabelAddr(id) => CVal::Int(*id as i128 + 1),
             _ => return None,
         })
     }

@@ -591,7 +591,7 @@ impl<'a, 't, 'd> FnCx<'a, 't, 'd> {
 
     fn call(&mut self, f: &Expr, args: &[Expr], ret_ty: &T) -> Option<Value> {
         let ft = f.ty.func().expect("callee type").clone();
-        let sig = abi::lower_sig(&ft, self.recs(), true);
+        let mut sig = abi::lower_sig(&ft, self.recs(), true);
         // Direct calls to a known function by name.
         let callee = match &f.kind {
             ExprKind::Addr(inner) => match &inner.kind {
@@ -621,8 +621,12 @@ impl<'a, 't, 'd> FnCx<'a, 't, 'd> {
             let Some(v) = v else { continue };
             match abi::classify(&a.ty, self.recs()) {
                 ArgClass::Scalar(_) => {
-                    // Variadic extras narrower than int were promoted by the
-                    // parser; keep the value's own type otherwise.
+                    // Variadic extras were promoted by the parser; they join
+                    // the call's signature with their own types.
+                    if i >= nfixed {
+                        let t = self.ty(v);
+                        sig.params.push(kir::Param::Scalar(t));
+                    }
                     vals.push(v);
                 }
                 ArgClass::Regs(r) => {
@@ -633,13 +637,16 @@ impl<'a, 't, 'd> FnCx<'a, 't, 'd> {
                     for (k, t) in r.iter().enumerate() {
                         let x = self.load(*t, tmp, 8 * k as i32, false);
                         vals.push(x);
+                        if i >= nfixed {
+                            sig.params.push(kir::Param::Scalar(*t));
+                        }
                     }
                 }
                 ArgClass::Memory => {
                     if i >= nfixed {
-                        // TODO: aggregates in memory among variadic extras
-                        // need stack placement the KIR call cannot express yet.
-                        self.mc.diags.error(a.loc, "passing a large struct through '...' is not supported yet");
+                        let size = self.size_of(&a.ty) as u32;
+                        let al = self.align_of(&a.ty).max(8);
+                        sig.params.push(kir::Param::ByVal { size, align: al });
                     }
                     vals.push(v);
                 }

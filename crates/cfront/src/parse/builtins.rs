@@ -121,6 +121,23 @@ impl<'a> Parser<'a> {
                 self.expect(Punct::RParen)?;
                 Ok(Some(if c != 0 { x } else { y }))
             }
+            "__builtin_classify_type" => {
+                let a = self.nargs(loc, name, 1)?;
+                let t = &a[0].ty;
+                // gcc's type classes: void 0, int 1, char 2, enum 3, bool 4,
+                // pointer 5, real 8, complex 9, record 12, union 13, array 14.
+                let c = match &t.kind {
+                    Kind::Void => 0,
+                    Kind::Int(IntKind::Bool) => 4,
+                    Kind::Int(IntKind::Char | IntKind::SChar | IntKind::UChar) => 2,
+                    Kind::Int(_) => 1,
+                    Kind::Ptr(_) | Kind::Array(..) | Kind::Vla(..) | Kind::Func(_) => 5,
+                    Kind::Float(_) => 8,
+                    Kind::Complex(_) => 9,
+                    Kind::Record(id) => if self.tu.records.get(*id).is_union { 13 } else { 12 },
+                };
+                Ok(Some(int_lit(c, int, loc)))
+            }
             "__builtin_constant_p" => {
                 let a = self.nargs(loc, name, 1)?;
                 let c = self.eval_num(&a[0]).is_some();

@@ -85,10 +85,10 @@ impl<'a> Parser<'a> {
                 let mut name = String::new();
                 while self.peek().kind == TokKind::Str {
                     let t = self.bump();
-                    name.push_str(&String::from_utf8_lossy(&self.decode_string(&t).0));
+                    let (b, _) = self.decode_string(&t);
+                    name.push_str(&String::from_utf8_lossy(&b[..b.len().saturating_sub(1)]));
                 }
                 let _ = self.expect(Punct::RParen);
-                let name = name.trim_end_matches('\0').to_string();
                 a.asm_name = Some(name.into());
             } else if self.is_kw("__declspec") {
                 self.bump();
@@ -807,9 +807,9 @@ impl<'a> Parser<'a> {
         let mut has_flex = false;
         let n = members.len();
         for (i, (name, ty, width, loc, falign)) in members.into_iter().enumerate() {
-            let mut a = self.align_of(&ty).max(falign);
+            let mut a = self.align_of(&ty).max(falign).max(1);
             if pack > 0 {
-                a = a.min(pack);
+                a = a.min(pack).max(1);
             }
             let sz = self.size_of(&ty);
             if let Kind::Array(_, None) = ty.kind {

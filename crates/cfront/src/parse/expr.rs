@@ -172,11 +172,17 @@ impl<'a> Parser<'a> {
         let e = self.rvalue(e);
         if let Some(k) = e.ty.int_kind() {
             if let ExprKind::Member { bits: Some((_, w)), .. } = &e.kind {
-                if k.rank() <= IntKind::Int.rank() || *w < 32 {
-                    let t = if *w < 32 || k.signed() { IntKind::Int } else { IntKind::UInt };
-                    if k.size() <= 4 {
-                        return self.convert(e, &int_t(t));
-                    }
+                // Bit-fields promote by width: narrower than int → int; exactly
+                // 32 bits → int or unsigned int; wider keep their type.
+                let t = if *w < 32 {
+                    Some(IntKind::Int)
+                } else if *w == 32 {
+                    Some(if k.signed() { IntKind::Int } else { IntKind::UInt })
+                } else {
+                    None
+                };
+                if let Some(t) = t {
+                    return self.convert(e, &int_t(t));
                 }
             }
             if k.rank() < IntKind::Int.rank() {
@@ -1109,6 +1115,12 @@ impl<'a> Parser<'a> {
             "_Generic" => return self.generic(loc),
             _ => {}
         }
+        if name == "alloca" && self.is(Punct::LParen) && self.lookup(name).is_none_or(|s| matches!(s, Sym::Global(_))) {
+            let bt = Token { text: "__builtin_alloca".into(), ..t.clone() };
+            if let Some(e) = self.builtin(&bt)? {
+                return Ok(e);
+            }
+        }
         if name.starts_with("__builtin_") || name.starts_with("__atomic_") || name.starts_with("__sync_") {
             if let Some(e) = self.builtin(&t)? {
                 return Ok(e);
@@ -1334,6 +1346,12 @@ impl<'a> Parser<'a> {
         let mut out = Vec::with_capacity(b.len());
         let mut i = 0;
         while i < b.len() {
+            // A raw byte from a non-UTF-8 source file (see pp::bytes_to_text).
+            if b[i] == 0xEF && i + 2 < b.len() && (b[i + 1] == 0x9E || b[i + 1] == 0x9F) {
+                out.push(0x80 + (((b[i + 1] - 0x9E) as u32) << 6) + (b[i + 2] - 0x80) as u32);
+                i += 3;
+                continue;
+            }
             if b[i] != b'\\' {
                 if wide && b[i] >= 0x80 {
                     // Decode UTF-8 into one code point.

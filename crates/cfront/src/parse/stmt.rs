@@ -355,6 +355,16 @@ impl<'a> Parser<'a> {
                     self.pragma();
                     return Ok(Stmt::Empty);
                 }
+                "__label__" => {
+                    // Local label declarations: labels are function-scoped
+                    // here already, so the names need no further handling.
+                    self.bump();
+                    while !self.is(Punct::Semi) && !self.at_eof() {
+                        self.bump();
+                    }
+                    self.expect(Punct::Semi)?;
+                    return Ok(Stmt::Empty);
+                }
                 _ => {}
             }
         }
