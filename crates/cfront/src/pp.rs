@@ -103,6 +103,8 @@ pub struct Preprocessor<'a> {
     /// Include-guard macro of files whose whole body is `#ifndef G ... #endif`.
     guards: HashMap<String, Rc<str>>,
     deps: Vec<String>,
+    /// `#pragma push_macro` stacks (None: the macro was undefined).
+    pushed_macros: HashMap<Rc<str>, Vec<Option<Macro>>>,
     counter: u32,
     search: Vec<String>,
     date: Rc<str>,
@@ -131,6 +133,7 @@ pub fn preprocess(main_path: &str, opts: &PpOptions, loader: &dyn FileLoader, sm
         once: HashSet::new(),
         guards: HashMap::new(),
         deps: Vec::new(),
+        pushed_macros: HashMap::new(),
         counter: 0,
         search,
         date: format!("\"{date}\"").into(),
@@ -685,6 +688,24 @@ impl<'a> Preprocessor<'a> {
                 if let Some(f) = self.files.last() {
                     let name = self.sm.name(f.id).to_string();
                     self.once.insert(name);
+                }
+            }
+            "push_macro" | "pop_macro" => {
+                // #pragma push_macro("NAME") / pop_macro("NAME")
+                let Some(name) = toks.iter().find(|t| t.kind == TokKind::Str) else { return };
+                let name: Rc<str> = name.text.trim_matches('"').into();
+                if &*first.text == "push_macro" {
+                    let m = self.macros.get(&name).cloned();
+                    self.pushed_macros.entry(name).or_default().push(m);
+                } else if let Some(m) = self.pushed_macros.get_mut(&name).and_then(|v| v.pop()) {
+                    match m {
+                        Some(m) => {
+                            self.macros.insert(name, m);
+                        }
+                        None => {
+                            self.macros.remove(&name);
+                        }
+                    }
                 }
             }
             "pack" => {

@@ -91,7 +91,7 @@ mod imp {
 
     static HANDLER: AtomicUsize = AtomicUsize::new(0);
 
-    unsafe extern "system" fn on_exception(ep: *const EXCEPTION_POINTERS) -> i32 {
+    unsafe extern "system" fn on_exception(ep: *mut EXCEPTION_POINTERS) -> i32 {
         // SAFETY: the system passes valid exception pointers.
         let (code, pc, fp, sp) = unsafe {
             let rec = &*(*ep).ExceptionRecord;

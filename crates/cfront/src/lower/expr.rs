@@ -688,6 +688,11 @@ impl<'a, 't, 'd> FnCx<'a, 't, 'd> {
     /// value; aggregates the address of a copy.
     fn va_arg(&mut self, ap: Value, ty: &T) -> Value {
         let class = abi::classify(ty, self.recs());
+        if class == ArgClass::Ignore {
+            // Empty structs are not passed at all.
+            let s = self.slot(1, 1, "<va-empty>");
+            return self.slot_addr(s);
+        }
         let (ngp, nfp) = match &class {
             ArgClass::Scalar(t) => if t.is_float() { (0, 1) } else { (1, 0) },
             ArgClass::Regs(r) => (r.iter().filter(|t| !t.is_float()).count(), r.iter().filter(|t| t.is_float()).count()),
