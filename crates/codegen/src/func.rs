@@ -32,6 +32,7 @@ pub(crate) struct CompiledFunc {
     /// Variadic thunks this function calls: (thunk, callee, float count).
     pub thunks: Vec<(String, String, u32)>,
     pub uses_va_indirect: bool,
+    pub fde: Option<gimli::write::FrameDescriptionEntry>,
 }
 
 fn cl_type(t: KT) -> ir::Type {
@@ -162,7 +163,14 @@ pub(crate) fn compile_function(env: &FuncEnv, f: &kir::Function) -> Result<Compi
                 last = line;
             }
         }
-        Ok(CompiledFunc { code: code.code_buffer().to_vec(), relocs, lines, thunks: t.thunks, uses_va_indirect: t.uses_va_indirect })
+        let code_bytes = code.code_buffer().to_vec();
+        let fde = match ctx.create_unwind_info(env.isa) {
+            Ok(Some(cranelift_codegen::isa::unwind::UnwindInfo::SystemV(u))) => {
+                Some(u.to_fde(gimli::write::Address::Symbol { symbol: env.names.id(&f.name) as usize, addend: 0 }))
+            }
+            _ => None,
+        };
+        Ok(CompiledFunc { code: code_bytes, relocs, lines, thunks: t.thunks, uses_va_indirect: t.uses_va_indirect, fde })
     })
 }
 

@@ -5,6 +5,7 @@
 //! spilling argument registers into a save area), dynamic stack allocation
 //! (runtime helpers), 128-bit division (libgcc-compatible helpers).
 
+mod debug;
 mod func;
 mod module;
 

@@ -148,7 +148,7 @@ pub fn compile_module(m: &kir::Module, opts: &Options) -> Result<Object, String>
     for r in results {
         compiled.extend(r?);
     }
-    assemble(m, &names, compiled)
+    assemble(m, &names, compiled, &*isa, opts)
 }
 
 struct Asm<'n> {
@@ -201,7 +201,7 @@ fn vis(v: kir::Visibility) -> obj::Visibility {
     }
 }
 
-fn assemble(m: &kir::Module, names: &Names, funcs: Vec<CompiledFunc>) -> Result<Object, String> {
+fn assemble(m: &kir::Module, names: &Names, funcs: Vec<CompiledFunc>, isa: &dyn cranelift_codegen::isa::TargetIsa, opts: &Options) -> Result<Object, String> {
     let mut a = Asm { o: Object::new(&m.source_name), names, syms: HashMap::new() };
     let text = a.o.add_section(".text", SectionKind::Text, 16);
     let mut sections: HashMap<String, obj::SectionId> = HashMap::new();
@@ -211,7 +211,13 @@ fn assemble(m: &kir::Module, names: &Names, funcs: Vec<CompiledFunc>) -> Result<
     };
     let mut thunks: Vec<(String, String, u32)> = Vec::new();
     let mut need_va_indirect = false;
-    for (f, cf) in m.funcs.iter().zip(funcs) {
+    let mut fdes = Vec::new();
+    let mut rows: Vec<(usize, u64, Vec<(u32, u32)>)> = Vec::new();
+    for (f, mut cf) in m.funcs.iter().zip(funcs) {
+        if let Some(fde) = cf.fde.take() {
+            fdes.push(fde);
+        }
+        rows.push((names.id(&f.name) as usize, cf.code.len() as u64, std::mem::take(&mut cf.lines)));
         let sec = match &f.section {
             Some(s) => *sections.entry(s.clone()).or_insert_with(|| a.o.add_section(s, SectionKind::Text, 16)),
             None => text,
@@ -222,7 +228,7 @@ fn assemble(m: &kir::Module, names: &Names, funcs: Vec<CompiledFunc>) -> Result<
             let s = a.sym(&names.list[r.name as usize]);
             a.o.section_mut(sec).relocs.push(obj::Reloc { offset: off + r.offset as u64, kind: r.kind, symbol: s, addend: r.addend });
         }
-        for (o, line) in &cf.lines {
+        for (o, line) in &rows.last().unwrap().2 {
             a.o.lines.push(obj::LineEntry { section: sec, offset: off + *o as u64, file: file_idx, line: *line });
         }
         for t in cf.thunks {
@@ -290,6 +296,57 @@ fn assemble(m: &kir::Module, names: &Names, funcs: Vec<CompiledFunc>) -> Result<
             let off = a.o.append(sec, &[0; 8], 8);
             let s = a.sym(f);
             a.o.section_mut(sec).relocs.push(obj::Reloc { offset: off, kind: RelocKind::Abs64, symbol: s, addend: 0 });
+        }
+    }
+    // Unwind tables, and DWARF under -g.
+    let mut generated = Vec::new();
+    if let Some(eh) = crate::debug::eh_frame(isa, fdes) {
+        generated.push((eh, SectionKind::EhFrame));
+    }
+    if opts.debug_info {
+        let funcs_dbg: Vec<crate::debug::FuncDebug> = m
+            .funcs
+            .iter()
+            .zip(&rows)
+            .map(|(f, (sym, len, r))| crate::debug::FuncDebug {
+                symbol: *sym,
+                name: &f.name,
+                len: *len,
+                line: f.line,
+                external: f.linkage != kir::Linkage::Internal,
+                rows: r,
+            })
+            .collect();
+        for s in crate::debug::dwarf(&m.source_name, &m.comp_dir, &funcs_dbg) {
+            generated.push((s, SectionKind::Debug));
+        }
+    }
+    let mut sec_syms: HashMap<&'static str, SymbolId> = HashMap::new();
+    let mut gen_ids = Vec::new();
+    for (g, kind) in &generated {
+        let id = a.o.add_section(g.name, *kind, if *kind == SectionKind::EhFrame { 8 } else { 1 });
+        a.o.append(id, &g.data, 1);
+        let sym = a.o.add_symbol(Symbol {
+            name: g.name.to_string(),
+            kind: SymbolKind::Section,
+            binding: Binding::Local,
+            visibility: obj::Visibility::Default,
+            def: SymbolDef::Section { section: id, offset: 0 },
+            size: 0,
+        });
+        sec_syms.insert(g.name, sym);
+        gen_ids.push(id);
+    }
+    for ((g, _), id) in generated.iter().zip(gen_ids) {
+        for (off, kind, target, addend) in &g.relocs {
+            let symbol = match target {
+                crate::debug::RelocTarget::Symbol(i) => a.sym(&names.list[*i]),
+                crate::debug::RelocTarget::Section(s) => match sec_syms.get(s.name()) {
+                    Some(&x) => x,
+                    None => continue,
+                },
+            };
+            a.o.section_mut(id).relocs.push(obj::Reloc { offset: *off, kind: *kind, symbol, addend: *addend });
         }
     }
     // Undefined symbols referenced only: mark functions as such when known.

@@ -72,6 +72,10 @@ pub fn write_elf(obj: &Object) -> Result<Vec<u8>, String> {
     // recognise them; object derives it from the kind, so patch after write.
     let mut syms: Vec<WSym> = Vec::with_capacity(obj.symbols.len());
     for s in &obj.symbols {
+        if let (SymbolKind::Section, SymbolDef::Section { section, .. }) = (s.kind, s.def) {
+            syms.push(w.section_symbol(secs[section.0 as usize]));
+            continue;
+        }
         let (section, value) = match s.def {
             SymbolDef::Undefined => (SymbolSection::Undefined, 0),
             SymbolDef::Section { section, offset } => (SymbolSection::Section(secs[section.0 as usize]), offset),
