@@ -8,7 +8,7 @@ use cfront::source::SourceMap;
 const HELP: &str = "usage: kit cc [options] FILE...
 
   -c            compile to an object file          -E   preprocess only
-  -S            (not yet) assembly text           --emit=ir  print KIR
+  -S            assembly text (GNU as syntax)      --emit=ir  print KIR
   -o FILE       output file                        -O0 -O1 -O2  optimization
   -I DIR  -D NAME[=VAL]  -U NAME  -include FILE    -g   debug info
   -M -MM -MD -MMD -MF FILE -MT TARGET -MP          dependency output
@@ -73,10 +73,10 @@ pub fn run_cc(a: CcArgs) -> i32 {
                 write_output(a.output.as_deref(), &b).map_err(|e| eprintln!("kit cc: error: {e}"))
             }),
             Mode::Compile => compile_one(input, &a),
-            Mode::Assembly => {
-                eprintln!("kit cc: error: -S (assembly output) is not implemented yet");
-                Err(())
-            }
+            Mode::Assembly => compile::compile_to_object(input, &a).ok_or(()).and_then(|o| {
+                let out = a.output.clone().unwrap_or_else(|| default_output(input, "s"));
+                write_output(Some(&out), obj::asm_write::write_asm(&o).as_bytes()).map_err(|e| eprintln!("kit cc: error: {e}"))
+            }),
             Mode::Link => {
                 eprintln!("kit cc: error: linking is not implemented yet: use 'kit cc -c' and a system linker, or 'kit run'");
                 Err(())
