@@ -88,6 +88,9 @@ pub enum ExprKind {
     /// Evaluates the expression for its side effects, then yields zero of the
     /// node's type (used for `__builtin_*` that ignore results).
     Nop,
+    /// A complex value from its real and imaginary parts (both of the
+    /// node's element type).
+    Complex(Box<Expr>, Box<Expr>),
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]

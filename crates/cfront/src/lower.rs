@@ -2,6 +2,7 @@
 //! calling convention (via [`crate::abi`]), evaluates static initializers
 //! to bytes and relocations, and turns control flow into blocks.
 
+mod complex;
 mod consts;
 mod expr;
 mod stmt;

@@ -34,7 +34,49 @@ impl<'t, 'd> ModCx<'t, 'd> {
         out
     }
 
+    /// A constant complex value: (real, imaginary).
+    fn eval_complex(&mut self, e: &Expr) -> Option<(f64, f64)> {
+        let num = |c: CVal| match c {
+            CVal::Int(i) => Some(i as f64),
+            CVal::Float(f) => Some(f),
+            _ => None,
+        };
+        match &e.kind {
+            ExprKind::Complex(re, im) => Some((num(self.eval(re)?)?, num(self.eval(im)?)?)),
+            ExprKind::Cast(x) if matches!(x.ty.kind, Kind::Complex(_)) => self.eval_complex(x),
+            ExprKind::Cast(x) => Some((num(self.eval(x)?)?, 0.0)),
+            ExprKind::Unary(UnOp::Neg, x) => self.eval_complex(x).map(|(a, b)| (-a, -b)),
+            ExprKind::Unary(UnOp::BitNot, x) => self.eval_complex(x).map(|(a, b)| (a, -b)),
+            ExprKind::Binary(op, a, b) => {
+                let (ar, ai) = self.eval_complex(a)?;
+                let (br, bi) = self.eval_complex(b)?;
+                match op {
+                    BinOp::Add => Some((ar + br, ai + bi)),
+                    BinOp::Sub => Some((ar - br, ai - bi)),
+                    BinOp::Mul => Some((ar * br - ai * bi, ar * bi + ai * br)),
+                    _ => None,
+                }
+            }
+            _ => None,
+        }
+    }
+
     fn const_item(&mut self, out: &mut kir::Init, off: u64, bits: Option<(u32, u32)>, e: &Expr) {
+        if let Kind::Complex(k) = e.ty.kind {
+            let Some((re, im)) = self.eval_complex(e) else {
+                self.diags.error(e.loc, "initializer element is not constant");
+                return;
+            };
+            let o = off as usize;
+            let n = k.size() as usize;
+            if o + 2 * n > out.bytes.len() {
+                out.bytes.resize(o + 2 * n, 0);
+            }
+            let ft = float_t(k);
+            self.write_float(out, o, &ft, re);
+            self.write_float(out, o + n, &ft, im);
+            return;
+        }
         if let Kind::Record(_) = e.ty.kind {
             // A struct initialised from another constant object: copy its
             // initializer if it is a known global, else from a compound literal.
@@ -124,7 +166,7 @@ impl<'t, 'd> ModCx<'t, 'd> {
             K::Float(f) => CVal::Float(*f),
             K::Addr(x) => self.eval_addr(x)?,
             K::Cast(x) => {
-                let v = self.eval(x)?;
+                let v = if matches!(x.ty.kind, Kind::Complex(_)) { CVal::Float(self.eval_complex(x)?.0) } else { self.eval(x)? };
                 match (v, &e.ty.kind) {
                     (CVal::Int(i), Kind::Int(k)) => CVal::Int(wrap(i, *k)),
                     (CVal::Int(i), Kind::Ptr(_)) => CVal::Int(wrap(i, IntKind::ULong)),

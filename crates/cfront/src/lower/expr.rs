@@ -78,6 +78,10 @@ impl<'a, 't, 'd> FnCx<'a, 't, 'd> {
                     }
                 }
             },
+            K::Unary(op, x) if matches!(x.ty.kind, Kind::Complex(_)) => {
+                let v = self.value(x);
+                self.complex_unary(*op, v, &x.ty)
+            }
             K::Unary(op, x) => {
                 let v = self.value(x);
                 match op {
@@ -100,8 +104,12 @@ impl<'a, 't, 'd> FnCx<'a, 't, 'd> {
             K::Binary(op, l, r) => {
                 let a = self.value(l);
                 let b = self.value(r);
+                if matches!(l.ty.kind, Kind::Complex(_)) {
+                    return Some(self.complex_binary(*op, a, b, &l.ty, &e.ty));
+                }
                 self.binary(*op, a, b, &l.ty, &e.ty)
             }
+            K::Complex(re, im) => self.complex_literal(re, im, &e.ty),
             K::LogAnd(..) | K::LogOr(..) => {
                 let var = self.f.new_var(KT::I32);
                 let t = self.new_block();
@@ -120,6 +128,26 @@ impl<'a, 't, 'd> FnCx<'a, 't, 'd> {
                 self.val(Op::GetVar(var))
             }
             K::Assign(l, r) => return self.assign(l, r),
+            K::CompoundAssign { op, lhs, rhs, op_ty } if matches!(op_ty.kind, Kind::Complex(_)) || matches!(lhs.ty.kind, Kind::Complex(_)) => {
+                // z op= w on complex values: compute in op_ty, copy back.
+                let dst = self.addr(lhs);
+                let old = self.complex_cast(dst, &lhs.ty, op_ty).unwrap_or(dst);
+                let r = self.value(rhs);
+                let r = self.complex_cast(r, &rhs.ty, op_ty).unwrap_or(r);
+                let res = if matches!(op_ty.kind, Kind::Complex(_)) {
+                    self.complex_binary(*op, old, r, op_ty, op_ty)
+                } else {
+                    self.binary(*op, old, r, op_ty, op_ty)
+                };
+                let back = self.complex_cast(res, op_ty, &lhs.ty).unwrap_or(res);
+                if matches!(lhs.ty.kind, Kind::Complex(_)) {
+                    let size = self.size_of(&lhs.ty);
+                    self.copy(dst, back, size, 4);
+                } else {
+                    self.store(dst, 0, back, false);
+                }
+                dst
+            }
             K::CompoundAssign { op, lhs, rhs, op_ty } => {
                 let addr = self.lvalue_addr_once(lhs);
                 let old = self.load_lvalue(lhs, &addr);
@@ -202,6 +230,9 @@ impl<'a, 't, 'd> FnCx<'a, 't, 'd> {
                     return None;
                 }
                 let v = v?;
+                if let Some(c) = self.complex_cast(v, &x.ty, &e.ty) {
+                    return Some(c);
+                }
                 if is_agg {
                     return Some(v);
                 }

@@ -138,6 +138,18 @@ impl<'a> Parser<'a> {
                 };
                 Ok(Some(int_lit(c, int, loc)))
             }
+            "__builtin_creal" | "__builtin_crealf" | "__builtin_creall" | "__builtin_cimag" | "__builtin_cimagf" | "__builtin_cimagl" | "__builtin_conj" | "__builtin_conjf" | "__builtin_conjl" => {
+                let a = self.nargs(loc, name, 1)?;
+                let k = if name.ends_with('f') { FloatKind::Float } else if name.ends_with('l') { FloatKind::LDouble } else { FloatKind::Double };
+                let ct = mk(Kind::Complex(k));
+                let z = self.convert(a.into_iter().next().unwrap(), &ct);
+                if name.contains("conj") {
+                    return b(ExprKind::Unary(UnOp::BitNot, Box::new(z)), ct);
+                }
+                let off = if name.contains("cimag") { k.size() } else { 0 };
+                // The operand is an rvalue: take its part through a member access.
+                return b(ExprKind::Member { e: Box::new(z), offset: off, bits: None }, float_t(k));
+            }
             "__builtin_constant_p" => {
                 let a = self.nargs(loc, name, 1)?;
                 let c = self.eval_num(&a[0]).is_some();

@@ -42,7 +42,7 @@ pub(super) struct DeclSpec {
 }
 
 const TYPE_KEYWORDS: &[&str] = &[
-    "void", "char", "short", "int", "long", "float", "double", "signed", "unsigned", "_Bool", "_Complex",
+    "void", "char", "short", "int", "long", "float", "double", "signed", "unsigned", "_Bool", "_Complex", "__complex",
     "__complex__", "struct", "union", "enum", "const", "volatile", "restrict", "__restrict", "__restrict__",
     "__const", "__const__", "__volatile", "__volatile__", "__signed", "__signed__", "_Atomic", "_Alignas",
     "typedef", "extern", "static", "auto", "register", "inline", "__inline", "__inline__", "_Noreturn",
@@ -329,7 +329,7 @@ impl<'a> Parser<'a> {
                     self.bump();
                     n_bool += 1;
                 }
-                "_Complex" | "__complex__" => {
+                "_Complex" | "__complex__" | "__complex" => {
                     self.bump();
                     n_complex += 1;
                 }

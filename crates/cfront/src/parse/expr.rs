@@ -143,6 +143,7 @@ impl<'a> Parser<'a> {
             (Kind::Float(a), Kind::Float(b)) => a == b,
             (Kind::Ptr(_), Kind::Ptr(_)) => true,
             (Kind::Record(a), Kind::Record(b)) => a == b,
+            (Kind::Complex(a), Kind::Complex(b)) => a == b,
             _ => false,
         };
         if same {
@@ -202,10 +203,23 @@ impl<'a> Parser<'a> {
             };
             return float_t(k);
         }
-        if let Kind::Complex(k) = a.kind {
-            return mk(Kind::Complex(k));
-        }
-        if let Kind::Complex(k) = b.kind {
+        if matches!(a.kind, Kind::Complex(_)) || matches!(b.kind, Kind::Complex(_)) {
+            // The complex type of the wider real type.
+            let rank = |t: &T| match t.kind {
+                Kind::Complex(k) | Kind::Float(k) => k,
+                _ => FloatKind::Float,
+            };
+            let (x, y) = (rank(a), rank(b));
+            let int_part = !matches!(a.kind, Kind::Complex(_) | Kind::Float(_)) || !matches!(b.kind, Kind::Complex(_) | Kind::Float(_));
+            let order = |k: FloatKind| match k {
+                FloatKind::Float => 0,
+                FloatKind::Double => 1,
+                FloatKind::LDouble => 2,
+            };
+            let mut k = if order(x) >= order(y) { x } else { y };
+            if int_part && k == FloatKind::Float && !matches!((&a.kind, &b.kind), (Kind::Complex(_), Kind::Int(_)) | (Kind::Int(_), Kind::Complex(_))) {
+                k = FloatKind::Double;
+            }
             return mk(Kind::Complex(k));
         }
         if a.is_float() {
@@ -249,6 +263,11 @@ impl<'a> Parser<'a> {
     /// Converts to a truth value usable as a condition.
     pub(super) fn cond_value(&mut self, e: Expr) -> Expr {
         let e = self.rvalue(e);
+        if matches!(e.ty.kind, Kind::Complex(_)) {
+            let loc = e.loc;
+            let zero = int_lit(0, int_t(IntKind::Int), loc);
+            return self.make_binary(BinOp::Ne, e, zero, loc);
+        }
         self.check_scalar(&e, "scalar");
         e
     }
@@ -703,6 +722,9 @@ impl<'a> Parser<'a> {
                 self.check_arith(&e, loc);
                 let e = self.promote(e);
                 let ty = e.ty.clone();
+                if matches!(ty.kind, Kind::Complex(_)) {
+                    return Ok(Expr { kind: ExprKind::Unary(UnOp::Neg, Box::new(e)), ty, loc });
+                }
                 if let ExprKind::Int(v) = e.kind {
                     return Ok(int_lit(wrap_int(v.wrapping_neg(), ty.int_kind().unwrap()), ty, loc));
                 }
@@ -715,6 +737,11 @@ impl<'a> Parser<'a> {
                 self.bump();
                 let e = self.cast_expr()?;
                 let e = self.promote(e);
+                if matches!(e.ty.kind, Kind::Complex(_)) {
+                    // GNU: `~z` is the complex conjugate.
+                    let ty = e.ty.clone();
+                    return Ok(Expr { kind: ExprKind::Unary(UnOp::BitNot, Box::new(e)), ty, loc });
+                }
                 if !e.ty.is_integer() {
                     self.err(loc, "wrong type argument to bit-complement");
                 }
@@ -1257,13 +1284,28 @@ impl<'a> Parser<'a> {
             } else {
                 (lower.as_str(), float_t(FloatKind::Double))
             };
+            let imaginary = body.ends_with(['i', 'j']) || lower.trim_end_matches(['f', 'l']).ends_with(['i', 'j']);
             let body = body.trim_end_matches(['i', 'j']);
+            let (body, ty) = if imaginary {
+                if let Some(b) = body.strip_suffix('f') {
+                    (b, float_t(FloatKind::Float))
+                } else if let Some(b) = body.strip_suffix('l') {
+                    (b, float_t(FloatKind::LDouble))
+                } else {
+                    (body, ty)
+                }
+            } else {
+                (body, ty)
+            };
             let v = if is_hex { parse_hex_float(&body[2..]) } else { body.parse::<f64>().ok() };
             let Some(v) = v else {
                 self.err(loc, format!("invalid floating constant '{s}'"));
                 return Expr { kind: ExprKind::Float(0.0), ty, loc };
             };
             let v = if matches!(ty.kind, Kind::Float(FloatKind::Float)) { v as f32 as f64 } else { v };
+            if imaginary {
+                return self.imaginary(Expr { kind: ExprKind::Float(v), ty, loc });
+            }
             return Expr { kind: ExprKind::Float(v), ty, loc };
         }
         let digits_end = lower.find(|c: char| c == 'u' || c == 'l' || c == 'i' || c == 'j').unwrap_or(lower.len());
@@ -1304,6 +1346,10 @@ impl<'a> Parser<'a> {
         };
         let k = candidates.iter().copied().find(|&k| fits(k)).unwrap_or(if u || radix != 10 { IntKind::ULong } else { IntKind::Long });
         let k = if !fits(k) && v > u64::MAX as u128 { IntKind::U128 } else { k };
+        if suffix.contains(['i', 'j']) {
+            // GNU imaginary integer constant: `2i` is `2.0i`.
+            return self.imaginary(Expr { kind: ExprKind::Float(v as f64), ty: float_t(FloatKind::Double), loc });
+        }
         Expr { kind: ExprKind::Int(wrap_int(v as i128, k)), ty: int_t(k), loc }
     }
 
@@ -1455,6 +1501,16 @@ impl<'a> Parser<'a> {
             }
         }
         (out, width)
+    }
+}
+
+impl<'a> Parser<'a> {
+    /// `x i`: a complex value with zero real part.
+    fn imaginary(&mut self, im: Expr) -> Expr {
+        let Kind::Float(k) = im.ty.kind else { return im };
+        let loc = im.loc;
+        let re = Expr { kind: ExprKind::Float(0.0), ty: im.ty.clone(), loc };
+        Expr { kind: ExprKind::Complex(Box::new(re), Box::new(im)), ty: mk(Kind::Complex(k)), loc }
     }
 }
 
