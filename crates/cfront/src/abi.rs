@@ -52,7 +52,7 @@ fn leaves(t: &CType, off: u64, recs: &Records, out: &mut Vec<(u64, u64, Leaf)>, 
             out.push((off, k.size(), Leaf::Float));
             out.push((off + k.size(), k.size(), Leaf::Float));
         }
-        Kind::Array(e, Some(n)) => {
+        Kind::Array(e, Some(n)) | Kind::Vector(e, n) => {
             let s = size_of(e, recs);
             for i in 0..*n {
                 leaves(e, off + i * s, recs, out, unaligned);

@@ -6,6 +6,7 @@ mod complex;
 mod consts;
 mod expr;
 mod stmt;
+mod vector;
 
 use crate::abi::{self, ArgClass};
 use crate::ast::*;

@@ -107,6 +107,8 @@ pub enum Kind {
     Func(Rc<FuncType>),
     /// struct or union, by id in [`Records`].
     Record(u32),
+    /// GCC vector extension: element type and lane count.
+    Vector(T, u64),
 }
 
 #[derive(Clone, Debug)]
@@ -245,6 +247,9 @@ impl CType {
             _ => None,
         }
     }
+    pub fn is_vector(&self) -> bool {
+        matches!(self.kind, Kind::Vector(..))
+    }
     pub fn is_vla(&self) -> bool {
         match &self.kind {
             Kind::Vla(..) => true,
@@ -266,6 +271,7 @@ pub fn size_of(t: &CType, recs: &Records) -> u64 {
         Kind::Vla(..) => 0,
         Kind::Func(_) => 1,
         Kind::Record(id) => recs.get(*id).size,
+        Kind::Vector(e, n) => size_of(e, recs) * n,
     }
 }
 
@@ -281,6 +287,8 @@ pub fn align_of(t: &CType, recs: &Records) -> u32 {
         Kind::Ptr(_) => 8,
         Kind::Array(e, _) | Kind::Vla(e, _) => align_of(e, recs),
         Kind::Record(id) => recs.get(*id).align.max(1),
+        // gcc aligns vectors to their size.
+        Kind::Vector(e, n) => ((size_of(e, recs) * n).clamp(1, 64) as u32).next_power_of_two(),
     }
 }
 
@@ -305,6 +313,7 @@ pub fn compatible_unqual(a: &CType, b: &CType) -> bool {
         }
         (Kind::Array(x, _) | Kind::Vla(x, _), Kind::Array(y, _) | Kind::Vla(y, _)) => compatible(x, y),
         (Kind::Record(x), Kind::Record(y)) => x == y,
+        (Kind::Vector(x, n), Kind::Vector(y, m)) => n == m && compatible(x, y),
         (Kind::Func(f), Kind::Func(g)) => {
             compatible(&f.ret, &g.ret)
                 && (f.unprototyped
@@ -351,6 +360,7 @@ pub fn type_name(t: &CType, recs: &Records) -> String {
             let r = recs.get(*id);
             format!("{} {}", if r.is_union { "union" } else { "struct" }, r.name.as_deref().unwrap_or("<anonymous>"))
         }
+        Kind::Vector(e, n) => format!("{} __attribute__((vector_size({})))", type_name(e, recs), size_of(e, recs) * n),
     };
     q + &base
 }

@@ -78,6 +78,10 @@ impl<'a, 't, 'd> FnCx<'a, 't, 'd> {
                     }
                 }
             },
+            K::Unary(op, x) if x.ty.is_vector() => {
+                let v = self.value(x);
+                self.vector_unary(*op, v, &x.ty)
+            }
             K::Unary(op, x) if matches!(x.ty.kind, Kind::Complex(_)) => {
                 let v = self.value(x);
                 self.complex_unary(*op, v, &x.ty)
@@ -104,6 +108,9 @@ impl<'a, 't, 'd> FnCx<'a, 't, 'd> {
             K::Binary(op, l, r) => {
                 let a = self.value(l);
                 let b = self.value(r);
+                if l.ty.is_vector() || r.ty.is_vector() {
+                    return Some(self.vector_binary(*op, a, b, &l.ty, &r.ty, &e.ty));
+                }
                 if matches!(l.ty.kind, Kind::Complex(_)) {
                     return Some(self.complex_binary(*op, a, b, &l.ty, &e.ty));
                 }
@@ -128,6 +135,14 @@ impl<'a, 't, 'd> FnCx<'a, 't, 'd> {
                 self.val(Op::GetVar(var))
             }
             K::Assign(l, r) => return self.assign(l, r),
+            K::CompoundAssign { op, lhs, rhs, op_ty } if lhs.ty.is_vector() => {
+                let dst = self.addr(lhs);
+                let r = self.value(rhs);
+                let res = self.vector_binary(*op, dst, r, op_ty, &rhs.ty, op_ty);
+                let size = self.size_of(&lhs.ty);
+                self.copy(dst, res, size, 1);
+                dst
+            }
             K::CompoundAssign { op, lhs, rhs, op_ty } if matches!(op_ty.kind, Kind::Complex(_)) || matches!(lhs.ty.kind, Kind::Complex(_)) => {
                 // z op= w on complex values: compute in op_ty, copy back.
                 let dst = self.addr(lhs);
@@ -230,6 +245,9 @@ impl<'a, 't, 'd> FnCx<'a, 't, 'd> {
                     return None;
                 }
                 let v = v?;
+                if let Some(c) = self.vector_cast(v, &x.ty, &e.ty) {
+                    return Some(c);
+                }
                 if let Some(c) = self.complex_cast(v, &x.ty, &e.ty) {
                     return Some(c);
                 }

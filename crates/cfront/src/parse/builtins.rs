@@ -132,6 +132,7 @@ impl<'a> Parser<'a> {
                     Kind::Int(IntKind::Char | IntKind::SChar | IntKind::UChar) => 2,
                     Kind::Int(_) => 1,
                     Kind::Ptr(_) | Kind::Array(..) | Kind::Vla(..) | Kind::Func(_) => 5,
+                    Kind::Vector(..) => 14,
                     Kind::Float(_) => 8,
                     Kind::Complex(_) => 9,
                     Kind::Record(id) => if self.tu.records.get(*id).is_union { 13 } else { 12 },

@@ -452,6 +452,10 @@ impl<'a> Parser<'a> {
                 ty = with_quals(&int_t(nk), ty.is_const, ty.is_volatile, false);
             }
         }
+        if attrs.vector_size.is_some() {
+            ty = self.vectorize(ty, &attrs);
+            attrs.vector_size = None;
+        }
         if attrs.aligned > 0 && storage == Storage::Typedef {
             let mut c = (*ty).clone();
             c.align = attrs.aligned.max(self.align_of(&ty));
@@ -460,12 +464,22 @@ impl<'a> Parser<'a> {
         Ok(DeclSpec { ty, storage, thread_local, inline, attrs })
     }
 
+    /// Applies `vector_size(N)` to an element type.
+    pub(super) fn vectorize(&self, ty: T, attrs: &Attrs) -> T {
+        let Some(vs) = attrs.vector_size else { return ty };
+        if ty.is_vector() || !(ty.is_integer() || ty.is_float()) {
+            return ty;
+        }
+        let n = vs / self.size_of(&ty).max(1);
+        with_quals(&mk(Kind::Vector(unqual(&ty), n.max(1))), ty.is_const, ty.is_volatile, false)
+    }
+
     /// A type name, as in casts and sizeof: specifiers + abstract declarator.
     pub(super) fn type_name(&mut self) -> PResult<T> {
         let spec = self.decl_specs(false)?;
         let mut attrs = spec.attrs.clone();
         let (_, ty) = self.declarator(spec.ty, true, &mut attrs)?;
-        Ok(ty)
+        Ok(self.vectorize(ty, &attrs))
     }
 
     /// A declarator: returns the declared name (None for abstract ones) and type.
@@ -1028,16 +1042,11 @@ impl<'a> Parser<'a> {
             } else {
                 ty
             };
-            let ty = if let Some(vs) = attrs.vector_size {
-                // Vector types are not supported; keep the size right.
-                let n = vs / self.size_of(&ty).max(1);
-                mk(Kind::Array(ty, Some(n)))
-            } else {
-                ty
-            };
+            let ty = self.vectorize(ty, &attrs);
             self.bind(name, Sym::Typedef(ty));
             return Ok(());
         }
+        let ty = self.vectorize(ty, &attrs);
         let is_func = ty.is_func();
         let sym_name: Rc<str> = attrs.asm_name.clone().unwrap_or_else(|| name.clone());
         let has_init = self.is(Punct::Assign);

@@ -144,6 +144,7 @@ impl<'a> Parser<'a> {
             (Kind::Ptr(_), Kind::Ptr(_)) => true,
             (Kind::Record(a), Kind::Record(b)) => a == b,
             (Kind::Complex(a), Kind::Complex(b)) => a == b,
+            (Kind::Vector(..), Kind::Vector(..)) => compatible_unqual(&e.ty, &to),
             _ => false,
         };
         if same {
@@ -323,7 +324,11 @@ impl<'a> Parser<'a> {
             let rhs = self.assign_expr()?;
             self.check_assignable(&lhs, t.loc);
             let lty = unqual(&lhs.ty);
-            let (rhs, op_ty) = if lty.is_ptr() && matches!(op, BinOp::Add | BinOp::Sub) {
+            let (rhs, op_ty) = if let Kind::Vector(el, _) = &lty.kind {
+                let r = self.rvalue(rhs);
+                let r = if r.ty.is_vector() { r } else { self.convert(r, el) };
+                (r, lty.clone())
+            } else if lty.is_ptr() && matches!(op, BinOp::Add | BinOp::Sub) {
                 let r = self.promote(rhs);
                 (self.scale_index(r, &lty), lty.clone())
             } else if matches!(op, BinOp::Shl | BinOp::Shr) {
@@ -515,6 +520,9 @@ impl<'a> Parser<'a> {
     pub(super) fn make_binary(&mut self, op: BinOp, lhs: Expr, rhs: Expr, loc: Loc) -> Expr {
         let l = self.rvalue(lhs);
         let r = self.rvalue(rhs);
+        if l.ty.is_vector() || r.ty.is_vector() {
+            return self.vector_binary(op, l, r, loc);
+        }
         let int = int_t(IntKind::Int);
         match op {
             BinOp::Add | BinOp::Sub if l.ty.is_ptr() || r.ty.is_ptr() => {
@@ -580,6 +588,38 @@ impl<'a> Parser<'a> {
         }
     }
 
+    /// Element-wise operations on GCC vectors; a scalar operand is converted
+    /// to the element type and applies to every lane. Comparisons yield a
+    /// vector of signed integers (-1 for true, 0 for false).
+    fn vector_binary(&mut self, op: BinOp, l: Expr, r: Expr, loc: Loc) -> Expr {
+        let vt = if l.ty.is_vector() { unqual(&l.ty) } else { unqual(&r.ty) };
+        let Kind::Vector(el, n) = vt.kind.clone() else { unreachable!() };
+        let fix = |p: &mut Self, e: Expr| -> Expr {
+            if e.ty.is_vector() {
+                if p.size_of(&e.ty) != p.size_of(&vt) {
+                    p.err(loc, "invalid operands to binary operation on vectors of different sizes");
+                }
+                e
+            } else {
+                p.convert(e, &el)
+            }
+        };
+        let l = fix(self, l);
+        let r = fix(self, r);
+        let ty = if matches!(op, BinOp::Eq | BinOp::Ne | BinOp::Lt | BinOp::Le | BinOp::Gt | BinOp::Ge) {
+            let k = match self.size_of(&el) {
+                1 => IntKind::SChar,
+                2 => IntKind::Short,
+                4 => IntKind::Int,
+                _ => IntKind::Long,
+            };
+            mk(Kind::Vector(int_t(k), n))
+        } else {
+            vt
+        };
+        Expr { kind: ExprKind::Binary(op, Box::new(l), Box::new(r)), ty, loc }
+    }
+
     fn check_arith(&mut self, e: &Expr, loc: Loc) {
         if !e.ty.is_arith() {
             let n = self.tname(&e.ty);
@@ -612,6 +652,13 @@ impl<'a> Parser<'a> {
             if ty.is_void() {
                 let e = self.rvalue(e);
                 return Ok(Expr { kind: ExprKind::Cast(Box::new(e)), ty: mk(Kind::Void), loc });
+            }
+            if ty.is_vector() || e.ty.is_vector() {
+                let e = self.rvalue(e);
+                if self.size_of(&ty) != self.size_of(&e.ty) {
+                    self.err(loc, "cannot convert between vector and non-vector types of different sizes");
+                }
+                return Ok(Expr { kind: ExprKind::Cast(Box::new(e)), ty: unqual(&ty), loc });
             }
             if !ty.is_scalar() {
                 if ty.is_record() && e.ty.is_record() {
@@ -713,12 +760,19 @@ impl<'a> Parser<'a> {
             TokKind::Punct(Punct::Plus) => {
                 self.bump();
                 let e = self.cast_expr()?;
+                if e.ty.is_vector() {
+                    return Ok(e);
+                }
                 self.check_arith(&e, loc);
                 return Ok(self.promote(e));
             }
             TokKind::Punct(Punct::Minus) => {
                 self.bump();
                 let e = self.cast_expr()?;
+                if e.ty.is_vector() {
+                    let ty = unqual(&e.ty);
+                    return Ok(Expr { kind: ExprKind::Unary(UnOp::Neg, Box::new(e)), ty, loc });
+                }
                 self.check_arith(&e, loc);
                 let e = self.promote(e);
                 let ty = e.ty.clone();
@@ -736,6 +790,10 @@ impl<'a> Parser<'a> {
             TokKind::Punct(Punct::Tilde) => {
                 self.bump();
                 let e = self.cast_expr()?;
+                if e.ty.is_vector() {
+                    let ty = unqual(&e.ty);
+                    return Ok(Expr { kind: ExprKind::Unary(UnOp::BitNot, Box::new(e)), ty, loc });
+                }
                 let e = self.promote(e);
                 if matches!(e.ty.kind, Kind::Complex(_)) {
                     // GNU: `~z` is the complex conjugate.
@@ -914,6 +972,16 @@ impl<'a> Parser<'a> {
                     self.bump();
                     let idx = self.expr()?;
                     self.expect(Punct::RBracket)?;
+                    if let Kind::Vector(el, _) = &e.ty.kind {
+                        // v[i]: a lane, through a pointer to the element type.
+                        let el = with_quals(el, e.ty.is_const, e.ty.is_volatile, false);
+                        self.mark_addr_taken(&e);
+                        let base = Expr { kind: ExprKind::Addr(Box::new(e)), ty: ptr_to(el.clone()), loc };
+                        let i = self.rvalue(idx);
+                        let sum = self.make_binary(BinOp::Add, base, i, loc);
+                        e = self.make_deref(sum, loc);
+                        continue;
+                    }
                     let (a, i) = {
                         let a = self.rvalue(e);
                         let i = self.rvalue(idx);

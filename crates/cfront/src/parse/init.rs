@@ -151,6 +151,21 @@ impl<'a> Parser<'a> {
             out.items.push(InitItem { offset: off, bits, value: InitVal::Expr(e) });
             return;
         }
+        if ty.is_vector() {
+            if let Some(Item { node: Node::Expr(e), .. }) = s.peek() {
+                if e.ty.is_vector() {
+                    let item = std::mem::replace(&mut s.items[s.pos], Item { desig: vec![], node: Node::List(vec![]) });
+                    s.pos += 1;
+                    let Node::Expr(e) = item.node else { unreachable!() };
+                    *max = (*max).max(off + self.size_of(ty));
+                    let loc = e.loc;
+                    let e = self.convert(e, ty);
+                    let _ = loc;
+                    out.items.push(InitItem { offset: off, bits: None, value: InitVal::Expr(e) });
+                    return;
+                }
+            }
+        }
         // A record initialised from an expression of the same type.
         if let Some(Item { node: Node::Expr(e), .. }) = s.peek() {
             if e.ty.is_record() {
@@ -173,6 +188,14 @@ impl<'a> Parser<'a> {
     /// Initialises the members of an aggregate in order, honouring designators
     /// (only at a braced level: `top`).
     fn init_members(&mut self, ty: &T, off: u64, s: &mut Stream, top: bool, out: &mut Init, max: &mut u64) {
+        // A vector initializes like an array of its lanes.
+        let as_array;
+        let ty = if let Kind::Vector(e, n) = &ty.kind {
+            as_array = mk(Kind::Array(e.clone(), Some(*n)));
+            &as_array
+        } else {
+            ty
+        };
         match &ty.kind {
             Kind::Array(el, n) => {
                 let esz = self.size_of(el);

@@ -76,6 +76,7 @@ impl<'a> Parser<'a> {
         loop {
             let mut attrs = spec.attrs.clone();
             let (name, ty) = self.declarator(spec.ty.clone(), false, &mut attrs)?;
+            let ty = self.vectorize(ty, &attrs);
             let (name, nloc) = name.unwrap();
             let vla = std::mem::take(&mut self.pending_vla);
             if spec.storage == Storage::Typedef {
