@@ -119,6 +119,8 @@ pub struct CType {
     pub is_atomic: bool,
     /// `_Alignas` / `aligned` attribute on a typedef or declaration (0: none).
     pub align: u32,
+    /// Distinguishes enumerated types (0: not an enum) for compatibility.
+    pub enum_tag: u32,
 }
 
 #[derive(Clone, Debug)]
@@ -154,7 +156,7 @@ impl Records {
 }
 
 pub fn mk(kind: Kind) -> T {
-    Rc::new(CType { kind, is_const: false, is_volatile: false, is_atomic: false, align: 0 })
+    Rc::new(CType { kind, is_const: false, is_volatile: false, is_atomic: false, align: 0, enum_tag: 0 })
 }
 pub fn int_t(k: IntKind) -> T {
     mk(Kind::Int(k))
@@ -305,7 +307,7 @@ pub fn compatible(a: &CType, b: &CType) -> bool {
 pub fn compatible_unqual(a: &CType, b: &CType) -> bool {
     match (&a.kind, &b.kind) {
         (Kind::Void, Kind::Void) => true,
-        (Kind::Int(x), Kind::Int(y)) => x == y,
+        (Kind::Int(x), Kind::Int(y)) => x == y && (a.enum_tag == 0 || b.enum_tag == 0 || a.enum_tag == b.enum_tag),
         (Kind::Float(x), Kind::Float(y)) | (Kind::Complex(x), Kind::Complex(y)) => x == y,
         (Kind::Ptr(x), Kind::Ptr(y)) => compatible(x, y),
         (Kind::Array(x, n), Kind::Array(y, m)) => {

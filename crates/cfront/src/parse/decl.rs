@@ -929,7 +929,8 @@ impl<'a> Parser<'a> {
             let ct = if *v >= i32::MIN as i128 && *v <= i32::MAX as i128 { int_t(IntKind::Int) } else { int_t(k) };
             self.bind(name.clone(), Sym::EnumConst(*v, ct));
         }
-        let ty = int_t(k);
+        self.static_counter += 1;
+        let ty = Rc::new(CType { enum_tag: self.static_counter, ..(*int_t(k)).clone() });
         if let Some(name) = tag {
             self.scopes.last_mut().unwrap().tags.insert(name, Tag::Enum(ty.clone()));
         }

@@ -653,12 +653,40 @@ impl<'a> Parser<'a> {
                 let e = self.rvalue(e);
                 return Ok(Expr { kind: ExprKind::Cast(Box::new(e)), ty: mk(Kind::Void), loc });
             }
+            if matches!(ty.kind, Kind::Complex(_)) || matches!(e.ty.kind, Kind::Complex(_)) {
+                let mut r = self.convert(e, &ty);
+                r.loc = loc;
+                return Ok(r);
+            }
             if ty.is_vector() || e.ty.is_vector() {
                 let e = self.rvalue(e);
                 if self.size_of(&ty) != self.size_of(&e.ty) {
                     self.err(loc, "cannot convert between vector and non-vector types of different sizes");
                 }
                 return Ok(Expr { kind: ExprKind::Cast(Box::new(e)), ty: unqual(&ty), loc });
+            }
+            if let (Kind::Record(rid), true) = (&ty.kind, self.fs.is_some()) {
+                // GNU cast to union: a union whose member of the operand's
+                // type holds the value.
+                let rec = self.tu.records.get(*rid).clone();
+                let e = self.rvalue(e);
+                if rec.is_union {
+                    if let Some(f) = rec.fields.iter().find(|f| compatible_unqual(&unqual(&f.ty), &unqual(&e.ty))) {
+                        let fty = f.ty.clone();
+                        let off = f.offset;
+                        let v = self.convert(e, &fty);
+                        let id = self.new_local("<union-cast>".into(), ty.clone(), loc);
+                        self.fs().locals[id as usize].addr_taken = true;
+                        let init = Init { zero_fill: true, items: vec![InitItem { offset: off, bits: None, value: InitVal::Expr(v) }] };
+                        return Ok(Expr { kind: ExprKind::CompoundLit(id, Box::new(init)), ty: unqual(&ty), loc });
+                    }
+                }
+                if e.ty.is_record() {
+                    return Ok(e);
+                }
+                let n = self.tname(&ty);
+                self.err(loc, format!("conversion to non-scalar type '{n}' requested"));
+                return Ok(e);
             }
             if !ty.is_scalar() {
                 if ty.is_record() && e.ty.is_record() {

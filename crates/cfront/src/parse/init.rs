@@ -146,7 +146,7 @@ impl<'a> Parser<'a> {
             s.pos += 1;
             let Node::Expr(e) = item.node else { unreachable!() };
             let loc = e.loc;
-            let e = if matches!(ty.kind, Kind::Complex(_)) { self.rvalue(e) } else { self.assign_convert(e, ty, loc) };
+            let e = self.assign_convert(e, ty, loc);
             *max = (*max).max(off + self.size_of(ty));
             out.items.push(InitItem { offset: off, bits, value: InitVal::Expr(e) });
             return;
