@@ -108,6 +108,38 @@ pub fn classify(t: &CType, recs: &Records) -> ArgClass {
     ArgClass::Regs(regs)
 }
 
+/// Assigns argument registers left to right: an aggregate that does not fit
+/// entirely in the remaining registers goes to memory (SysV §3.2.3).
+pub struct Placer {
+    gp: u32,
+    fp: u32,
+}
+
+impl Placer {
+    pub fn new(sret: bool) -> Placer {
+        Placer { gp: sret as u32, fp: 0 }
+    }
+    pub fn place(&mut self, t: &CType, recs: &Records) -> ArgClass {
+        let c = classify(t, recs);
+        let (ngp, nfp) = match &c {
+            ArgClass::Scalar(kir::Type::I128) => (2, 0),
+            ArgClass::Scalar(x) if x.is_float() => (0, 1),
+            ArgClass::Scalar(_) => (1, 0),
+            ArgClass::Regs(r) => (r.iter().filter(|x| !x.is_float()).count() as u32, r.iter().filter(|x| x.is_float()).count() as u32),
+            _ => (0, 0),
+        };
+        if self.gp + ngp > 6 || self.fp + nfp > 8 {
+            if matches!(c, ArgClass::Regs(_) | ArgClass::Scalar(kir::Type::I128)) {
+                return ArgClass::Memory;
+            }
+            return c;
+        }
+        self.gp += ngp;
+        self.fp += nfp;
+        c
+    }
+}
+
 /// The lowered KIR signature of a C function type; `nargs_variadic` lists
 /// the types of extra arguments at a call site (for `...`).
 ///
@@ -129,14 +161,22 @@ pub fn lower_sig(ft: &FuncType, recs: &Records, for_call: bool) -> kir::Sig {
     if for_call && ft.unprototyped {
         return sig;
     }
+    let mut placer = Placer::new(sig.sret);
     for p in &ft.params {
-        if ft.unprototyped {
-            push_param(&mut sig.params, &promoted(p), recs);
-        } else {
-            push_param(&mut sig.params, p, recs);
-        }
+        let p = if ft.unprototyped { promoted(p) } else { p.clone() };
+        let c = placer.place(&p, recs);
+        push_class(&mut sig.params, c, &p, recs);
     }
     sig
+}
+
+pub fn push_class(params: &mut Vec<kir::Param>, c: ArgClass, p: &CType, recs: &Records) {
+    match c {
+        ArgClass::Scalar(t) => params.push(kir::Param::Scalar(t)),
+        ArgClass::Regs(r) => params.extend(r.into_iter().map(kir::Param::Scalar)),
+        ArgClass::Memory => params.push(kir::Param::ByVal { size: size_of(p, recs) as u32, align: align_of(p, recs).max(8) }),
+        ArgClass::Ignore => {}
+    }
 }
 
 /// The default argument promotion of a parameter type.
@@ -148,14 +188,3 @@ pub fn promoted(t: &T) -> T {
     }
 }
 
-pub fn push_param(params: &mut Vec<kir::Param>, p: &CType, recs: &Records) {
-    match classify(p, recs) {
-        ArgClass::Scalar(t) => params.push(kir::Param::Scalar(t)),
-        ArgClass::Regs(r) => params.extend(r.into_iter().map(kir::Param::Scalar)),
-        ArgClass::Memory => params.push(kir::Param::ByVal {
-            size: size_of(p, recs) as u32,
-            align: align_of(p, recs).max(8),
-        }),
-        ArgClass::Ignore => {}
-    }
-}

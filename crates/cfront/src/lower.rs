@@ -319,12 +319,12 @@ impl<'a, 't, 'd> FnCx<'a, 't, 'd> {
     fn bind_params(&mut self, ft: &FuncType) {
         let mut pi: u32 = 0;
         let params = self.def.params.clone();
-        for (n, &lid) in params.iter().enumerate() {
+        let mut placer = abi::Placer::new(self.f.sig.sret);
+        for &lid in params.iter() {
             let lty = self.def.locals[lid as usize].ty.clone();
             // K&R definitions receive promoted values.
             let arrive_ty = if ft.unprototyped { abi::promoted(&lty) } else { lty.clone() };
-            let _ = n;
-            match abi::classify(&arrive_ty, self.recs()) {
+            match placer.place(&arrive_ty, self.recs()) {
                 ArgClass::Scalar(_) => {
                     let v = self.val(Op::Param(pi));
                     pi += 1;
@@ -338,6 +338,13 @@ impl<'a, 't, 'd> FnCx<'a, 't, 'd> {
                         pi += 1;
                         self.store(addr, 8 * i as i32, v, false);
                     }
+                }
+                ArgClass::Memory if abi::scalar_type(&lty).is_some() => {
+                    // A scalar (__int128) that arrived on the stack.
+                    let src = self.val(Op::Param(pi));
+                    pi += 1;
+                    let v = self.load(kt_of(&lty), src, 0, false);
+                    self.store_local(lid, v);
                 }
                 ArgClass::Memory => {
                     let src = self.val(Op::Param(pi));

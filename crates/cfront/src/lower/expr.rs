@@ -164,10 +164,12 @@ impl<'a, 't, 'd> FnCx<'a, 't, 'd> {
                 dst
             }
             K::CompoundAssign { op, lhs, rhs, op_ty } => {
+                // Like gcc: the right side is evaluated before the left
+                // operand's value is read (it may modify it).
                 let addr = self.lvalue_addr_once(lhs);
+                let r = self.value(rhs);
                 let old = self.load_lvalue(lhs, &addr);
                 let oldc = self.convert_val(old, &lhs.ty, op_ty);
-                let r = self.value(rhs);
                 let res = if lhs.ty.is_ptr() {
                     let r = self.fit_int(r, KT::I64, true);
                     let kop = if *op == BinOp::Sub { KB::Sub } else { KB::Add };
@@ -665,10 +667,11 @@ impl<'a, 't, 'd> FnCx<'a, 't, 'd> {
             None
         };
         let nfixed = if ft.unprototyped { 0 } else { ft.params.len() };
+        let mut placer = abi::Placer::new(sig.sret);
         for (i, a) in args.iter().enumerate() {
             let v = self.rval(a);
             let Some(v) = v else { continue };
-            match abi::classify(&a.ty, self.recs()) {
+            match placer.place(&a.ty, self.recs()) {
                 ArgClass::Scalar(_) => {
                     // Variadic extras were promoted by the parser; they join
                     // the call's signature with their own types.
@@ -692,12 +695,20 @@ impl<'a, 't, 'd> FnCx<'a, 't, 'd> {
                     }
                 }
                 ArgClass::Memory => {
+                    let size = self.size_of(&a.ty) as u32;
+                    let al = self.align_of(&a.ty).max(8);
                     if i >= nfixed {
-                        let size = self.size_of(&a.ty) as u32;
-                        let al = self.align_of(&a.ty).max(8);
                         sig.params.push(kir::Param::ByVal { size, align: al });
                     }
-                    vals.push(v);
+                    if abi::scalar_type(&a.ty).is_some() {
+                        // A scalar passed in memory: pass the address of a copy.
+                        let s = self.slot(size as u64, al, "<arg>");
+                        let tmp = self.slot_addr(s);
+                        self.store(tmp, 0, v, false);
+                        vals.push(tmp);
+                    } else {
+                        vals.push(v);
+                    }
                 }
                 ArgClass::Ignore => {}
             }
@@ -737,6 +748,8 @@ impl<'a, 't, 'd> FnCx<'a, 't, 'd> {
     /// value; aggregates the address of a copy.
     fn va_arg(&mut self, ap: Value, ty: &T) -> Value {
         let class = abi::classify(ty, self.recs());
+        // __int128 travels in two general registers.
+        let class = if class == ArgClass::Scalar(KT::I128) { ArgClass::Regs(vec![KT::I64, KT::I64]) } else { class };
         if class == ArgClass::Ignore {
             // Empty structs are not passed at all.
             let s = self.slot(1, 1, "<va-empty>");
