@@ -437,8 +437,21 @@ impl<'a, 't, 'd> FnCx<'a, 't, 'd> {
                 let v = vals(self)[0];
                 self.val(Op::Alloca { size: v, align: 16 })
             }
-            Builtin::FrameAddress => self.val(Op::FrameAddr),
-            Builtin::ReturnAddress => self.val(Op::ReturnAddr),
+            Builtin::FrameAddress | Builtin::ReturnAddress => {
+                // Level n walks the frame-pointer chain n frames up.
+                let level = match args.first().map(|a| &a.kind) {
+                    Some(ExprKind::Int(n)) => *n,
+                    _ => 0,
+                };
+                if level == 0 && b == Builtin::ReturnAddress {
+                    return Some(self.val(Op::ReturnAddr));
+                }
+                let mut fp = self.val(Op::FrameAddr);
+                for _ in 0..level {
+                    fp = self.load(KT::I64, fp, 0, false);
+                }
+                if b == Builtin::FrameAddress { fp } else { self.load(KT::I64, fp, 8, false) }
+            }
             Builtin::AddOverflow | Builtin::SubOverflow | Builtin::MulOverflow => return Some(self.overflow(b, args)),
             Builtin::AtomicFetch(k, new) => {
                 let v = vals(self);

@@ -262,9 +262,10 @@ impl<'a> Parser<'a> {
                 b(ExprKind::Builtin(Builtin::Alloca, vec![n]), ptr_to(void))
             }
             "__builtin_frame_address" | "__builtin_return_address" => {
-                self.nargs(loc, name, 1)?;
+                let a = self.nargs(loc, name, 1)?;
+                let level = self.eval_int(&a[0]).unwrap_or(0).clamp(0, 64);
                 let k = if name.contains("frame") { Builtin::FrameAddress } else { Builtin::ReturnAddress };
-                b(ExprKind::Builtin(k, vec![]), ptr_to(void))
+                b(ExprKind::Builtin(k, vec![int_lit(level, int.clone(), loc)]), ptr_to(void))
             }
             "__builtin_add_overflow" | "__builtin_sub_overflow" | "__builtin_mul_overflow" => {
                 let a = self.nargs(loc, name, 3)?;

@@ -815,8 +815,9 @@ impl<'a> Parser<'a> {
     fn layout_record(&mut self, id: u32, members: Vec<(Option<Rc<str>>, T, Option<u32>, Loc, u32)>, pack: u32, aligned: u32) {
         let is_union = self.tu.records.get(id).is_union;
         let mut fields = Vec::new();
-        let mut bitpos: u64 = 0;
-        let mut size: u64 = 0;
+        // Bit positions in u128: objects may be close to 2^64 bytes.
+        let mut bitpos: u128 = 0;
+        let mut size: u128 = 0;
         let mut align: u32 = 1;
         let mut has_flex = false;
         let n = members.len();
@@ -841,25 +842,25 @@ impl<'a> Parser<'a> {
             }
             match width {
                 Some(w) => {
-                    let unit = sz * 8;
+                    let unit = sz as u128 * 8;
                     if w == 0 {
                         bitpos = bitpos.next_multiple_of(unit.max(8));
                         continue;
                     }
-                    if pack == 0 && unit > 0 && bitpos / unit != (bitpos + w as u64 - 1) / unit {
+                    if pack == 0 && unit > 0 && bitpos / unit != (bitpos + w as u128 - 1) / unit {
                         bitpos = bitpos.next_multiple_of(unit);
                     }
                     if name.is_some() {
                         align = align.max(a);
                     }
-                    fields.push(Field { name, ty, offset: bitpos / 8, bits: Some(((bitpos % 8) as u32, w)) });
-                    bitpos += w as u64;
+                    fields.push(Field { name, ty, offset: (bitpos / 8) as u64, bits: Some(((bitpos % 8) as u32, w)) });
+                    bitpos += w as u128;
                 }
                 None => {
-                    bitpos = bitpos.next_multiple_of(8 * a as u64);
+                    bitpos = bitpos.next_multiple_of(8 * a as u128);
                     align = align.max(a);
-                    fields.push(Field { name, ty, offset: bitpos / 8, bits: None });
-                    bitpos += sz * 8;
+                    fields.push(Field { name, ty, offset: (bitpos / 8) as u64, bits: None });
+                    bitpos += sz as u128 * 8;
                 }
             }
             size = size.max(bitpos.div_ceil(8));
@@ -867,7 +868,7 @@ impl<'a> Parser<'a> {
         if aligned > 0 {
             align = align.max(aligned);
         }
-        let size = size.next_multiple_of(align as u64);
+        let size = size.next_multiple_of(align as u128).min(u64::MAX as u128) as u64;
         let r = &mut self.tu.records.list[id as usize];
         r.fields = fields;
         r.size = size;
