@@ -124,6 +124,10 @@ pub enum Builtin {
     Fence,
     /// `__atomic_compare_exchange_n(ptr, expected_ptr, desired, ...)`.
     AtomicCompareExchange,
+    /// `__builtin_setjmp(buf)` / `__builtin_longjmp(buf, 1)`: the five-word
+    /// buffer's first word holds a full libc `jmp_buf`.
+    SetJmp,
+    LongJmp,
     IsNan,
     IsInf,
     IsFinite,

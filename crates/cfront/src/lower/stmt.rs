@@ -433,6 +433,29 @@ impl<'a, 't, 'd> FnCx<'a, 't, 'd> {
                 };
                 self.val(Op::Conv(ConvOp::ZExt, r, KT::I32))
             }
+            Builtin::SetJmp => {
+                let buf = vals(self)[0];
+                let call = |cx: &mut Self, name: &str, params: Vec<kir::Param>, rets: Vec<KT>, args: Vec<Value>| -> Option<Value> {
+                    let r: Vec<Value> = rets.iter().map(|&t| cx.f.new_value(t)).collect();
+                    let sig = kir::Sig { params, rets, ..Default::default() };
+                    let line = cx.line;
+                    cx.f.blocks[cx.cur.0 as usize].insts.push(kir::Inst { result: None, op: Op::Call { callee: kir::Callee::Direct(name.into()), sig, args, rets: r.clone() }, line });
+                    r.first().copied()
+                };
+                let size = self.iconst(KT::I64, 512);
+                let jb = call(self, "malloc", vec![kir::Param::Scalar(KT::I64)], vec![KT::I64], vec![size]).unwrap();
+                self.store(buf, 0, jb, false);
+                call(self, "_setjmp", vec![kir::Param::Scalar(KT::I64)], vec![KT::I32], vec![jb]).unwrap()
+            }
+            Builtin::LongJmp => {
+                let v = vals(self);
+                let jb = self.load(KT::I64, v[0], 0, false);
+                let one = self.iconst(KT::I32, 1);
+                let sig = kir::Sig { params: vec![kir::Param::Scalar(KT::I64), kir::Param::Scalar(KT::I32)], ..Default::default() };
+                self.push(Op::Call { callee: kir::Callee::Direct("longjmp".into()), sig, args: vec![jb, one], rets: vec![] });
+                self.terminate(Term::Trap);
+                return None;
+            }
             Builtin::Alloca => {
                 let v = vals(self)[0];
                 self.val(Op::Alloca { size: v, align: 16 })

@@ -256,6 +256,16 @@ impl<'a> Parser<'a> {
                 let y = self.convert(it.next().unwrap(), &ty);
                 b(ExprKind::Builtin(Builtin::CopySign, vec![x, y]), ty)
             }
+            "__builtin_setjmp" | "__builtin_longjmp" => {
+                let n = if name.ends_with("setjmp") { 1 } else { 2 };
+                let a = self.nargs(loc, name, n)?;
+                let v: Vec<Expr> = a.into_iter().map(|e| self.rvalue(e)).collect();
+                if name.ends_with("setjmp") {
+                    b(ExprKind::Builtin(Builtin::SetJmp, v), int)
+                } else {
+                    b(ExprKind::Builtin(Builtin::LongJmp, v), void)
+                }
+            }
             "__builtin_alloca" | "__builtin_alloca_with_align" => {
                 let a = self.nargs(loc, name, 1)?;
                 let n = self.convert(a.into_iter().next().unwrap(), &int_t(IntKind::ULong));
