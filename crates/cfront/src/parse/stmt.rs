@@ -331,26 +331,7 @@ impl<'a> Parser<'a> {
                 }
                 "__asm__" | "asm" | "__asm" => {
                     self.bump();
-                    while self.is_kw("volatile") || self.is_kw("__volatile__") || self.is_kw("goto") || self.is_kw("inline") {
-                        self.bump();
-                    }
-                    // Only empty templates (compiler barriers) are accepted for now.
-                    self.expect(Punct::LParen)?;
-                    let tmpl = self.peek().clone();
-                    let empty = tmpl.kind == TokKind::Str && tmpl.text.trim_start_matches(['L', 'u', 'U', '8']) == "\"\"";
-                    let mut depth = 1;
-                    while depth > 0 && !self.at_eof() {
-                        match self.bump().kind {
-                            TokKind::Punct(Punct::LParen) => depth += 1,
-                            TokKind::Punct(Punct::RParen) => depth -= 1,
-                            _ => {}
-                        }
-                    }
-                    self.expect(Punct::Semi)?;
-                    if !empty {
-                        self.err(loc, "inline assembly is not supported yet");
-                    }
-                    return Ok(Stmt::Empty);
+                    return self.asm_stmt(loc);
                 }
                 "__kit_pragma" => {
                     self.pragma();
@@ -378,6 +359,90 @@ impl<'a> Parser<'a> {
         let e = self.expr()?;
         self.expect(Punct::Semi)?;
         Ok(Stmt::Expr(e))
+    }
+
+    /// `asm (template : outputs : inputs : clobbers)`. Only empty templates
+    /// (compiler barriers and register-constraint idioms) are supported: an
+    /// output tied to an input ("0") receives the input's value, a `+`
+    /// operand is evaluated once and keeps its value.
+    fn asm_stmt(&mut self, loc: Loc) -> PResult<Stmt> {
+        while self.is_kw("volatile") || self.is_kw("__volatile__") || self.is_kw("__volatile") || self.is_kw("goto") || self.is_kw("inline") {
+            self.bump();
+        }
+        self.expect(Punct::LParen)?;
+        let mut template = String::new();
+        while self.peek().kind == TokKind::Str {
+            let t = self.bump();
+            let (b, _) = self.decode_string(&t);
+            template.push_str(&String::from_utf8_lossy(&b[..b.len().saturating_sub(1)]));
+        }
+        // (constraint, expression) lists for outputs and inputs.
+        let mut lists: Vec<Vec<(String, Expr)>> = Vec::new();
+        for _ in 0..2 {
+            if !self.eat(Punct::Colon) {
+                break;
+            }
+            let mut list = Vec::new();
+            while self.peek().kind == TokKind::Str || self.is(Punct::LBracket) {
+                if self.eat(Punct::LBracket) {
+                    self.bump();
+                    self.expect(Punct::RBracket)?;
+                }
+                let t = self.bump();
+                let (c, _) = self.decode_string(&t);
+                let c = String::from_utf8_lossy(&c[..c.len().saturating_sub(1)]).into_owned();
+                self.expect(Punct::LParen)?;
+                let e = self.expr()?;
+                self.expect(Punct::RParen)?;
+                list.push((c, e));
+                if !self.eat(Punct::Comma) {
+                    break;
+                }
+            }
+            lists.push(list);
+        }
+        // Clobbers and goto labels.
+        while !self.is(Punct::RParen) && !self.at_eof() {
+            self.bump();
+        }
+        self.expect(Punct::RParen)?;
+        self.expect(Punct::Semi)?;
+        if !template.trim().is_empty() {
+            self.err(loc, "inline assembly is not supported yet");
+            return Ok(Stmt::Empty);
+        }
+        let outputs = lists.first().cloned().unwrap_or_default();
+        let inputs = lists.get(1).cloned().unwrap_or_default();
+        let mut stmts = Vec::new();
+        for (c, e) in &inputs {
+            let tied = c.trim_start_matches(['&', '%']).parse::<usize>().ok();
+            if tied.is_none() {
+                stmts.push(Stmt::Expr(e.clone()));
+            }
+        }
+        for (i, (c, out)) in outputs.iter().enumerate() {
+            let tied = inputs.iter().find(|(ic, _)| ic.trim_start_matches(['&', '%']).parse::<usize>().ok() == Some(i));
+            if let Some((_, input)) = tied {
+                let a = self.make_assign(out.clone(), input.clone(), loc);
+                stmts.push(Stmt::Expr(a));
+            } else if c.starts_with('+') && (out.ty.is_arith() || out.ty.is_ptr()) && !matches!(out.ty.kind, Kind::Complex(_)) {
+                // Read and written by the (empty) template: evaluate once.
+                let lty = unqual(&out.ty);
+                let zero = int_lit(0, int_t(IntKind::Int), loc);
+                let (rhs, op_ty) = if lty.is_ptr() {
+                    (self.convert(zero, &int_t(IntKind::Long)), lty.clone())
+                } else {
+                    let t = self.arith_type(&lty, &int_t(IntKind::Int));
+                    (self.convert(zero, &t), t)
+                };
+                let e = Expr { kind: ExprKind::CompoundAssign { op: BinOp::Add, lhs: Box::new(out.clone()), rhs: Box::new(rhs), op_ty }, ty: lty, loc };
+                stmts.push(Stmt::Expr(e));
+            } else {
+                let a = self.make_addr(out.clone(), loc);
+                stmts.push(Stmt::Expr(a));
+            }
+        }
+        Ok(Stmt::Block(stmts))
     }
 
     fn stmt_or_empty(&mut self) -> PResult<Stmt> {
