@@ -128,6 +128,8 @@ pub enum Builtin {
     /// buffer's first word holds a full libc `jmp_buf`.
     SetJmp,
     LongJmp,
+    /// `abs`/`labs`/`llabs`, expanded inline as gcc does even at -O0.
+    Abs,
     IsNan,
     IsInf,
     IsFinite,

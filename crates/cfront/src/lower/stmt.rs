@@ -388,6 +388,14 @@ impl<'a, 't, 'd> FnCx<'a, 't, 'd> {
                 }
             }
             Builtin::Expect => vals(self)[0],
+            Builtin::Abs => {
+                let v = vals(self)[0];
+                let t = self.ty(v);
+                let z = self.iconst(t, 0);
+                let neg = self.val(Op::Un(kir::UnOp::Neg, v));
+                let lt = self.val(Op::Cmp(CmpOp::SLt, v, z));
+                self.val(Op::Select(lt, neg, v))
+            }
             Builtin::Fabs => {
                 let v = vals(self)[0];
                 self.val(Op::Un(KU::FAbs, v))

@@ -1133,6 +1133,14 @@ impl<'a> Parser<'a> {
             }
         }
         let ret = unqual(&ft.ret);
+        if let ExprKind::Addr(inner) = &f.kind {
+            if let ExprKind::Global(name) = &inner.kind {
+                if matches!(&**name, "abs" | "labs" | "llabs" | "imaxabs") && out.len() == 1 && ret.is_integer() && out[0].ty.is_integer() {
+                    let a = self.convert(out.pop().unwrap(), &ret);
+                    return Ok(Expr { kind: ExprKind::Builtin(Builtin::Abs, vec![a]), ty: ret, loc });
+                }
+            }
+        }
         Ok(Expr { kind: ExprKind::Call(Box::new(f), out), ty: ret, loc })
     }
 
