@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """Real programs built by kit, compared byte for byte with gcc's build:
 SQLite (amalgamation + shell from the sqlite3-src crate) running
-programs/sqlite-test.sql, and Lua 5.4 (lua-src crate + programs/lua-driver.c)
-running programs/test.lua.
+programs/sqlite-test.sql, Lua 5.4 (lua-src crate + programs/lua-driver.c)
+running programs/test.lua, and programs/features.c (threads with TLS,
+setjmp, constructors, atexit).
 
 Lanes: run  kit run (JIT)
        obj  kit cc -c each file, gcc links
@@ -33,6 +34,13 @@ def programs():
             "args": [os.path.join(HERE, "programs", "test.lua")],
             "stdin": None,
         },
+        "features": {
+            "srcs": [os.path.join(HERE, "programs", "features.c"), os.path.join(HERE, "programs", "features-lib.c")],
+            "flags": [],
+            "args": ["hello"],
+            "stdin": None,
+            "libs": ["-lpthread"],
+        },
     }
 
 
@@ -44,14 +52,14 @@ def run(cmd, stdin=None, cwd=None, timeout=600):
 
 def build_gcc(p, tmp):
     exe = os.path.join(tmp, "ref")
-    rc, _, err = run(["gcc", "-O0", "-w"] + p["flags"] + p["srcs"] + ["-o", exe, "-lm"])
+    rc, _, err = run(["gcc", "-O0", "-w"] + p["flags"] + p["srcs"] + ["-o", exe, "-lm"] + p.get("libs", []))
     if rc != 0:
         raise SystemExit("gcc build failed:\n" + err.decode())
     return run([exe] + p["args"], p["stdin"])
 
 
 def lane_run(kit, p, tmp):
-    return run([kit, "run", "-w"] + p["flags"] + p["srcs"] + ["-lm", "--"] + p["args"], p["stdin"])
+    return run([kit, "run", "-w"] + p["flags"] + p["srcs"] + ["-lm"] + p.get("libs", []) + ["--"] + p["args"], p["stdin"])
 
 
 def lane_obj(kit, p, tmp):
@@ -63,7 +71,7 @@ def lane_obj(kit, p, tmp):
             return rc, out, err
         objs.append(o)
     exe = os.path.join(tmp, "kit-exe")
-    rc, out, err = run(["gcc"] + objs + ["-o", exe, "-lm"])
+    rc, out, err = run(["gcc"] + objs + ["-o", exe, "-lm"] + p.get("libs", []))
     if rc != 0:
         return rc, out, b"link failed: " + err
     return run([exe] + p["args"], p["stdin"])

@@ -78,7 +78,7 @@ fn collect_names(m: &kir::Module) -> Names {
             n.tls.insert(e.name.clone());
         }
     }
-    for helper in ["memcpy", "memset", "__kit_alloca", "__kit_alloca_mark", "__kit_alloca_release", "__divti3", "__udivti3", "__modti3", "__umodti3", VA_TARGET, VA_INDIRECT] {
+    for helper in ["memcpy", "memset", "__tls_get_addr", "__kit_alloca", "__kit_alloca_mark", "__kit_alloca_release", "__divti3", "__udivti3", "__modti3", "__umodti3", VA_TARGET, VA_INDIRECT] {
         n.add(helper);
     }
     n.local.insert(VA_TARGET.into());

@@ -1,0 +1,1 @@
+int gcc_func(int x) { return x * 2 + 1; }
