@@ -24,6 +24,8 @@ pub struct Options {
     pub target: Target,
     /// The object is for the in-process JIT (no difference yet).
     pub jit: bool,
+    /// Worker threads for compiling functions (the driver asks the host).
+    pub threads: usize,
 }
 
 /// Runtime support kit's generated code calls, in C (compiled by kit).

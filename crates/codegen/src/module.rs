@@ -127,7 +127,7 @@ pub fn compile_module(m: &kir::Module, opts: &Options) -> Result<Object, String>
     let env = FuncEnv { isa: &*isa, names: &names, opts };
     // Compile functions in parallel, in contiguous chunks, then assemble in
     // module order so the output is deterministic.
-    let nthreads = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1).min(8).min(m.funcs.len().max(1));
+    let nthreads = opts.threads.clamp(1, 8).min(m.funcs.len().max(1));
     let chunk = m.funcs.len().div_ceil(nthreads.max(1)).max(1);
     let results: Vec<Result<Vec<CompiledFunc>, String>> = if nthreads <= 1 || m.funcs.len() < 4 {
         vec![m.funcs.iter().map(|f| compile_function(&env, f)).collect()]

@@ -47,3 +47,8 @@ pub fn environ_ptr() -> *const *const std::ffi::c_char {
         std::ptr::null()
     }
 }
+
+/// Number of hardware threads available to this process.
+pub fn cpu_count() -> usize {
+    std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1)
+}

@@ -9,6 +9,7 @@ pub mod dl;
 pub mod env;
 pub mod exec_mem;
 pub mod fs;
+pub mod interrupt;
 pub mod io;
 pub mod probe;
 pub mod process;

@@ -97,7 +97,7 @@ pub fn frontend(path: &str, args: &CcArgs) -> Option<kir::Module> {
 }
 
 pub fn codegen_options(args: &CcArgs) -> codegen::Options {
-    codegen::Options { opt_level: args.opt_level, debug_info: args.debug, pic: true, target: codegen::Target::X86_64, jit: false }
+    codegen::Options { opt_level: args.opt_level, debug_info: args.debug, pic: true, target: codegen::Target::X86_64, jit: false, threads: host::env::cpu_count() }
 }
 
 /// C file → in-memory object.
