@@ -11,6 +11,7 @@ pub fn get(name: &str) -> Option<&'static str> {
         "limits.h" => include_str!("../../include/limits.h"),
         "float.h" => include_str!("../../include/float.h"),
         "stdatomic.h" => include_str!("../../include/stdatomic.h"),
+        "stdint.h" => include_str!("../../include/stdint.h"),
         _ => return None,
     })
 }
