@@ -289,7 +289,7 @@ impl<'a, 't, 'd> FnCx<'a, 't, 'd> {
         for (i, l) in self.def.locals.iter().enumerate() {
             let st = if l.ty.is_vla() {
                 Store::Indirect(self.f.new_var(KT::I64))
-            } else if opt > 0 && !l.addr_taken && !l.ty.is_volatile && abi::scalar_type(&l.ty).is_some() {
+            } else if opt > 0 && !l.addr_taken && !l.ty.is_volatile && !l.ty.is_atomic && abi::scalar_type(&l.ty).is_some() {
                 Store::Var(self.f.new_var(kt_of(&l.ty)))
             } else {
                 let size = self.size_of(&l.ty).max(1);

@@ -64,7 +64,7 @@ impl<'a, 't, 'd> FnCx<'a, 't, 'd> {
                 if is_agg || e.ty.is_array() || e.ty.is_func() {
                     addr
                 } else {
-                    self.load(kt_of(&e.ty), addr, 0, e.ty.is_volatile)
+                    self.load_scalar(addr, &e.ty)
                 }
             }
             K::Local(id) => match self.locals[*id as usize] {
@@ -74,7 +74,7 @@ impl<'a, 't, 'd> FnCx<'a, 't, 'd> {
                     if is_agg || e.ty.is_array() {
                         addr
                     } else {
-                        self.load(kt_of(&e.ty), addr, 0, e.ty.is_volatile)
+                        self.load_scalar(addr, &e.ty)
                     }
                 }
             },
@@ -163,6 +163,11 @@ impl<'a, 't, 'd> FnCx<'a, 't, 'd> {
                 }
                 dst
             }
+            K::CompoundAssign { op, lhs, rhs, op_ty } if lhs.ty.is_atomic && lhs.ty.is_integer() && matches!(op, BinOp::Add | BinOp::Sub | BinOp::BitAnd | BinOp::BitOr | BinOp::BitXor) => {
+                let r = self.value(rhs);
+                let r = self.convert_val(r, &rhs.ty, &lhs.ty);
+                self.atomic_update(lhs, *op, r).map(|(_, new)| new)?
+            }
             K::CompoundAssign { op, lhs, rhs, op_ty } => {
                 // Like gcc: the right side is evaluated before the left
                 // operand's value is read (it may modify it).
@@ -182,6 +187,12 @@ impl<'a, 't, 'd> FnCx<'a, 't, 'd> {
                 let back = self.convert_val(res, op_ty, &lhs.ty);
                 self.store_lvalue(lhs, &addr, back);
                 back
+            }
+            K::IncDec { e: x, pre, delta } if x.ty.is_atomic && x.ty.is_integer() && !x.ty.is_bool() => {
+                let t = kt_of(&x.ty);
+                let d = self.iconst(t, *delta as i128);
+                let (old, new) = self.atomic_update(x, BinOp::Add, d)?;
+                if *pre { new } else { old }
             }
             K::IncDec { e: x, pre, delta } => {
                 let addr = self.lvalue_addr_once(x);
@@ -308,6 +319,43 @@ impl<'a, 't, 'd> FnCx<'a, 't, 'd> {
             K::Builtin(b, args) => return self.builtin(*b, args, &e.ty),
             K::Nop => return None,
         })
+    }
+
+    /// Loads a scalar object (`_Atomic` objects with an atomic load).
+    fn load_scalar(&mut self, addr: Value, ty: &T) -> Value {
+        if ty.is_atomic {
+            return self.val(Op::AtomicLoad { ty: kt_of(ty), addr });
+        }
+        self.load(kt_of(ty), addr, 0, ty.is_volatile)
+    }
+
+    /// `++`, `--` and `op=` on an `_Atomic` integer as one atomic
+    /// read-modify-write; None when the operation has no such form.
+    fn atomic_update(&mut self, lhs: &Expr, op: BinOp, rhs: Value) -> Option<(Value, Value)> {
+        if !lhs.ty.is_atomic || !lhs.ty.is_integer() || lhs.ty.is_bool() {
+            return None;
+        }
+        let aop = match op {
+            BinOp::Add => kir::AtomicOp::Add,
+            BinOp::Sub => kir::AtomicOp::Sub,
+            BinOp::BitAnd => kir::AtomicOp::And,
+            BinOp::BitOr => kir::AtomicOp::Or,
+            BinOp::BitXor => kir::AtomicOp::Xor,
+            _ => return None,
+        };
+        let t = kt_of(&lhs.ty);
+        let addr = self.addr(lhs);
+        let rhs = self.fit_int(rhs, t, lhs.ty.is_signed());
+        let old = self.val(Op::AtomicRmw { op: aop, ty: t, addr, val: rhs });
+        let kb = match op {
+            BinOp::Add => KB::Add,
+            BinOp::Sub => KB::Sub,
+            BinOp::BitAnd => KB::And,
+            BinOp::BitOr => KB::Or,
+            _ => KB::Xor,
+        };
+        let new = self.bin(kb, old, rhs);
+        Some((old, new))
     }
 
     /// A value as a branch condition (any int width; floats compared to 0).
@@ -582,6 +630,10 @@ impl<'a, 't, 'd> FnCx<'a, 't, 'd> {
             Some(a) => {
                 if let ExprKind::Member { bits: Some((b, w)), .. } = e.kind {
                     self.store_bits_at(*a, b, w, v, e.ty.is_volatile);
+                    return;
+                }
+                if e.ty.is_atomic {
+                    self.push(Op::AtomicStore { addr: *a, val: v });
                     return;
                 }
                 self.store(*a, 0, v, e.ty.is_volatile);
