@@ -182,43 +182,51 @@ impl<'a> Preprocessor<'a> {
         self.macros.insert(n.text.clone(), Macro { params, variadic, body: body.into(), dynamic: false });
     }
 
-    fn include(&mut self, args: &[Token], loc: Loc, next: bool) {
-        let mut toks = args.to_vec();
-        if toks.first().is_some_and(|t| t.kind == TokKind::Ident) {
-            toks = self.expand_list(&toks);
-        }
-        let (name, quoted) = match toks.first() {
-            Some(t) if t.kind == TokKind::Str => (t.text[1..t.text.len() - 1].to_string(), true),
+    /// The file named by `#include`'s operand (macro-expanded if needed):
+    /// (name, quoted). Errors are reported when `loc` is given.
+    fn include_name(&mut self, args: &[Token], loc: Option<Loc>) -> Option<(String, bool)> {
+        let toks = if args.first().is_some_and(|t| t.kind == TokKind::Ident) { self.expand_list(args) } else { args.to_vec() };
+        match toks.first() {
+            Some(t) if t.kind == TokKind::Str => Some((t.text[1..t.text.len() - 1].to_string(), true)),
             Some(t) if t.is_punct(Punct::Lt) => {
                 let mut s = String::new();
-                let mut closed = false;
                 for (k, x) in toks[1..].iter().enumerate() {
                     if x.is_punct(Punct::Gt) {
-                        closed = true;
-                        break;
+                        return Some((s, false));
                     }
                     if k > 0 && x.has_space() {
                         s.push(' ');
                     }
                     s.push_str(&x.text);
                 }
-                if !closed {
-                    self.diags.error(loc, "missing terminating > character");
-                    return;
+                if let Some(l) = loc {
+                    self.diags.error(l, "missing terminating > character");
                 }
-                (s, false)
+                None
             }
             _ => {
-                self.diags.error(loc, "#include expects \"FILENAME\" or <FILENAME>");
-                return;
+                if let Some(l) = loc {
+                    self.diags.error(l, "#include expects \"FILENAME\" or <FILENAME>");
+                }
+                None
             }
-        };
+        }
+    }
+
+    /// Searches for an include from the current file (`next`: after the
+    /// directory the current file was found in).
+    fn search_include(&self, name: &str, quoted: bool, next: bool) -> Option<(String, Option<usize>)> {
         let (cur_dir, cur_idx) = match self.files.last() {
             Some(f) => (Some(f.dir.clone()), f.dir_index),
             None => (None, None),
         };
         let start = if next { Some(cur_idx.map_or(0, |i| i + 1)) } else { None };
-        match self.find_include(&name, quoted, cur_dir.as_deref(), start) {
+        self.find_include(name, quoted, cur_dir.as_deref(), start)
+    }
+
+    fn include(&mut self, args: &[Token], loc: Loc, next: bool) {
+        let Some((name, quoted)) = self.include_name(args, Some(loc)) else { return };
+        match self.search_include(&name, quoted, next) {
             Some((path, idx)) => {
                 self.push_file_path(&path, idx, loc, false);
             }
@@ -265,24 +273,11 @@ impl<'a> Preprocessor<'a> {
                     }
                     "__has_include" | "__has_include_next" => {
                         let next = &*t.text == "__has_include_next";
-                        let mut j = i + 2;
-                        let mut inner = Vec::new();
-                        let mut depth = 1;
-                        while j < args.len() {
-                            if args[j].is_punct(Punct::LParen) {
-                                depth += 1;
-                            } else if args[j].is_punct(Punct::RParen) {
-                                depth -= 1;
-                                if depth == 0 {
-                                    break;
-                                }
-                            }
-                            inner.push(args[j].clone());
-                            j += 1;
-                        }
+                        let close = matching_paren(args, i + 1);
+                        let inner = args.get(i + 2..close).unwrap_or(&[]).to_vec();
                         let v = self.has_include(&inner, next);
                         pre.push(one(t, v));
-                        i = j + 1;
+                        i = close + 1;
                         continue;
                     }
                     "__has_attribute" | "__has_builtin" | "__has_feature" | "__has_extension" | "__has_c_attribute" | "__has_cpp_attribute" | "__has_declspec_attribute" => {
@@ -304,21 +299,7 @@ impl<'a> Preprocessor<'a> {
                             _ => false,
                         };
                         pre.push(one(t, v));
-                        // Skip the parenthesised argument.
-                        let mut j = i + 1;
-                        let mut depth = 0;
-                        while j < args.len() {
-                            if args[j].is_punct(Punct::LParen) {
-                                depth += 1;
-                            } else if args[j].is_punct(Punct::RParen) {
-                                depth -= 1;
-                                if depth == 0 {
-                                    break;
-                                }
-                            }
-                            j += 1;
-                        }
-                        i = j + 1;
+                        i = matching_paren(args, i + 1) + 1;
                         continue;
                     }
                     _ => {}
@@ -338,20 +319,25 @@ impl<'a> Preprocessor<'a> {
     }
 
     fn has_include(&mut self, inner: &[Token], next: bool) -> bool {
-        let toks = if inner.first().is_some_and(|t| t.kind == TokKind::Ident) { self.expand_list(inner) } else { inner.to_vec() };
-        let (name, quoted) = match toks.first() {
-            Some(t) if t.kind == TokKind::Str => (t.text[1..t.text.len() - 1].to_string(), true),
-            Some(t) if t.is_punct(Punct::Lt) => {
-                let s: String = toks[1..].iter().take_while(|x| !x.is_punct(Punct::Gt)).map(|x| x.text.to_string()).collect();
-                (s, false)
-            }
-            _ => return false,
-        };
-        let (cur_dir, cur_idx) = match self.files.last() {
-            Some(f) => (Some(f.dir.clone()), f.dir_index),
-            None => (None, None),
-        };
-        let start = if next { Some(cur_idx.map_or(0, |i| i + 1)) } else { None };
-        self.find_include(&name, quoted, cur_dir.as_deref(), start).is_some()
+        match self.include_name(inner, None) {
+            Some((name, quoted)) => self.search_include(&name, quoted, next).is_some(),
+            None => false,
+        }
     }
+}
+
+/// Index of the `)` closing the `(` at `open` (or the end of `toks`).
+fn matching_paren(toks: &[Token], open: usize) -> usize {
+    let mut depth = 0;
+    for (j, t) in toks.iter().enumerate().skip(open) {
+        if t.is_punct(Punct::LParen) {
+            depth += 1;
+        } else if t.is_punct(Punct::RParen) {
+            depth -= 1;
+            if depth == 0 {
+                return j;
+            }
+        }
+    }
+    toks.len()
 }
