@@ -130,6 +130,8 @@ pub enum Builtin {
     LongJmp,
     /// `abs`/`labs`/`llabs`, expanded inline as gcc does even at -O0.
     Abs,
+    /// `__builtin_shuffle(a, mask)` / `(a, b, mask)` on vectors.
+    Shuffle,
     IsNan,
     IsInf,
     IsFinite,

@@ -77,8 +77,8 @@ impl<'t, 'd> ModCx<'t, 'd> {
             self.write_float(out, o + n, &ft, im);
             return;
         }
-        if let Kind::Record(_) = e.ty.kind {
-            // A struct initialised from another constant object: copy its
+        if matches!(e.ty.kind, Kind::Record(_) | Kind::Vector(..)) {
+            // A struct or vector initialised from another constant object: copy its
             // initializer if it is a known global, else from a compound literal.
             if let Some(src) = self.const_record_source(e) {
                 let n = src.bytes.len().min(out.bytes.len().saturating_sub(off as usize));

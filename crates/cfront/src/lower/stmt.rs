@@ -388,6 +388,40 @@ impl<'a, 't, 'd> FnCx<'a, 't, 'd> {
                 }
             }
             Builtin::Expect => vals(self)[0],
+            Builtin::Shuffle => {
+                let v = vals(self);
+                let (Kind::Vector(el, n), Kind::Vector(mel, m)) = (&args[0].ty.kind, &args[args.len() - 1].ty.kind) else { return None };
+                let (n, m) = (*n, *m);
+                let es = self.size_of(el);
+                let ms = self.size_of(mel);
+                let size = self.size_of(ty);
+                let al = self.align_of(ty);
+                let s = self.slot(size, al, "<shuffle>");
+                let out = self.slot_addr(s);
+                let two = args.len() == 3;
+                let mask = v[v.len() - 1];
+                for i in 0..m {
+                    let mi = self.load(abi::scalar_type(mel).unwrap_or(KT::I32), mask, (i * ms) as i32, false);
+                    let mi = self.fit_int(mi, KT::I64, false);
+                    let sel_mask = self.iconst(KT::I64, if two { 2 * n as i128 - 1 } else { n as i128 - 1 });
+                    let sel = self.bin(KB::And, mi, sel_mask);
+                    let lane_mask = self.iconst(KT::I64, n as i128 - 1);
+                    let lane = self.bin(KB::And, sel, lane_mask);
+                    let esz = self.iconst(KT::I64, es as i128);
+                    let off = self.bin(KB::Mul, lane, esz);
+                    let base = if two {
+                        let nn = self.iconst(KT::I64, n as i128);
+                        let from_b = self.val(Op::Cmp(CmpOp::UGe, sel, nn));
+                        self.val(Op::Select(from_b, v[1], v[0]))
+                    } else {
+                        v[0]
+                    };
+                    let addr = self.bin(KB::Add, base, off);
+                    let x = self.load(kt_of(el), addr, 0, false);
+                    self.store(out, (i * es) as i32, x, false);
+                }
+                out
+            }
             Builtin::Abs => {
                 let v = vals(self)[0];
                 let t = self.ty(v);

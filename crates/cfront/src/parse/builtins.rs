@@ -256,6 +256,17 @@ impl<'a> Parser<'a> {
                 let y = self.convert(it.next().unwrap(), &ty);
                 b(ExprKind::Builtin(Builtin::CopySign, vec![x, y]), ty)
             }
+            "__builtin_shuffle" => {
+                let a = self.args()?;
+                let v: Vec<Expr> = a.into_iter().map(|e| self.rvalue(e)).collect();
+                if !(v.len() == 2 || v.len() == 3) || !v.iter().all(|e| e.ty.is_vector()) {
+                    self.err(loc, "__builtin_shuffle takes two or three vectors");
+                    return Err(Reported);
+                }
+                let (Kind::Vector(el, _), Kind::Vector(_, m)) = (&v[0].ty.kind, &v[v.len() - 1].ty.kind) else { unreachable!() };
+                let ty = mk(Kind::Vector(el.clone(), *m));
+                b(ExprKind::Builtin(Builtin::Shuffle, v), ty)
+            }
             "__builtin_setjmp" | "__builtin_longjmp" => {
                 let n = if name.ends_with("setjmp") { 1 } else { 2 };
                 let a = self.nargs(loc, name, n)?;
