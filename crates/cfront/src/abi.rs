@@ -81,6 +81,10 @@ fn leaves(t: &CType, off: u64, recs: &Records, out: &mut Vec<(u64, u64, Leaf)>, 
 
 /// Classifies how `t` is passed (C11 aggregates per SysV §3.2.3).
 pub fn classify(t: &CType, recs: &Records) -> ArgClass {
+    // long double (class X87) is passed in memory.
+    if let Kind::Float(FloatKind::LDouble) = t.kind {
+        return ArgClass::Memory;
+    }
     if let Some(s) = scalar_type(t) {
         return ArgClass::Scalar(s);
     }
@@ -106,6 +110,15 @@ pub fn classify(t: &CType, recs: &Records) -> ArgClass {
         regs.push(if int { kir::Type::I64 } else { kir::Type::F64 });
     }
     ArgClass::Regs(regs)
+}
+
+/// How a value of type `t` is returned. long double is returned as a double
+/// in %xmm0: kit's own convention (the ABI's %st0 is out of Cranelift's reach).
+pub fn classify_ret(t: &CType, recs: &Records) -> ArgClass {
+    if let Kind::Float(FloatKind::LDouble) = t.kind {
+        return ArgClass::Scalar(kir::Type::F64);
+    }
+    classify(t, recs)
 }
 
 /// Assigns argument registers left to right: an aggregate that does not fit
@@ -148,7 +161,7 @@ impl Placer {
 /// receives its parameters promoted.
 pub fn lower_sig(ft: &FuncType, recs: &Records, for_call: bool) -> kir::Sig {
     let mut sig = kir::Sig { variadic: ft.variadic || (for_call && ft.unprototyped), ..Default::default() };
-    match classify(&ft.ret, recs) {
+    match classify_ret(&ft.ret, recs) {
         ArgClass::Scalar(t) => sig.rets.push(t),
         ArgClass::Regs(r) => sig.rets = r,
         ArgClass::Memory => sig.sret = true,

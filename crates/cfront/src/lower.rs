@@ -343,7 +343,7 @@ impl<'a, 't, 'd> FnCx<'a, 't, 'd> {
                     // A scalar (__int128) that arrived on the stack.
                     let src = self.val(Op::Param(pi));
                     pi += 1;
-                    let v = self.load(kt_of(&lty), src, 0, false);
+                    let v = self.load_scalar(src, &lty);
                     self.store_local(lid, v);
                 }
                 ArgClass::Memory => {
@@ -375,8 +375,8 @@ impl<'a, 't, 'd> FnCx<'a, 't, 'd> {
             }
             _ => {
                 let a = self.local_addr(id);
-                let vol = self.def.locals[id as usize].ty.is_volatile;
-                self.store(a, 0, v, vol);
+                let ty = self.def.locals[id as usize].ty.clone();
+                self.store_scalar(a, &ty, v);
             }
         }
     }

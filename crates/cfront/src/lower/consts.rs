@@ -138,6 +138,12 @@ impl<'t, 'd> ModCx<'t, 'd> {
     fn write_float(&self, out: &mut kir::Init, o: usize, ty: &T, f: f64) {
         match ty.kind {
             Kind::Float(FloatKind::Float) => out.bytes[o..o + 4].copy_from_slice(&(f as f32).to_le_bytes()),
+            Kind::Float(FloatKind::LDouble) => {
+                if out.bytes.len() < o + 16 {
+                    out.bytes.resize(o + 16, 0);
+                }
+                out.bytes[o..o + 10].copy_from_slice(&f64_to_x87(f));
+            }
             _ => out.bytes[o..o + 8].copy_from_slice(&f.to_le_bytes()),
         }
     }
@@ -238,4 +244,33 @@ impl<'t, 'd> ModCx<'t, 'd> {
             _ => return None,
         })
     }
+}
+
+/// A double as x87 80-bit extended precision bytes (exact: every double is
+/// representable).
+pub(super) fn f64_to_x87(d: f64) -> [u8; 10] {
+    let bits = d.to_bits();
+    let sign = (bits >> 63) as u16;
+    let exp = ((bits >> 52) & 0x7ff) as i32;
+    let frac = bits & ((1u64 << 52) - 1);
+    let (e, m): (u16, u64) = if exp == 0x7ff {
+        (0x7fff, (1u64 << 63) | (frac << 11))
+    } else if exp == 0 && frac == 0 {
+        (0, 0)
+    } else if exp == 0 {
+        // Subnormal double: normalise.
+        let mut m = frac << 11;
+        let mut e = 1 - 1023 + 16383;
+        while m >> 63 == 0 {
+            m <<= 1;
+            e -= 1;
+        }
+        (e as u16, m)
+    } else {
+        ((exp - 1023 + 16383) as u16, (1u64 << 63) | (frac << 11))
+    };
+    let mut out = [0u8; 10];
+    out[..8].copy_from_slice(&m.to_le_bytes());
+    out[8..].copy_from_slice(&((sign << 15) | e).to_le_bytes());
+    out
 }

@@ -4,6 +4,10 @@
 use super::*;
 use kir::{BinOp as KB, CmpOp, ConvOp};
 
+pub(super) fn is_long_double(t: &CType) -> bool {
+    matches!(t.kind, Kind::Float(FloatKind::LDouble))
+}
+
 /// Storage-unit size in bytes for a bit-field at bit `bit` of `width` bits.
 fn bitfield_unit(bit: u32, width: u32) -> (KT, u32) {
     let need = (bit + width).div_ceil(8);
@@ -321,12 +325,45 @@ impl<'a, 't, 'd> FnCx<'a, 't, 'd> {
         })
     }
 
-    /// Loads a scalar object (`_Atomic` objects with an atomic load).
-    fn load_scalar(&mut self, addr: Value, ty: &T) -> Value {
+    /// Loads a scalar object: `_Atomic` objects with an atomic load, long
+    /// double from its 80-bit memory format.
+    pub(super) fn load_scalar(&mut self, addr: Value, ty: &T) -> Value {
+        if is_long_double(ty) {
+            return self.runtime_call("__kit_ld_load", vec![addr], Some(KT::F64)).unwrap();
+        }
         if ty.is_atomic {
             return self.val(Op::AtomicLoad { ty: kt_of(ty), addr });
         }
         self.load(kt_of(ty), addr, 0, ty.is_volatile)
+    }
+
+    /// Stores a scalar object (the counterpart of [`Self::load_scalar`]).
+    pub(super) fn store_scalar(&mut self, addr: Value, ty: &T, v: Value) {
+        if is_long_double(ty) {
+            let v = if self.ty(v) == KT::F32 { self.val(Op::Conv(ConvOp::FExt, v, KT::F64)) } else { v };
+            self.runtime_call("__kit_ld_store", vec![addr, v], None);
+            return;
+        }
+        if ty.is_atomic {
+            self.push(Op::AtomicStore { addr, val: v });
+            return;
+        }
+        self.store(addr, 0, v, ty.is_volatile);
+    }
+
+    /// Calls one of kit's runtime helpers.
+    pub(super) fn runtime_call(&mut self, name: &str, args: Vec<Value>, ret: Option<KT>) -> Option<Value> {
+        let params = args.iter().map(|a| kir::Param::Scalar(self.ty(*a))).collect();
+        let rets: Vec<KT> = ret.into_iter().collect();
+        let out: Vec<Value> = rets.iter().map(|&t| self.f.new_value(t)).collect();
+        let sig = kir::Sig { params, rets, ..Default::default() };
+        let line = self.line;
+        self.f.blocks[self.cur.0 as usize].insts.push(kir::Inst {
+            result: None,
+            op: Op::Call { callee: kir::Callee::Direct(name.into()), sig, args, rets: out.clone() },
+            line,
+        });
+        out.first().copied()
     }
 
     /// `++`, `--` and `op=` on an `_Atomic` integer as one atomic
@@ -616,7 +653,7 @@ impl<'a, 't, 'd> FnCx<'a, 't, 'd> {
                 if let ExprKind::Member { bits: Some((b, w)), .. } = e.kind {
                     return self.load_bits_at(*a, b, w, &e.ty);
                 }
-                self.load(kt_of(&e.ty), *a, 0, e.ty.is_volatile)
+                self.load_scalar(*a, &e.ty)
             }
         }
     }
@@ -632,11 +669,7 @@ impl<'a, 't, 'd> FnCx<'a, 't, 'd> {
                     self.store_bits_at(*a, b, w, v, e.ty.is_volatile);
                     return;
                 }
-                if e.ty.is_atomic {
-                    self.push(Op::AtomicStore { addr: *a, val: v });
-                    return;
-                }
-                self.store(*a, 0, v, e.ty.is_volatile);
+                self.store_scalar(*a, &e.ty, v);
             }
         }
     }
@@ -756,7 +789,7 @@ impl<'a, 't, 'd> FnCx<'a, 't, 'd> {
                         // A scalar passed in memory: pass the address of a copy.
                         let s = self.slot(size as u64, al, "<arg>");
                         let tmp = self.slot_addr(s);
-                        self.store(tmp, 0, v, false);
+                        self.store_scalar(tmp, &unqual(&a.ty), v);
                         vals.push(tmp);
                     } else {
                         vals.push(v);
@@ -778,7 +811,7 @@ impl<'a, 't, 'd> FnCx<'a, 't, 'd> {
         if let Some(a) = sret_slot {
             return Some(a);
         }
-        match abi::classify(ret_ty, self.recs()) {
+        match abi::classify_ret(ret_ty, self.recs()) {
             ArgClass::Scalar(_) => Some(rets[0]),
             ArgClass::Regs(_) => {
                 let size = self.size_of(ret_ty);
@@ -892,7 +925,7 @@ impl<'a, 't, 'd> FnCx<'a, 't, 'd> {
         self.switch_to(join);
         let a = self.val(Op::GetVar(addr_var));
         match abi::scalar_type(ty) {
-            Some(t) => self.load(t, a, 0, false),
+            Some(_) => self.load_scalar(a, &unqual(ty)),
             None => a,
         }
     }

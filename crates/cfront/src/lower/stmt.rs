@@ -224,7 +224,7 @@ impl<'a, 't, 'd> FnCx<'a, 't, 'd> {
             self.terminate(Term::Ret(vec![]));
             return;
         };
-        let vals = match abi::classify(&rty, self.recs()) {
+        let vals = match abi::classify_ret(&rty, self.recs()) {
             ArgClass::Scalar(_) => vec![v],
             ArgClass::Regs(r) => {
                 let size = self.size_of(&rty);
@@ -323,7 +323,7 @@ impl<'a, 't, 'd> FnCx<'a, 't, 'd> {
                             if let Some((b, w)) = item.bits {
                                 self.store_bits_at(addr, b, w, v, false);
                             } else {
-                                self.store(addr, 0, v, false);
+                                self.store_scalar(addr, &unqual(&e.ty), v);
                             }
                         }
                         None => {
