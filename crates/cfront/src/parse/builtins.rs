@@ -157,9 +157,13 @@ impl<'a> Parser<'a> {
                 Ok(Some(int_lit(c as i128, int, loc)))
             }
             "__builtin_expect" | "__builtin_expect_with_probability" => {
+                // Every argument is evaluated (for side effects); the first is the value.
                 let a = self.nargs(loc, name, 2)?;
-                let e = self.convert(a.into_iter().next().unwrap(), &long);
-                Ok(Some(e))
+                let mut it = a.into_iter();
+                let e = self.convert(it.next().unwrap(), &long);
+                let mut args = vec![e];
+                args.extend(it.map(|x| self.rvalue(x)));
+                b(ExprKind::Builtin(Builtin::Expect, args), long)
             }
             "__builtin_assume_aligned" => {
                 let a = self.nargs(loc, name, 2)?;
