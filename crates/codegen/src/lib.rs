@@ -1,16 +1,38 @@
 //! Code generation: KIR → machine code through Cranelift → [`obj::Object`].
 //!
-//! kit does the C ABI work Cranelift leaves to frontends: `%al` for
-//! variadic calls (small thunks), variadic definitions (a widened signature
-//! spilling argument registers into a save area), dynamic stack allocation
-//! (runtime helpers), 128-bit division (libgcc-compatible helpers).
+//! Cranelift lowers each function; kit does the C ABI work Cranelift leaves
+//! to frontends and builds what it does not emit:
+//! - `%al` for variadic calls (tiny thunks, [`abi`]), variadic definitions
+//!   (a widened signature spilling the argument registers into a save area);
+//! - dynamic stack allocation (runtime helpers in [`RUNTIME_C`]), 128-bit
+//!   division and int↔float conversion (libgcc's helpers);
+//! - `.eh_frame` from Cranelift's unwind info, DWARF from its source
+//!   locations, and the object's line table for JIT backtraces.
+//!
+//! Module map: `isa` (Cranelift flags), `names` (symbol table shared by the
+//! worker threads), `abi` (signatures, register use, variadic thunks),
+//! `lower` (KIR → CLIF), `func` (one function → code + relocations + lines +
+//! FDE), `relocs` (Cranelift → kit relocation kinds), `object` (assembling
+//! text and symbols), `data` (globals, aliases, init/fini arrays), `unwind`
+//! (`.eh_frame`), `dwarf` (`.debug_*`), `relwriter` (gimli output with
+//! relocations).
 
-mod debug;
+mod abi;
+mod data;
+mod dwarf;
 mod func;
-mod module;
+mod isa;
+mod lower;
+mod names;
+mod object;
+mod relocs;
+mod relwriter;
+mod unwind;
 
-pub use module::compile_module;
+pub use object::compile_module;
 
+/// The machine code is generated for. Only x86-64 SysV (Linux) today; the
+/// ABI-specific parts (`abi`, thunks, `.eh_frame` CIE) are keyed on it.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub enum Target {
     X86_64,
@@ -18,26 +40,42 @@ pub enum Target {
 
 #[derive(Clone, Debug)]
 pub struct Options {
+    /// 0: Cranelift `opt_level=none` (fast compiles); 1 and 2: `speed`.
     pub opt_level: u8,
+    /// Emit DWARF (`.debug_info`, `.debug_line`, ...).
     pub debug_info: bool,
+    /// Position-independent code (Debian's gcc builds PIE by default).
     pub pic: bool,
     pub target: Target,
     /// The object is for the in-process JIT (no difference yet).
     pub jit: bool,
-    /// Worker threads for compiling functions (the driver asks the host).
+    /// Worker threads for compiling functions (the driver asks the host;
+    /// 0 = ask the standard library).
     pub threads: usize,
 }
 
-/// Runtime support kit's generated code calls, in C (compiled by kit).
-/// `alloca` and VLAs: a per-thread stack of heap blocks released when the
-/// allocating function returns (a `longjmp` past such a frame releases its
-/// blocks at the next release of an outer frame).
+impl Default for Options {
+    fn default() -> Self {
+        Options { opt_level: 0, debug_info: false, pic: true, target: Target::X86_64, jit: false, threads: 0 }
+    }
+}
+
+/// Runtime support that generated code calls, in plain C; the driver compiles
+/// it (with kit) into any module that uses it, as weak hidden functions.
+///
+/// `alloca` and VLAs: Cranelift has no dynamic stack allocation, so a function
+/// containing `Alloca` calls `__kit_alloca_mark()` on entry, `__kit_alloca`
+/// per allocation and `__kit_alloca_release(mark)` before each return. The
+/// blocks live on a per-thread list of `malloc`ed chunks tagged with the
+/// frame depth. A `longjmp` out of such a frame skips its release: the blocks
+/// leak until an enclosing frame returns (its release frees every deeper
+/// block), which is acceptable.
 pub const RUNTIME_C: &str = r#"
 void *malloc(unsigned long);
 void free(void *);
 struct __kit_blk { struct __kit_blk *prev; unsigned long depth; };
-static struct __kit_blk *__kit_top; /* TODO: per thread once the JIT has TLS */
-static unsigned long __kit_depth;
+static _Thread_local struct __kit_blk *__kit_top;
+static _Thread_local unsigned long __kit_depth;
 __attribute__((weak, visibility("hidden"))) unsigned long __kit_alloca_mark(void) { return ++__kit_depth; }
 __attribute__((weak, visibility("hidden"))) void *__kit_alloca(unsigned long size, unsigned long align) {
     unsigned long hdr = (sizeof(struct __kit_blk) + 15) & ~15UL;
