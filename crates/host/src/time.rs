@@ -1,39 +1,29 @@
-//! Clocks and OS entropy.
+//! Clocks.
 
+use std::sync::OnceLock;
 use std::time::{Instant, SystemTime, UNIX_EPOCH};
 
+/// Seconds since the Unix epoch by the wall clock (0 if the clock reads
+/// earlier than the epoch).
 pub fn now_unix() -> u64 {
     SystemTime::now().duration_since(UNIX_EPOCH).map(|d| d.as_secs()).unwrap_or(0)
 }
 
+/// Nanoseconds on a monotonic clock. Only differences are meaningful; the
+/// origin is the first call in this process.
 pub fn monotonic_ns() -> u64 {
-    use std::sync::OnceLock;
-    static START: OnceLock<Instant> = OnceLock::new();
-    START.get_or_init(Instant::now).elapsed().as_nanos() as u64
+    static ORIGIN: OnceLock<Instant> = OnceLock::new();
+    let nanos = ORIGIN.get_or_init(Instant::now).elapsed().as_nanos();
+    u64::try_from(nanos).unwrap_or(u64::MAX)
 }
 
-/// Fills `buf` with OS entropy.
-pub fn entropy(buf: &mut [u8]) -> bool {
-    #[cfg(unix)]
-    {
-        let mut off = 0;
-        while off < buf.len() {
-            // SAFETY: valid buffer.
-            let n = unsafe { libc::getrandom(buf[off..].as_mut_ptr().cast(), buf.len() - off, 0) };
-            if n <= 0 {
-                return false;
-            }
-            off += n as usize;
-        }
-        true
-    }
-    #[cfg(windows)]
-    {
-        #[link(name = "advapi32")]
-        unsafe extern "system" {
-            fn SystemFunction036(buf: *mut u8, len: u32) -> u8;
-        }
-        // SAFETY: RtlGenRandom writes `len` bytes into `buf`.
-        unsafe { SystemFunction036(buf.as_mut_ptr(), buf.len() as u32) != 0 }
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn clocks_move_forward() {
+        let a = super::monotonic_ns();
+        std::thread::sleep(std::time::Duration::from_millis(2));
+        assert!(super::monotonic_ns() >= a + 1_000_000);
+        assert!(super::now_unix() > 1_600_000_000);
     }
 }
