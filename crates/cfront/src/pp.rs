@@ -1,27 +1,65 @@
 //! The C11 preprocessor: directives, macro expansion with hidesets
 //! (Prosser's algorithm), `#include` search, `#if` arithmetic.
 //!
-//! `#pragma pack(...)` (and `_Pragma("pack(...)")`) reach the parser as the
-//! token sequence `__kit_pragma ( pack ( ... ) ) ;`; other pragmas are
-//! consumed here (`once`) or dropped.
+//! # Pragmas reaching the parser
+//!
+//! `#pragma pack(...)` and `_Pragma("pack(...)")` are forwarded to the
+//! parser as the token sequence
+//!
+//! ```text
+//! __kit_pragma ( pack ( ... ) ) ;
+//! ```
+//!
+//! i.e. the identifier `__kit_pragma`, a parenthesised copy of the pragma's
+//! tokens and a semicolon, all located at the pragma. `#pragma once`,
+//! `push_macro`/`pop_macro`, `GCC system_header`, `GCC warning`/`GCC error`
+//! are handled here; every other pragma (`GCC visibility`, `GCC diagnostic`,
+//! `omp`, ...) is dropped. [`write_preprocessed`] turns the forwarded form
+//! back into a `#pragma` line.
+//!
+//! # Diagnostics
+//!
+//! A missing `#include` file stops preprocessing (gcc's fatal error):
+//! the output then ends early with `Eof`.
 
 mod builtin_headers;
 mod directive;
 mod expr;
+mod hideset;
+mod output;
 mod predef;
 
+pub use output::write_preprocessed;
+
 use crate::diag::Diags;
+use crate::lex::FastMap;
 use crate::source::{FileId, FileLoader, Loc, SourceMap};
 use crate::token::{Punct, TokKind, Token, BOL, SPACE};
-use std::collections::{HashMap, HashSet};
+use hideset::HideSets;
+use std::collections::HashSet;
 use std::rc::Rc;
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum MacroDef {
-    /// `-D NAME[=VALUE]` (no value means `1`).
+    /// `-D NAME[=VALUE]` (no value means `1`); NAME may be `f(a,b)`.
     Define(String, Option<String>),
     /// `-U NAME`
     Undef(String),
+}
+
+/// The target, for the predefined macro set. Linux LP64 targets are
+/// described: `x86_64` (complete, as gcc 12 defines it), `aarch64`, `riscv64`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PpTarget {
+    pub arch: String,
+    pub os: String,
+    pub pointer_size: u32,
+}
+
+impl Default for PpTarget {
+    fn default() -> Self {
+        PpTarget { arch: "x86_64".into(), os: "linux".into(), pointer_size: 8 }
+    }
 }
 
 #[derive(Clone, Debug, Default)]
@@ -32,42 +70,77 @@ pub struct PpOptions {
     pub system_dirs: Vec<String>,
     /// `-D`/`-U` in command-line order.
     pub defines: Vec<MacroDef>,
-    /// `-include FILE`
+    /// `-include FILE`, in order.
     pub includes: Vec<String>,
-    /// `-O1` and up: defines `__OPTIMIZE__`.
+    /// `-O1` and up: defines `__OPTIMIZE__` (else `__NO_INLINE__`).
     pub optimize: bool,
-    /// Seconds since the epoch for `__DATE__`/`__TIME__` (None: fixed).
+    /// Seconds since the epoch for `__DATE__`/`__TIME__`/`__TIMESTAMP__`
+    /// (the driver passes `SOURCE_DATE_EPOCH` or the clock; None: a fixed date).
     pub build_time: Option<u64>,
+    pub target: PpTarget,
 }
 
 pub struct PpOutput {
+    /// The expanded tokens, ending with `Eof`.
     pub tokens: Vec<Token>,
-    /// Every file read, in order (for `-M`).
+    /// Every file read from disk, in order of first inclusion (for `-M`);
+    /// kit's built-in headers are not listed.
     pub deps: Vec<String>,
 }
 
 /// The virtual directory holding kit's own headers.
 pub const KIT_INCLUDE_DIR: &str = "<kit>";
 
-#[derive(Clone)]
+/// `#include` nesting limit (catches recursive includes).
+const MAX_INCLUDE_DEPTH: usize = 200;
+
 struct Macro {
     /// None: object-like.
     params: Option<Vec<Rc<str>>>,
     variadic: bool,
-    body: Rc<[Token]>,
+    body: Vec<Token>,
     /// Built-in dynamic macro (`__LINE__` ...).
     dynamic: bool,
+    /// The name's hideset element.
+    name_id: u32,
+    loc: Loc,
+}
+
+impl Macro {
+    /// Index of the parameter `t` names, if any.
+    fn param(&self, t: &Token) -> Option<usize> {
+        let ps = self.params.as_ref()?;
+        if t.kind != TokKind::Ident {
+            return None;
+        }
+        if self.variadic && &*t.text == "__VA_ARGS__" {
+            return Some(ps.len() - 1);
+        }
+        ps.iter().position(|p| **p == *t.text)
+    }
+
+    /// Same definition in the sense of C11 6.10.3p2 (redefinition is fine).
+    fn same_as(&self, o: &Macro) -> bool {
+        self.params == o.params
+            && self.variadic == o.variadic
+            && self.body.len() == o.body.len()
+            && self.body.iter().zip(&o.body).enumerate().all(|(i, (a, b))| a.text == b.text && (i == 0 || a.has_space() == b.has_space()))
+    }
 }
 
 struct FileCtx {
     toks: Vec<Token>,
     pos: usize,
     id: FileId,
+    /// Normalised path: the key for `#pragma once` and include guards.
+    key: String,
     /// Directory of the file, for "..." includes.
     dir: String,
     /// Index in the search path where this file was found (for #include_next).
     dir_index: Option<usize>,
-    /// `#line` adjustments: physical line → presumed line delta, and name.
+    /// A system header: some warnings are not given for it.
+    system: bool,
+    /// `#line` adjustments: presumed line = physical line + delta; name.
     line_delta: i64,
     name_override: Option<Rc<str>>,
     /// Conditional stack depth at entry (to diagnose unterminated #if).
@@ -78,7 +151,7 @@ struct FileCtx {
 struct Cond {
     /// This group is being emitted.
     active: bool,
-    /// Some earlier group of this #if chain was taken.
+    /// Some group of this #if chain was taken (or the parent is skipped).
     taken: bool,
     seen_else: bool,
     loc: Loc,
@@ -89,205 +162,207 @@ pub struct Preprocessor<'a> {
     loader: &'a dyn FileLoader,
     sm: &'a mut SourceMap,
     diags: &'a mut Diags,
-    macros: HashMap<Rc<str>, Macro>,
+    macros: FastMap<Rc<str>, Rc<Macro>>,
     files: Vec<FileCtx>,
     /// Tokens to read before the current file (macro expansions), reversed.
     pushback: Vec<Token>,
-    /// Reading is confined to `pushback` (argument pre-expansion).
+    /// Reading is confined to `pushback` (argument pre-expansion, #if).
     isolated: u32,
+    /// Expanding an `#if` line: `defined` and `__has_*` are operators.
+    in_if: bool,
     conds: Vec<Cond>,
-    hidesets: Vec<Rc<[u32]>>,
-    hideset_ids: HashMap<Rc<[u32]>, u32>,
-    name_ids: HashMap<Rc<str>, u32>,
+    hs: HideSets,
     once: HashSet<String>,
     /// Include-guard macro of files whose whole body is `#ifndef G ... #endif`.
-    guards: HashMap<String, Rc<str>>,
+    guards: FastMap<String, Rc<str>>,
     deps: Vec<String>,
+    seen_deps: HashSet<String>,
     /// `#pragma push_macro` stacks (None: the macro was undefined).
-    pushed_macros: HashMap<Rc<str>, Vec<Option<Macro>>>,
+    pushed_macros: FastMap<Rc<str>, Vec<Option<Rc<Macro>>>>,
     counter: u32,
+    /// -I dirs, `<kit>`, system dirs.
     search: Vec<String>,
+    /// Index of the first system directory in `search`.
+    system_start: usize,
+    main_name: String,
     date: Rc<str>,
     time: Rc<str>,
+    timestamp: Rc<str>,
+    /// A fatal error happened: stop reading.
+    fatal: bool,
 }
 
 /// Preprocesses `main_path`; returns the expanded tokens (ending with Eof).
 pub fn preprocess(main_path: &str, opts: &PpOptions, loader: &dyn FileLoader, sm: &mut SourceMap, diags: &mut Diags) -> PpOutput {
     let mut search = opts.include_dirs.clone();
+    let system_start = search.len();
     search.push(KIT_INCLUDE_DIR.to_string());
     search.extend(opts.system_dirs.iter().cloned());
-    let (date, time) = predef::date_time(opts.build_time);
+    let dt = predef::date_time(opts.build_time);
     let mut pp = Preprocessor {
         opts,
         loader,
         sm,
         diags,
-        macros: HashMap::new(),
+        macros: FastMap::default(),
         files: Vec::new(),
         pushback: Vec::new(),
         isolated: 0,
+        in_if: false,
         conds: Vec::new(),
-        hidesets: vec![Rc::from(&[][..])],
-        hideset_ids: HashMap::new(),
-        name_ids: HashMap::new(),
+        hs: HideSets::new(),
         once: HashSet::new(),
-        guards: HashMap::new(),
+        guards: FastMap::default(),
         deps: Vec::new(),
-        pushed_macros: HashMap::new(),
+        seen_deps: HashSet::new(),
+        pushed_macros: FastMap::default(),
         counter: 0,
         search,
-        date: format!("\"{date}\"").into(),
-        time: format!("\"{time}\"").into(),
+        system_start,
+        main_name: main_path.to_string(),
+        date: quote(&dt.date).into(),
+        time: quote(&dt.time).into(),
+        timestamp: quote(&dt.timestamp).into(),
+        fatal: false,
     };
-    pp.hideset_ids.insert(pp.hidesets[0].clone(), 0);
     pp.define_builtins();
     let mut out = Vec::new();
-    // The main file is read last: -include files are pushed after it, so
-    // they are read first.
-    if !pp.push_file_path(main_path, None, Loc::default(), true) {
-        out.push(Token { kind: TokKind::Eof, text: "".into(), loc: Loc::default(), flags: BOL, hideset: 0 });
-        return PpOutput { tokens: out, deps: pp.deps };
-    }
-    for inc in opts.includes.iter().rev() {
-        let loc = Loc::default();
-        if let Some((path, idx)) = pp.find_include(inc, true, None, None) {
-            pp.push_file_path(&path, idx, loc, false);
-        } else {
-            pp.diags.error(loc, format!("{inc}: No such file or directory"));
+    // Files are a stack: the main file is pushed first, then the -include
+    // files and the C library's stdc-predef.h (like gcc) so they are read first.
+    if pp.push_file_path(main_path, None, Loc::default(), false) {
+        for inc in opts.includes.iter().rev() {
+            match pp.find_include(inc, true, Some("."), None) {
+                Some((path, idx)) => {
+                    pp.push_file_path(&path, idx, Loc::default(), false);
+                }
+                None => {
+                    pp.diags.error(Loc::default(), format!("{inc}: No such file or directory"));
+                    pp.fatal = true;
+                }
+            }
+        }
+        if let Some((path, idx)) = pp.find_include("stdc-predef.h", false, None, Some(pp.system_start + 1)) {
+            pp.push_file_path(&path, idx, Loc::default(), true);
+        }
+        if !pp.fatal {
+            pp.run(&mut out);
         }
     }
-    pp.run(&mut out);
+    if out.last().is_none_or(|t| t.kind != TokKind::Eof) {
+        out.push(eof(Loc::default()));
+    }
     PpOutput { tokens: out, deps: pp.deps }
 }
 
-impl<'a> Preprocessor<'a> {
-    // ---- hidesets ----
-    fn name_id(&mut self, name: &Rc<str>) -> u32 {
-        let n = self.name_ids.len() as u32;
-        *self.name_ids.entry(name.clone()).or_insert(n)
-    }
-    fn intern_hs(&mut self, v: Vec<u32>) -> u32 {
-        let rc: Rc<[u32]> = v.into();
-        if let Some(&id) = self.hideset_ids.get(&rc) {
-            return id;
-        }
-        self.hidesets.push(rc.clone());
-        let id = (self.hidesets.len() - 1) as u32;
-        self.hideset_ids.insert(rc, id);
-        id
-    }
-    fn hs_contains(&self, hs: u32, name: u32) -> bool {
-        self.hidesets[hs as usize].binary_search(&name).is_ok()
-    }
-    fn hs_add(&mut self, hs: u32, name: u32) -> u32 {
-        let s = &self.hidesets[hs as usize];
-        match s.binary_search(&name) {
-            Ok(_) => hs,
-            Err(i) => {
-                let mut v = s.to_vec();
-                v.insert(i, name);
-                self.intern_hs(v)
-            }
-        }
-    }
-    fn hs_union(&mut self, a: u32, b: u32) -> u32 {
-        if a == b || b == 0 {
-            return a;
-        }
-        if a == 0 {
-            return b;
-        }
-        let mut v: Vec<u32> = self.hidesets[a as usize].to_vec();
-        v.extend_from_slice(&self.hidesets[b as usize]);
-        v.sort_unstable();
-        v.dedup();
-        self.intern_hs(v)
-    }
-    fn hs_intersect(&mut self, a: u32, b: u32) -> u32 {
-        if a == b {
-            return a;
-        }
-        if a == 0 || b == 0 {
-            return 0;
-        }
-        let bs = self.hidesets[b as usize].clone();
-        let v: Vec<u32> = self.hidesets[a as usize].iter().copied().filter(|x| bs.binary_search(x).is_ok()).collect();
-        self.intern_hs(v)
-    }
+fn eof(loc: Loc) -> Token {
+    Token { kind: TokKind::Eof, text: "".into(), loc, flags: BOL, hideset: 0 }
+}
 
+/// A token made by the preprocessor.
+fn synth(kind: TokKind, text: &str, loc: Loc) -> Token {
+    Token { kind, text: text.into(), loc, flags: 0, hideset: 0 }
+}
+
+/// An empty argument next to `##` (C11 6.10.3.3p2); removed after pasting.
+fn placemarker() -> Token {
+    synth(TokKind::Other, "", Loc::default())
+}
+
+fn is_placemarker(t: &Token) -> bool {
+    t.kind == TokKind::Other && t.text.is_empty()
+}
+
+impl<'a> Preprocessor<'a> {
     // ---- files ----
-    fn push_file_path(&mut self, path: &str, dir_index: Option<usize>, loc: Loc, main: bool) -> bool {
-        if self.once.contains(path) {
+
+    /// Opens `path` and makes it the current file. Returns false (after a
+    /// diagnostic) when it cannot be read.
+    fn push_file_path(&mut self, path: &str, dir_index: Option<usize>, loc: Loc, system: bool) -> bool {
+        let key = normalize_path(path);
+        if self.once.contains(&key) {
             return true;
         }
-        if let Some(g) = self.guards.get(path) {
+        if let Some(g) = self.guards.get(&key) {
             if self.macros.contains_key(g) {
                 return true;
             }
         }
-        if self.files.len() >= 200 {
-            self.diags.error(loc, "#include nested depth 200 exceeds maximum (recursive include?)");
+        if self.files.len() >= MAX_INCLUDE_DEPTH {
+            self.diags.error(loc, format!("#include nested depth {MAX_INCLUDE_DEPTH} exceeds maximum (recursive include?)"));
+            self.fatal = true;
             return false;
         }
-        let bytes = if let Some(name) = path.strip_prefix("<kit>/") {
-            match builtin_headers::get(name) {
+        let bytes = match path.strip_prefix("<kit>/") {
+            Some(name) => match builtin_headers::get(name) {
                 Some(t) => t.as_bytes().to_vec(),
                 None => return false,
-            }
-        } else {
-            match self.loader.load(path) {
+            },
+            None => match self.loader.load(path) {
                 Ok(b) => b,
                 Err(e) => {
-                    let what = if main { format!("{path}: {e}") } else { format!("{path}: {e}") };
-                    self.diags.error(loc, what);
+                    self.diags.error(loc, format!("{path}: {e}"));
+                    self.fatal = true;
                     return false;
                 }
-            }
+            },
         };
         let mut text = match String::from_utf8(bytes) {
             Ok(t) => t,
             Err(e) => bytes_to_text(e.as_bytes()),
         };
         // A `#!` first line (scripts run by `kit run --script`) is not C.
-        if main && text.starts_with("#!") {
+        if self.files.is_empty() && text.starts_with("#!") {
             let end = text.find('\n').unwrap_or(text.len());
-            text.replace_range(..end, &" ".repeat(0));
+            text.replace_range(..end, "");
         }
-        self.deps.push(path.to_string());
-        let id = self.sm.add(path, text.into());
-        let toks = crate::lex::tokenize(id, &self.sm.file(id).text.clone(), self.diags);
+        if !path.starts_with("<kit>/") && self.seen_deps.insert(path.to_string()) {
+            self.deps.push(path.to_string());
+        }
+        let text: Rc<str> = text.into();
+        let id = self.sm.add(path, text.clone());
+        if loc.line > 0 {
+            self.sm.set_included_from(id, loc);
+        }
+        let toks = crate::lex::tokenize(id, &text, self.diags);
         let dir = match path.rfind('/') {
+            Some(0) => "/".to_string(),
             Some(i) => path[..i].to_string(),
             None => ".".to_string(),
         };
         if let Some(g) = detect_guard(&toks) {
-            self.guards.insert(path.to_string(), g);
+            self.guards.insert(key.clone(), g);
         }
-        self.files.push(FileCtx { toks, pos: 0, id, dir, dir_index, line_delta: 0, name_override: None, cond_base: self.conds.len() });
+        let system = system || path.starts_with("<kit>/") || dir_index.is_some_and(|i| i >= self.system_start);
+        let cond_base = self.conds.len();
+        self.files.push(FileCtx { toks, pos: 0, id, key, dir, dir_index, system, line_delta: 0, name_override: None, cond_base });
         true
     }
 
+    /// Finds an include file: the includer's directory for "..." (unless
+    /// `start` says this is `#include_next`), then the search path.
     fn find_include(&self, name: &str, quoted: bool, cur_dir: Option<&str>, start: Option<usize>) -> Option<(String, Option<usize>)> {
+        if name.is_empty() {
+            return None;
+        }
         if name.starts_with('/') {
             return self.loader.exists(name).then(|| (name.to_string(), None));
         }
         if quoted && start.is_none() {
             if let Some(d) = cur_dir {
-                let p = if d == "." { name.to_string() } else { format!("{d}/{name}") };
+                let p = join_path(d, name);
                 if self.loader.exists(&p) {
                     return Some((p, None));
                 }
             }
         }
-        let from = start.unwrap_or(0);
-        for (i, d) in self.search.iter().enumerate().skip(from) {
+        for (i, d) in self.search.iter().enumerate().skip(start.unwrap_or(0)) {
             if d == KIT_INCLUDE_DIR {
                 if builtin_headers::get(name).is_some() {
                     return Some((format!("<kit>/{name}"), Some(i)));
                 }
                 continue;
             }
-            let p = format!("{d}/{name}");
+            let p = join_path(d, name);
             if self.loader.exists(&p) {
                 return Some((p, Some(i)));
             }
@@ -295,10 +370,14 @@ impl<'a> Preprocessor<'a> {
         None
     }
 
+    fn in_system_header(&self) -> bool {
+        self.files.last().is_some_and(|f| f.system)
+    }
+
     // ---- token reading ----
 
     /// The next token from pushback or the current file (None at the end
-    /// of an isolated stream). File ends pop the include stack.
+    /// of an isolated stream or of the input). File ends pop the include stack.
     fn next_raw(&mut self) -> Option<Token> {
         if let Some(t) = self.pushback.pop() {
             return Some(t);
@@ -309,39 +388,33 @@ impl<'a> Preprocessor<'a> {
         loop {
             let f = self.files.last_mut()?;
             let t = &f.toks[f.pos];
-            if t.kind == TokKind::Eof {
-                let f = self.files.pop().unwrap();
-                if self.conds.len() > f.cond_base {
-                    let loc = self.conds[f.cond_base].loc;
-                    self.diags.error(loc, "unterminated conditional directive");
-                    self.conds.truncate(f.cond_base);
-                }
-                if self.files.is_empty() {
-                    return Some(Token { kind: TokKind::Eof, text: "".into(), loc: t_loc_end(&f), flags: BOL, hideset: 0 });
-                }
-                continue;
+            if t.kind != TokKind::Eof {
+                f.pos += 1;
+                return Some(t.clone());
             }
-            f.pos += 1;
-            return Some(t.clone());
+            let end = t.loc;
+            let f = self.files.pop().unwrap();
+            if self.conds.len() > f.cond_base {
+                let loc = self.conds[f.cond_base].loc;
+                self.diags.error(loc, "unterminated conditional directive");
+                self.conds.truncate(f.cond_base);
+            }
+            if self.files.is_empty() {
+                return Some(eof(end));
+            }
         }
     }
 
-    fn peek_raw_is_lparen(&mut self) -> bool {
-        // Skips nothing: newlines are not tokens, so `f\n(` still matches.
+    /// Whether the next token is `(` (for function-like macro invocations).
+    /// Newlines are not tokens, so `f\n(` matches; a directive does not.
+    fn peek_is_lparen(&self) -> bool {
         if let Some(t) = self.pushback.last() {
             return t.is_punct(Punct::LParen);
         }
         if self.isolated > 0 {
             return false;
         }
-        match self.files.last() {
-            Some(f) => {
-                let t = &f.toks[f.pos];
-                // Directives end the search for `(`.
-                t.is_punct(Punct::LParen) && !(t.at_bol() && t.is_punct(Punct::Hash))
-            }
-            None => false,
-        }
+        self.files.last().is_some_and(|f| f.toks[f.pos].is_punct(Punct::LParen))
     }
 
     fn active(&self) -> bool {
@@ -350,151 +423,179 @@ impl<'a> Preprocessor<'a> {
 
     /// Reads the rest of the current directive line from the file.
     fn line_tokens(&mut self) -> Vec<Token> {
-        let mut v = Vec::new();
+        let Some(f) = self.files.last_mut() else { return Vec::new() };
+        let start = f.pos;
+        while f.toks[f.pos].kind != TokKind::Eof && !f.toks[f.pos].at_bol() {
+            f.pos += 1;
+        }
+        f.toks[start..f.pos].to_vec()
+    }
+
+    /// Skips the tokens of a skipped group up to the next directive.
+    fn skip_group(&mut self) {
         if let Some(f) = self.files.last_mut() {
-            while f.toks[f.pos].kind != TokKind::Eof && !f.toks[f.pos].at_bol() {
-                v.push(f.toks[f.pos].clone());
+            while !(f.toks[f.pos].kind == TokKind::Eof || f.toks[f.pos].at_bol() && f.toks[f.pos].is_punct(Punct::Hash)) {
                 f.pos += 1;
             }
         }
-        v
     }
 
     fn run(&mut self, out: &mut Vec<Token>) {
-        while let Some(t) = self.next_raw() {
+        while !self.fatal {
+            if !self.active() && self.pushback.is_empty() {
+                self.skip_group();
+            }
+            let Some(t) = self.next_raw() else { break };
             if t.kind == TokKind::Eof {
                 out.push(t);
                 return;
             }
-            if t.at_bol() && t.is_punct(Punct::Hash) && t.hideset == 0 && self.pushback.is_empty() {
+            if t.at_bol() && t.is_punct(Punct::Hash) && self.pushback.is_empty() && t.hideset == 0 {
                 self.directive(t, out);
                 continue;
             }
-            if !self.active() {
-                continue;
+            if self.active() {
+                self.expand_token(t, out);
             }
-            self.expand_token(t, out);
         }
-        out.push(Token { kind: TokKind::Eof, text: "".into(), loc: Loc::default(), flags: BOL, hideset: 0 });
+        let loc = out.last().map(|t| t.loc).unwrap_or_default();
+        out.push(eof(loc));
     }
+
+    /// Emits a token that is not a macro invocation.
+    fn emit(&mut self, t: Token, out: &mut Vec<Token>) {
+        if self.isolated == 0 {
+            if let Some(q) = crate::lex::is_unterminated_literal(&t) {
+                self.diags.error(t.loc, format!("missing terminating {q} character"));
+            }
+        }
+        out.push(t);
+    }
+
+    // ---- macro expansion ----
 
     /// Expands `t` if it names a macro, else emits it.
     fn expand_token(&mut self, t: Token, out: &mut Vec<Token>) {
         if t.kind != TokKind::Ident {
-            out.push(t);
-            return;
+            return self.emit(t, out);
         }
-        if &*t.text == "_Pragma" && self.peek_raw_is_lparen() {
-            self.pragma_operator(t, out);
-            return;
+        if self.in_if && directive::is_if_operator(&t.text) {
+            return self.if_operator(t, out);
         }
-        let Some(m) = self.macros.get(&t.text).cloned() else {
-            out.push(t);
-            return;
+        if &*t.text == "_Pragma" && self.peek_is_lparen() {
+            return self.pragma_operator(t, out);
+        }
+        let Some(m) = self.macros.get(&t.text) else {
+            return self.emit(t, out);
         };
-        let nid = self.name_id(&t.text);
-        if self.hs_contains(t.hideset, nid) {
-            out.push(t);
-            return;
+        if self.hs.contains(t.hideset, m.name_id) {
+            return self.emit(t, out);
         }
+        let m = m.clone();
         if m.dynamic {
-            out.push(self.dynamic_macro(&t));
-            return;
+            let v = self.dynamic_macro(&t);
+            return out.push(v);
         }
-        match &m.params {
-            None => {
-                let hs = self.hs_add(t.hideset, nid);
-                let body = self.subst(&m, &t, &[], hs);
-                self.push_expansion(body, &t);
+        let body = if m.params.is_none() {
+            let hs = self.hs.add(t.hideset, m.name_id);
+            self.subst(&m, &t, &[], hs)
+        } else {
+            if !self.peek_is_lparen() {
+                return self.emit(t, out);
             }
-            Some(_) => {
-                if !self.peek_raw_is_lparen() {
-                    out.push(t);
-                    return;
-                }
-                let Some((args, rparen_hs)) = self.read_args(&m, &t) else { return };
-                let hs = self.hs_intersect(t.hideset, rparen_hs);
-                let hs = self.hs_add(hs, nid);
-                let body = self.subst(&m, &t, &args, hs);
-                self.push_expansion(body, &t);
-            }
-        }
+            let Some((args, rparen_hs)) = self.read_args(&m, &t) else { return };
+            let hs = self.hs.intersect(t.hideset, rparen_hs);
+            let hs = self.hs.add(hs, m.name_id);
+            self.subst(&m, &t, &args, hs)
+        };
+        self.push_expansion(body, &t);
     }
 
+    /// Queues an expansion for rescanning; its first token takes the
+    /// invocation's leading whitespace.
     fn push_expansion(&mut self, mut body: Vec<Token>, site: &Token) {
         if let Some(first) = body.first_mut() {
             first.flags = (first.flags & !SPACE) | (site.flags & SPACE);
         }
-        body.reverse();
-        for mut t in body {
-            t.flags &= !BOL;
-            self.pushback.push(t);
-        }
+        self.pushback.extend(body.into_iter().rev());
     }
 
-    /// Reads macro arguments after the name; returns them (raw) and the
-    /// hideset of the closing parenthesis.
+    /// Reads the arguments of a function-like macro invocation (the next
+    /// token is its `(`); returns them unexpanded, and the hideset of `)`.
     fn read_args(&mut self, m: &Macro, name: &Token) -> Option<(Vec<Vec<Token>>, u32)> {
         self.next_raw(); // (
         let nparams = m.params.as_ref().map_or(0, |p| p.len());
         let mut args: Vec<Vec<Token>> = vec![Vec::new()];
         let mut depth = 0;
         loop {
-            let Some(t) = self.next_raw() else {
-                self.diags.error(name.loc, format!("unterminated argument list invoking macro \"{}\"", name.text));
-                return None;
+            let t = match self.next_raw() {
+                Some(t) if t.kind != TokKind::Eof => t,
+                other => {
+                    self.diags.error(name.loc, format!("unterminated argument list invoking macro \"{}\"", name.text));
+                    if let Some(e) = other {
+                        self.pushback.push(e);
+                    }
+                    return None;
+                }
             };
-            if t.kind == TokKind::Eof {
-                self.diags.error(name.loc, format!("unterminated argument list invoking macro \"{}\"", name.text));
-                self.pushback.push(t);
-                return None;
-            }
-            if t.at_bol() && t.is_punct(Punct::Hash) && self.pushback.is_empty() && self.isolated == 0 {
-                // A directive inside macro arguments (gcc allows it).
+            if t.at_bol() && t.is_punct(Punct::Hash) && self.pushback.is_empty() && self.isolated == 0 && t.hideset == 0 {
+                // A directive inside macro arguments (gcc processes it).
                 let mut sink = Vec::new();
                 self.directive(t, &mut sink);
                 continue;
             }
+            // Skipped by a conditional directive inside the arguments.
+            if self.isolated == 0 && !self.active() {
+                continue;
+            }
             match t.kind {
-                TokKind::Punct(Punct::LParen) | TokKind::Punct(Punct::LBracket) if t.kind == TokKind::Punct(Punct::LParen) => depth += 1,
-                TokKind::Punct(Punct::RParen) => {
-                    if depth == 0 {
-                        let hs = t.hideset;
-                        let got = args.len();
-                        let empty_call = nparams == 0 && got == 1 && args[0].is_empty();
-                        if !empty_call && got != nparams && !(m.variadic && got + 1 >= nparams) && !(nparams == 1 && got == 1) {
-                            self.diags.error(name.loc, format!("macro \"{}\" passed {} arguments, but takes {}", name.text, got, nparams));
-                            return None;
-                        }
-                        if empty_call {
-                            args.clear();
-                        }
-                        while args.len() < nparams {
-                            args.push(Vec::new());
-                        }
-                        return Some((args, hs));
-                    }
-                    depth -= 1;
+                TokKind::Punct(Punct::LParen) => depth += 1,
+                TokKind::Punct(Punct::RParen) if depth == 0 => {
+                    return self.check_arg_count(args, nparams, m.variadic, name).map(|a| (a, t.hideset));
                 }
-                TokKind::Punct(Punct::Comma) if depth == 0 => {
-                    // The variadic parameter swallows the remaining commas.
-                    if !(m.variadic && args.len() >= nparams) {
-                        args.push(Vec::new());
-                        continue;
-                    }
+                TokKind::Punct(Punct::RParen) => depth -= 1,
+                // The variadic parameter takes the remaining commas.
+                TokKind::Punct(Punct::Comma) if depth == 0 && !(m.variadic && args.len() >= nparams) => {
+                    args.push(Vec::new());
+                    continue;
                 }
                 _ => {}
+            }
+            let mut t = t;
+            if t.at_bol() {
+                // The newline inside the invocation is whitespace.
+                t.flags = (t.flags & !BOL) | SPACE;
             }
             args.last_mut().unwrap().push(t);
         }
     }
 
-    /// Fully macro-expands a token list in isolation (argument pre-expansion).
+    fn check_arg_count(&mut self, mut args: Vec<Vec<Token>>, nparams: usize, variadic: bool, name: &Token) -> Option<Vec<Vec<Token>>> {
+        let got = args.len();
+        // `f()` passes one empty argument, which is none for `#define f()`.
+        if nparams == 0 && got == 1 && args[0].is_empty() {
+            args.clear();
+            return Some(args);
+        }
+        if got > nparams {
+            self.diags.error(name.loc, format!("macro \"{}\" passed {} arguments, but takes just {}", name.text, got, nparams));
+            return None;
+        }
+        // The variadic part may be left out entirely.
+        if got < nparams && !(variadic && got + 1 == nparams) {
+            self.diags.error(name.loc, format!("macro \"{}\" requires {} arguments, but only {} given", name.text, nparams, got));
+            return None;
+        }
+        args.resize(nparams, Vec::new());
+        Some(args)
+    }
+
+    /// Fully macro-expands a token list in isolation (argument pre-expansion,
+    /// `#if`, computed `#include`).
     fn expand_list(&mut self, toks: &[Token]) -> Vec<Token> {
-        let saved = std::mem::take(&mut self.pushback);
-        self.pushback = toks.iter().rev().cloned().collect();
+        let saved = std::mem::replace(&mut self.pushback, toks.iter().rev().cloned().collect());
         self.isolated += 1;
-        let mut out = Vec::new();
+        let mut out = Vec::with_capacity(toks.len());
         while let Some(t) = self.next_raw() {
             self.expand_token(t, &mut out);
         }
@@ -503,138 +604,133 @@ impl<'a> Preprocessor<'a> {
         out
     }
 
-    /// Substitutes arguments into a macro body (Prosser's subst).
+    /// Substitutes arguments into a macro body (Prosser's subst): `#`
+    /// stringizes, `##` pastes (with placemarkers for empty arguments),
+    /// other parameters take their fully expanded argument. Every result
+    /// token gets hideset `hs` added and the invocation's location.
     fn subst(&mut self, m: &Macro, site: &Token, args: &[Vec<Token>], hs: u32) -> Vec<Token> {
-        let params: &[Rc<str>] = m.params.as_deref().unwrap_or(&[]);
-        let param_index = |t: &Token| -> Option<usize> {
-            if t.kind != TokKind::Ident {
-                return None;
-            }
-            if &*t.text == "__VA_ARGS__" && m.variadic {
-                return Some(params.len() - 1);
-            }
-            params.iter().position(|p| **p == *t.text)
-        };
-        let body = m.body.clone();
+        let body = &m.body;
+        let va = m.variadic.then(|| args.len().saturating_sub(1));
+        let va_present = va.is_some_and(|v| args.get(v).is_some_and(|a| !a.is_empty()));
         let mut expanded: Vec<Option<Vec<Token>>> = vec![None; args.len()];
-        let mut out: Vec<Token> = Vec::new();
+        let mut out: Vec<Token> = Vec::with_capacity(body.len());
+        // The previous body token was `##`: the next item is pasted on.
+        let mut paste = false;
+        // Indices of the `)` closing a `__VA_OPT__(` whose content is kept.
+        let mut va_opt_close: Vec<usize> = Vec::new();
         let mut i = 0;
-        // Marks positions in `out` produced by an empty argument next to ##.
         while i < body.len() {
             let t = &body[i];
-            // # param
-            if t.is_punct(Punct::Hash) && m.params.is_some() {
-                if let Some(p) = body.get(i + 1).and_then(param_index) {
-                    let s = stringize(&args[p]);
-                    out.push(Token { kind: TokKind::Str, text: s.into(), loc: site.loc, flags: t.flags, hideset: 0 });
+            if va_opt_close.last() == Some(&i) {
+                va_opt_close.pop();
+                i += 1;
+                continue;
+            }
+            if t.is_punct(Punct::HashHash) {
+                // GNU `, ## __VA_ARGS__`: the comma goes when there are no
+                // variadic arguments; otherwise nothing is pasted.
+                let next_va = body.get(i + 1).and_then(|n| m.param(n)).is_some_and(|p| Some(p) == va);
+                if next_va && out.last().is_some_and(|c| c.is_punct(Punct::Comma)) && !paste {
+                    if !va_present {
+                        out.pop();
+                    } else {
+                        out.extend(args[va.unwrap()].iter().cloned());
+                    }
                     i += 2;
                     continue;
                 }
-            }
-            // __VA_OPT__( ... )
-            if m.variadic && t.is_ident("__VA_OPT__") && body.get(i + 1).is_some_and(|x| x.is_punct(Punct::LParen)) {
-                let mut depth = 0;
-                let mut j = i + 1;
-                let start = i + 2;
-                while j < body.len() {
-                    if body[j].is_punct(Punct::LParen) {
-                        depth += 1;
-                    } else if body[j].is_punct(Punct::RParen) {
-                        depth -= 1;
-                        if depth == 0 {
-                            break;
-                        }
-                    }
-                    j += 1;
-                }
-                let va = args.last().map(|a| !a.is_empty()).unwrap_or(false);
-                if va {
-                    let inner = Macro { params: m.params.clone(), variadic: true, body: body[start..j.min(body.len())].to_vec().into(), dynamic: false };
-                    let part = self.subst(&inner, site, args, 0);
-                    out.extend(part);
-                }
-                i = j + 1;
+                paste = true;
+                i += 1;
                 continue;
             }
-            // ## handling: paste the previous output token with the next.
-            if t.is_punct(Punct::HashHash) {
-                i += 1;
-                let Some(rhs) = body.get(i) else { break };
-                let rhs_toks: Vec<Token> = match param_index(rhs) {
-                    Some(p) => args[p].clone(),
-                    None => vec![rhs.clone()],
-                };
-                i += 1;
-                // GNU: `, ## __VA_ARGS__` with empty args drops the comma.
-                if rhs_toks.is_empty() {
-                    if m.variadic && param_index(rhs) == Some(params.len() - 1) && out.last().is_some_and(|t| t.is_punct(Punct::Comma)) {
-                        out.pop();
-                    }
+            let next_paste = body.get(i + 1).is_some_and(|n| n.is_punct(Punct::HashHash));
+            let (item, used): (Vec<Token>, usize) = if m.params.is_some() && t.is_punct(Punct::Hash) && body.get(i + 1).and_then(|n| m.param(n)).is_some() {
+                let p = m.param(&body[i + 1]).unwrap();
+                let mut s = synth(TokKind::Str, &stringize(&args[p]), site.loc);
+                s.flags = t.flags;
+                (vec![s], 2)
+            } else if va.is_some() && t.is_ident("__VA_OPT__") && body.get(i + 1).is_some_and(|n| n.is_punct(Punct::LParen)) {
+                let close = matching_paren(body, i + 1);
+                if va_present {
+                    va_opt_close.push(close);
+                    i += 2;
                     continue;
                 }
-                let gnu_comma = m.variadic && param_index(rhs) == Some(params.len() - 1) && out.last().is_some_and(|t| t.is_punct(Punct::Comma));
-                match out.pop() {
-                    Some(lhs) if gnu_comma => {
-                        out.push(lhs);
-                        out.extend(rhs_toks);
-                    }
-                    Some(lhs) => {
-                        let pasted = self.paste(&lhs, &rhs_toks[0], site);
-                        out.push(pasted);
-                        out.extend(rhs_toks[1..].iter().cloned());
-                    }
-                    None => out.extend(rhs_toks),
-                }
-                continue;
-            }
-            if let Some(p) = param_index(t) {
-                let next_is_paste = body.get(i + 1).is_some_and(|x| x.is_punct(Punct::HashHash));
-                let mut toks = if next_is_paste {
+                (Vec::new(), close + 1 - i)
+            } else if let Some(p) = m.param(t) {
+                let mut toks = if paste || next_paste {
                     args[p].clone()
                 } else {
                     if expanded[p].is_none() {
-                        let e = self.expand_list(&args[p]);
-                        expanded[p] = Some(e);
+                        expanded[p] = Some(self.expand_list(&args[p]));
                     }
                     expanded[p].clone().unwrap()
                 };
                 if let Some(f) = toks.first_mut() {
                     f.flags = (f.flags & !SPACE) | (t.flags & SPACE);
                 }
-                out.extend(toks);
-                i += 1;
-                continue;
-            }
-            out.push(t.clone());
-            i += 1;
+                (toks, 1)
+            } else {
+                (vec![t.clone()], 1)
+            };
+            i += used;
+            let ends_at_paste = body.get(i).is_some_and(|n| n.is_punct(Punct::HashHash));
+            self.append_item(&mut out, item, paste, ends_at_paste, site);
+            paste = false;
         }
+        out.retain(|t| !is_placemarker(t));
         for t in &mut out {
-            t.hideset = self.hs_union(t.hideset, hs);
+            t.hideset = self.hs.union(t.hideset, hs);
             t.loc = site.loc;
+            t.flags &= !BOL;
         }
         out
     }
 
-    fn paste(&mut self, a: &Token, b: &Token, site: &Token) -> Token {
+    /// Appends one substituted item, pasting its first token onto the last
+    /// output token when `paste`. An empty item next to `##` becomes a
+    /// placemarker.
+    fn append_item(&mut self, out: &mut Vec<Token>, item: Vec<Token>, paste: bool, before_paste: bool, site: &Token) {
+        let mut item = item.into_iter();
+        if paste {
+            match (out.pop(), item.next()) {
+                (Some(l), Some(r)) if is_placemarker(&l) => out.push(r),
+                (Some(l), Some(r)) => {
+                    let pasted = self.paste(&l, &r, site);
+                    out.extend(pasted);
+                }
+                (Some(l), None) => out.push(l),
+                (None, Some(r)) => out.push(r),
+                (None, None) => out.push(placemarker()),
+            }
+        } else if item.len() == 0 && before_paste {
+            out.push(placemarker());
+        }
+        out.extend(item);
+    }
+
+    /// `a ## b`: the concatenated spelling must form one token; if not, an
+    /// error and both tokens are kept.
+    fn paste(&mut self, a: &Token, b: &Token, site: &Token) -> Vec<Token> {
         let text = format!("{}{}", a.text, b.text);
         let mut d = Diags::default();
         let toks = crate::lex::tokenize(site.loc.file, &text, &mut d);
-        if toks.len() != 2 || d.has_errors() {
+        if toks.len() != 2 || d.has_errors() || crate::lex::is_unterminated_literal(&toks[0]).is_some() {
             self.diags.error(site.loc, format!("pasting \"{}\" and \"{}\" does not give a valid preprocessing token", a.text, b.text));
-            return a.clone();
+            return vec![a.clone(), b.clone()];
         }
         let mut t = toks.into_iter().next().unwrap();
         t.loc = site.loc;
         t.flags = a.flags;
-        t.hideset = 0;
-        t
+        t.hideset = self.hs.intersect(a.hideset, b.hideset);
+        vec![t]
     }
 
     fn dynamic_macro(&mut self, t: &Token) -> Token {
         let (kind, text): (TokKind, Rc<str>) = match &*t.text {
             "__LINE__" => (TokKind::Number, self.presumed_line(t.loc).to_string().into()),
             "__FILE__" => (TokKind::Str, quote(&self.presumed_file(t.loc)).into()),
-            "__BASE_FILE__" => (TokKind::Str, quote(self.sm.name(0)).into()),
+            "__BASE_FILE__" => (TokKind::Str, quote(&self.main_name).into()),
             "__COUNTER__" => {
                 self.counter += 1;
                 (TokKind::Number, (self.counter - 1).to_string().into())
@@ -642,96 +738,124 @@ impl<'a> Preprocessor<'a> {
             "__INCLUDE_LEVEL__" => (TokKind::Number, self.files.len().saturating_sub(1).to_string().into()),
             "__DATE__" => (TokKind::Str, self.date.clone()),
             "__TIME__" => (TokKind::Str, self.time.clone()),
-            "__TIMESTAMP__" => (TokKind::Str, format!("\"{} {}\"", self.date.trim_matches('"'), self.time.trim_matches('"')).into()),
+            "__TIMESTAMP__" => (TokKind::Str, self.timestamp.clone()),
             _ => (TokKind::Number, "0".into()),
         };
         Token { kind, text, loc: t.loc, flags: t.flags, hideset: 0 }
     }
 
+    fn file_of(&self, loc: Loc) -> Option<&FileCtx> {
+        self.files.iter().rev().find(|f| f.id == loc.file)
+    }
     fn presumed_line(&self, loc: Loc) -> i64 {
-        let delta = self.files.iter().rev().find(|f| f.id == loc.file).map_or(0, |f| f.line_delta);
-        loc.line as i64 + delta
+        loc.line as i64 + self.file_of(loc).map_or(0, |f| f.line_delta)
     }
     fn presumed_file(&self, loc: Loc) -> String {
-        self.files
-            .iter()
-            .rev()
-            .find(|f| f.id == loc.file)
-            .and_then(|f| f.name_override.as_deref().map(String::from))
-            .unwrap_or_else(|| self.sm.name(loc.file).to_string())
+        match self.file_of(loc).and_then(|f| f.name_override.clone()) {
+            Some(n) => n.to_string(),
+            None => self.sm.name(loc.file).to_string(),
+        }
     }
 
+    // ---- pragmas ----
+
+    /// `_Pragma ( string-literal )`: destringized and run as `#pragma`.
     fn pragma_operator(&mut self, t: Token, out: &mut Vec<Token>) {
         self.next_raw(); // (
         let s = self.next_raw();
         let close = self.next_raw();
-        let (Some(s), Some(close)) = (s, close) else { return };
-        if s.kind != TokKind::Str || !close.is_punct(Punct::RParen) {
-            self.diags.error(t.loc, "_Pragma takes a parenthesized string literal");
-            return;
-        }
-        let body = s.text.trim_start_matches('L');
-        let body = body[1..body.len() - 1].replace("\\\"", "\"").replace("\\\\", "\\");
+        let s = match (s, close) {
+            (Some(s), Some(c)) if s.kind == TokKind::Str && c.is_punct(Punct::RParen) => s,
+            (s, c) => {
+                // Put back what is not ours, so the stream stays intact.
+                for x in [c, s].into_iter().flatten() {
+                    if x.kind == TokKind::Eof {
+                        self.pushback.push(x);
+                    }
+                }
+                self.diags.error(t.loc, "_Pragma takes a parenthesized string literal");
+                return;
+            }
+        };
+        let lit = s.text.trim_start_matches(['L', 'u', 'U', '8']);
+        let inner = &lit[1..lit.len() - 1];
+        let body = inner.replace("\\\"", "\"").replace("\\\\", "\\");
         let mut d = Diags::default();
         let mut toks = crate::lex::tokenize(t.loc.file, &body, &mut d);
         toks.pop();
         for x in &mut toks {
             x.loc = t.loc;
+            x.flags &= !BOL;
         }
         self.pragma(toks, t.loc, out);
     }
 
     fn pragma(&mut self, toks: Vec<Token>, loc: Loc, out: &mut Vec<Token>) {
         let Some(first) = toks.first() else { return };
-        match &*first.text {
-            "once" => {
+        let second = toks.get(1).map(|t| &*t.text).unwrap_or("");
+        match (&*first.text, second) {
+            ("once", _) => {
                 if let Some(f) = self.files.last() {
-                    let name = self.sm.name(f.id).to_string();
-                    self.once.insert(name);
+                    self.once.insert(f.key.clone());
                 }
             }
-            "push_macro" | "pop_macro" => {
-                // #pragma push_macro("NAME") / pop_macro("NAME")
-                let Some(name) = toks.iter().find(|t| t.kind == TokKind::Str) else { return };
-                let name: Rc<str> = name.text.trim_matches('"').into();
-                if &*first.text == "push_macro" {
-                    let m = self.macros.get(&name).cloned();
-                    self.pushed_macros.entry(name).or_default().push(m);
-                } else if let Some(m) = self.pushed_macros.get_mut(&name).and_then(|v| v.pop()) {
-                    match m {
-                        Some(m) => {
-                            self.macros.insert(name, m);
-                        }
-                        None => {
-                            self.macros.remove(&name);
-                        }
-                    }
+            ("push_macro" | "pop_macro", _) => self.push_pop_macro(&toks),
+            ("GCC", "system_header") => {
+                if let Some(f) = self.files.last_mut() {
+                    f.system = true;
                 }
             }
-            "pack" => {
-                let mk = |kind, text: &str| Token { kind, text: text.into(), loc, flags: 0, hideset: 0 };
-                out.push(mk(TokKind::Ident, "__kit_pragma"));
-                out.push(mk(TokKind::Punct(Punct::LParen), "("));
+            ("GCC", "warning" | "error") => {
+                let msg = toks.get(2).map(|t| t.text.trim_matches('"').to_string()).unwrap_or_default();
+                if second == "error" {
+                    self.diags.error(loc, msg);
+                } else {
+                    self.diags.warning(loc, msg);
+                }
+            }
+            ("pack", _) => {
+                out.push(synth(TokKind::Ident, "__kit_pragma", loc));
+                out.push(synth(TokKind::Punct(Punct::LParen), "(", loc));
                 out.extend(toks);
-                out.push(mk(TokKind::Punct(Punct::RParen), ")"));
-                out.push(mk(TokKind::Punct(Punct::Semi), ";"));
+                out.push(synth(TokKind::Punct(Punct::RParen), ")", loc));
+                out.push(synth(TokKind::Punct(Punct::Semi), ";", loc));
             }
             _ => {}
         }
     }
 
+    /// `#pragma push_macro("NAME")` / `pop_macro("NAME")`.
+    fn push_pop_macro(&mut self, toks: &[Token]) {
+        let Some(name) = toks.iter().find(|t| t.kind == TokKind::Str) else { return };
+        let name: Rc<str> = name.text.trim_matches('"').into();
+        if &*toks[0].text == "push_macro" {
+            let m = self.macros.get(&name).cloned();
+            self.pushed_macros.entry(name).or_default().push(m);
+        } else if let Some(m) = self.pushed_macros.get_mut(&name).and_then(|v| v.pop()) {
+            match m {
+                Some(m) => self.macros.insert(name, m),
+                None => self.macros.remove(&name),
+            };
+        }
+    }
+
+    // ---- predefined macros ----
+
     fn define_builtins(&mut self) {
-        let text = predef::predefined_macros(self.opts.optimize);
+        let text = predef::predefined_macros(&self.opts.target, self.opts.optimize);
         self.define_from_text("<built-in>", &text);
         for name in ["__LINE__", "__FILE__", "__BASE_FILE__", "__COUNTER__", "__INCLUDE_LEVEL__", "__DATE__", "__TIME__", "__TIMESTAMP__"] {
-            self.macros.insert(name.into(), Macro { params: None, variadic: false, body: Rc::from(&[][..]), dynamic: true });
+            let name: Rc<str> = name.into();
+            let name_id = self.hs.name_id(&name);
+            let m = Macro { params: None, variadic: false, body: Vec::new(), dynamic: true, name_id, loc: Loc::default() };
+            self.macros.insert(name, Rc::new(m));
         }
         let mut cmd = String::new();
         for d in &self.opts.defines {
             match d {
                 MacroDef::Define(n, v) => {
-                    let (name, val) = (n.as_str(), v.as_deref().unwrap_or("1"));
-                    cmd.push_str(&format!("#define {} {}\n", name.replacen('(', "(", 1), val));
+                    // `-DNAME(args)=body` defines a function-like macro.
+                    cmd.push_str(&format!("#define {} {}\n", n, v.as_deref().unwrap_or("1")));
                 }
                 MacroDef::Undef(n) => cmd.push_str(&format!("#undef {n}\n")),
             }
@@ -739,11 +863,13 @@ impl<'a> Preprocessor<'a> {
         self.define_from_text("<command-line>", &cmd);
     }
 
-    /// Runs a text made of #define/#undef lines.
+    /// Runs a text made of directives (built-in and command-line macros).
     fn define_from_text(&mut self, name: &str, text: &str) {
-        let id = self.sm.add(name, text.into());
-        let toks = crate::lex::tokenize(id, text, self.diags);
-        self.files.push(FileCtx { toks, pos: 0, id, dir: ".".into(), dir_index: None, line_delta: 0, name_override: None, cond_base: self.conds.len() });
+        let text: Rc<str> = text.into();
+        let id = self.sm.add(name, text.clone());
+        let toks = crate::lex::tokenize(id, &text, self.diags);
+        let cond_base = self.conds.len();
+        self.files.push(FileCtx { toks, pos: 0, id, key: name.into(), dir: ".".into(), dir_index: None, system: true, line_delta: 0, name_override: None, cond_base });
         let depth = self.files.len();
         let mut sink = Vec::new();
         while self.files.len() >= depth {
@@ -761,12 +887,52 @@ impl<'a> Preprocessor<'a> {
     }
 }
 
-fn t_loc_end(f: &FileCtx) -> Loc {
-    f.toks.last().map(|t| t.loc).unwrap_or_default()
+/// Index of the `)` matching the `(` at `open` (or the body's end).
+fn matching_paren(body: &[Token], open: usize) -> usize {
+    let mut depth = 0;
+    for (j, t) in body.iter().enumerate().skip(open) {
+        if t.is_punct(Punct::LParen) {
+            depth += 1;
+        } else if t.is_punct(Punct::RParen) {
+            depth -= 1;
+            if depth == 0 {
+                return j;
+            }
+        }
+    }
+    body.len()
 }
 
+fn join_path(dir: &str, name: &str) -> String {
+    match dir {
+        "." => name.to_string(),
+        d if d.ends_with('/') => format!("{d}{name}"),
+        d => format!("{d}/{name}"),
+    }
+}
+
+/// Lexically normalised path (`a/./b/../c` → `a/c`), so one file reached
+/// by two spellings is still recognised by `#pragma once` and guards.
+fn normalize_path(p: &str) -> String {
+    let abs = p.starts_with('/');
+    let mut parts: Vec<&str> = Vec::new();
+    for c in p.split('/') {
+        match c {
+            "" | "." => {}
+            ".." if parts.last().is_some_and(|l| *l != "..") => {
+                parts.pop();
+            }
+            c => parts.push(c),
+        }
+    }
+    let s = parts.join("/");
+    if abs { format!("/{s}") } else { s }
+}
+
+/// A C string literal holding `s`.
 fn quote(s: &str) -> String {
-    let mut o = String::from("\"");
+    let mut o = String::with_capacity(s.len() + 2);
+    o.push('"');
     for c in s.chars() {
         if c == '"' || c == '\\' {
             o.push('\\');
@@ -777,11 +943,12 @@ fn quote(s: &str) -> String {
     o
 }
 
-/// `#arg`: the argument's spelling as a string literal.
+/// `#arg`: the argument's spelling as a string literal; whitespace between
+/// tokens becomes one space, and `"`/`\` inside literals are escaped.
 fn stringize(toks: &[Token]) -> String {
     let mut s = String::from("\"");
     for (i, t) in toks.iter().enumerate() {
-        if i > 0 && t.has_space() {
+        if i > 0 && (t.has_space() || t.at_bol()) {
             s.push(' ');
         }
         if matches!(t.kind, TokKind::Str | TokKind::Char) {
@@ -799,81 +966,34 @@ fn stringize(toks: &[Token]) -> String {
     s
 }
 
-/// Recognises `#ifndef G / #define G ... #endif` covering a whole file.
+/// Recognises `#ifndef G / #define G ... #endif` covering a whole file
+/// (only comments and whitespace outside), so a second `#include` of it is
+/// skipped without reading it when G is defined.
 fn detect_guard(toks: &[Token]) -> Option<Rc<str>> {
-    let n = toks.len();
-    if n < 6 {
-        return None;
-    }
     let is_dir = |i: usize, name: &str| toks[i].is_punct(Punct::Hash) && toks[i].at_bol() && toks.get(i + 1).is_some_and(|t| t.is_ident(name));
-    if !is_dir(0, "ifndef") || toks[2].kind != TokKind::Ident {
+    if toks.len() < 6 || !is_dir(0, "ifndef") || toks[2].kind != TokKind::Ident || !toks[3].at_bol() {
         return None;
     }
-    let guard = toks[2].text.clone();
-    // The matching #endif must be the last directive of the file.
     let mut depth = 0;
-    let mut i = 0;
-    while i < n {
-        if toks[i].is_punct(Punct::Hash) && toks[i].at_bol() {
-            if let Some(d) = toks.get(i + 1) {
-                match &*d.text {
-                    "if" | "ifdef" | "ifndef" => depth += 1,
-                    "endif" => {
-                        depth -= 1;
-                        if depth == 0 {
-                            // Only the Eof may follow (after this line).
-                            let mut j = i + 2;
-                            while j < n && !toks[j].at_bol() {
-                                j += 1;
-                            }
-                            return (toks[j].kind == TokKind::Eof).then_some(guard);
-                        }
-                    }
-                    "else" | "elif" if depth == 1 => return None,
-                    _ => {}
+    for i in 0..toks.len() {
+        if !(toks[i].is_punct(Punct::Hash) && toks[i].at_bol()) {
+            continue;
+        }
+        match toks.get(i + 1).map(|t| &*t.text) {
+            Some("if" | "ifdef" | "ifndef") => depth += 1,
+            Some("else" | "elif" | "elifdef" | "elifndef") if depth == 1 => return None,
+            Some("endif") => {
+                depth -= 1;
+                if depth == 0 {
+                    // Nothing but the end of the file may follow this line.
+                    let j = (i + 2..toks.len()).find(|&j| toks[j].at_bol()).unwrap_or(toks.len() - 1);
+                    return (toks[j].kind == TokKind::Eof).then(|| toks[2].text.clone());
                 }
             }
+            _ => {}
         }
-        i += 1;
     }
     None
-}
-
-/// `-E` output: tokens with `# line "file"` markers where the position jumps.
-pub fn write_preprocessed(tokens: &[Token], sm: &SourceMap, out: &mut String) {
-    let mut cur_file = u32::MAX;
-    let mut cur_line = 0u32;
-    let mut first = true;
-    for t in tokens {
-        if t.kind == TokKind::Eof {
-            break;
-        }
-        let loc = t.loc;
-        if loc.file != cur_file || loc.line < cur_line || loc.line > cur_line + 8 {
-            if !first {
-                out.push('\n');
-            }
-            out.push_str(&format!("# {} {}\n", loc.line, quote(sm.name(loc.file))));
-            cur_file = loc.file;
-            cur_line = loc.line;
-            first = true;
-        } else if loc.line > cur_line {
-            while cur_line < loc.line {
-                out.push('\n');
-                cur_line += 1;
-            }
-            first = true;
-        }
-        if first {
-            let col = loc.col.saturating_sub(1) as usize;
-            out.push_str(&" ".repeat(col.min(40)));
-        } else if t.has_space() {
-            out.push(' ');
-        }
-        out.push_str(&t.text);
-        first = false;
-    }
-    out.push('\n');
 }
 
 /// Source that is not UTF-8: bytes that do not decode are kept as private-use

@@ -55,6 +55,9 @@ impl SourceFile {
 #[derive(Default)]
 pub struct SourceMap {
     pub files: Vec<SourceFile>,
+    /// Where each file was `#include`d from (indexed by FileId; None for
+    /// the main file, `-include` files and built-in text).
+    pub include_locs: Vec<Option<Loc>>,
 }
 
 impl SourceMap {
@@ -64,6 +67,18 @@ impl SourceMap {
     }
     pub fn file(&self, id: FileId) -> &SourceFile {
         &self.files[id as usize]
+    }
+    /// Records that file `id` was included by the directive at `loc`.
+    pub fn set_included_from(&mut self, id: FileId, loc: Loc) {
+        let i = id as usize;
+        if self.include_locs.len() <= i {
+            self.include_locs.resize(i + 1, None);
+        }
+        self.include_locs[i] = Some(loc);
+    }
+    /// The `#include` directive that brought file `id` in, if any.
+    pub fn included_from(&self, id: FileId) -> Option<Loc> {
+        self.include_locs.get(id as usize).copied().flatten()
     }
     pub fn name(&self, id: FileId) -> &str {
         self.files.get(id as usize).map(|f| &*f.name).unwrap_or("<unknown>")

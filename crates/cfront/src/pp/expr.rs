@@ -1,6 +1,10 @@
 //! `#if` constant expressions in intmax_t / uintmax_t arithmetic.
 
+use crate::source::Loc;
 use crate::token::{Punct, TokKind, Token};
+
+/// An error message and, when known, the token it is about.
+pub type Error = (String, Option<Loc>);
 
 #[derive(Clone, Copy)]
 struct V {
@@ -22,14 +26,17 @@ struct P<'t> {
     i: usize,
 }
 
-pub fn eval(toks: &[Token]) -> Result<i64, String> {
+/// Evaluates a macro-expanded `#if` expression (`defined` already resolved;
+/// identifiers left are 0).
+pub fn eval(toks: &[Token]) -> Result<i64, Error> {
     if toks.is_empty() {
-        return Err("#if with no expression".into());
+        return Err(("#if with no expression".into(), None));
     }
     let mut p = P { t: toks, i: 0 };
-    let v = p.cond(true)?;
+    let v = p.comma(true).map_err(|m| (m, p.t.get(p.i.saturating_sub(1)).map(|t| t.loc)))?;
     if p.i < toks.len() {
-        return Err(format!("missing binary operator before token \"{}\"", toks[p.i].text));
+        let t = &toks[p.i];
+        return Err((format!("missing binary operator before token \"{}\"", t.text), Some(t.loc)));
     }
     Ok(v.v as i64)
 }
@@ -64,6 +71,15 @@ impl<'t> P<'t> {
         }
     }
 
+    /// `a, b` (gcc accepts the comma operator in #if).
+    fn comma(&mut self, eval: bool) -> Result<V, String> {
+        let mut v = self.cond(eval)?;
+        while self.eat(Punct::Comma) {
+            v = self.cond(eval)?;
+        }
+        Ok(v)
+    }
+
     /// `eval`: false inside the unevaluated arm of && || ?: (no errors for
     /// division by zero there).
     fn cond(&mut self, eval: bool) -> Result<V, String> {
@@ -71,7 +87,7 @@ impl<'t> P<'t> {
         if !self.eat(Punct::Question) {
             return Ok(c);
         }
-        let a = self.cond(eval && c.truth())?;
+        let a = self.comma(eval && c.truth())?;
         if !self.eat(Punct::Colon) {
             return Err("expected ':' in #if conditional".into());
         }
@@ -121,14 +137,14 @@ impl<'t> P<'t> {
                 Ok(V::s(!v.truth() as i64))
             }
             TokKind::Punct(Punct::LParen) => {
-                let v = self.cond(eval)?;
+                let v = self.comma(eval)?;
                 if !self.eat(Punct::RParen) {
                     return Err("missing ')' in #if expression".into());
                 }
                 Ok(v)
             }
             TokKind::Number => number(&t.text),
-            TokKind::Char => Ok(V::s(char_value(&t.text))),
+            TokKind::Char => char_value(&t.text).map(V::s),
             // Identifiers left after expansion are 0 (`true`/`false` too in C).
             TokKind::Ident => Ok(V::s(0)),
             _ => Err(format!("token \"{}\" is not valid in preprocessor expressions", t.text)),
@@ -177,8 +193,14 @@ fn apply(p: Punct, l: V, r: V, eval: bool) -> Result<V, String> {
 
 fn number(s: &str) -> Result<V, String> {
     let lower = s.to_ascii_lowercase();
-    let unsigned = lower.contains('u');
+    if lower.contains('.') || (!lower.starts_with("0x") && lower.contains('e')) || lower.contains('p') {
+        return Err("floating constant in preprocessor expression".into());
+    }
     let digits = lower.trim_end_matches(['u', 'l']);
+    let suffix = &lower[digits.len()..];
+    if !matches!(suffix, "" | "u" | "l" | "ul" | "lu" | "ll" | "ull" | "llu") {
+        return Err(format!("invalid suffix \"{}\" on integer constant", &s[digits.len()..]));
+    }
     let (radix, body) = if let Some(h) = digits.strip_prefix("0x") {
         (16, h)
     } else if let Some(b) = digits.strip_prefix("0b") {
@@ -188,26 +210,86 @@ fn number(s: &str) -> Result<V, String> {
     } else {
         (10, digits)
     };
-    let v = u64::from_str_radix(body, radix).map_err(|_| format!("invalid integer \"{s}\" in #if"))?;
-    Ok(V { v, unsigned: unsigned || (radix != 10 && v > i64::MAX as u64) || v > i64::MAX as u64 })
+    let v = u64::from_str_radix(body, radix).map_err(|e| match e.kind() {
+        std::num::IntErrorKind::PosOverflow => "integer constant is too large for its type".to_string(),
+        _ => format!("invalid integer constant \"{s}\" in #if"),
+    })?;
+    // Too big for intmax_t: the constant is unsigned (as gcc does).
+    Ok(V { v, unsigned: suffix.contains('u') || v > i64::MAX as u64 })
 }
 
-fn char_value(s: &str) -> i64 {
-    let body = s.trim_start_matches(['L', 'u', 'U', '8']).trim_matches('\'');
-    let b = body.as_bytes();
-    if b.first() == Some(&b'\\') && b.len() > 1 {
-        return match b[1] {
-            b'n' => 10,
-            b't' => 9,
-            b'r' => 13,
-            b'0'..=b'7' => i64::from_str_radix(&body[1..], 8).unwrap_or(0),
-            b'x' => i64::from_str_radix(&body[2..], 16).unwrap_or(0),
-            b'a' => 7,
-            b'b' => 8,
-            b'f' => 12,
-            b'v' => 11,
-            c => c as i64,
-        };
+/// The value of a character constant: plain ones are `char` (signed),
+/// multi-character ones pack bytes big-endian into an `int`; `L`/`u`/`U`
+/// ones are the code point of their (last) character.
+fn char_value(s: &str) -> Result<i64, String> {
+    let prefix = s.find('\'').unwrap_or(0);
+    let wide = prefix > 0 && !s.starts_with("u8");
+    let body = &s[prefix + 1..s.len().saturating_sub(1).max(prefix + 1)];
+    let units = decode_chars(body, wide);
+    if units.is_empty() {
+        return Err("empty character constant".into());
     }
-    b.first().map(|&c| c as i8 as i64).unwrap_or(0)
+    if wide {
+        let v = *units.last().unwrap();
+        // wchar_t (L) is a signed 32-bit int; char16_t/char32_t are unsigned.
+        return Ok(if s.starts_with('L') { v as u32 as i32 as i64 } else { v as i64 });
+    }
+    if units.len() == 1 {
+        return Ok(units[0] as u8 as i8 as i64);
+    }
+    let packed = units.iter().fold(0u32, |acc, &b| (acc << 8) | (b & 0xff));
+    Ok(packed as i32 as i64)
+}
+
+/// The values of the characters (escapes decoded) in a literal's body:
+/// UTF-8 bytes for narrow literals, code points for wide ones.
+fn decode_chars(body: &str, wide: bool) -> Vec<u32> {
+    let mut out = Vec::new();
+    let mut it = body.chars().peekable();
+    while let Some(c) = it.next() {
+        if c != '\\' {
+            if wide || c.is_ascii() {
+                out.push(c as u32);
+            } else {
+                let mut buf = [0u8; 4];
+                out.extend(c.encode_utf8(&mut buf).bytes().map(u32::from));
+            }
+            continue;
+        }
+        let Some(e) = it.next() else { break };
+        let v = match e {
+            'n' => 10,
+            't' => 9,
+            'r' => 13,
+            'a' => 7,
+            'b' => 8,
+            'f' => 12,
+            'v' => 11,
+            'e' | 'E' => 27,
+            '0'..='7' => {
+                let mut v = e.to_digit(8).unwrap();
+                for _ in 0..2 {
+                    match it.peek().and_then(|d| d.to_digit(8)) {
+                        Some(d) => {
+                            v = v * 8 + d;
+                            it.next();
+                        }
+                        None => break,
+                    }
+                }
+                v
+            }
+            'x' | 'u' | 'U' => {
+                let mut v: u32 = 0;
+                while let Some(d) = it.peek().and_then(|d| d.to_digit(16)) {
+                    v = v.wrapping_mul(16).wrapping_add(d);
+                    it.next();
+                }
+                v
+            }
+            c => c as u32,
+        };
+        out.push(v);
+    }
+    out
 }

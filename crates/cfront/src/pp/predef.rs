@@ -1,18 +1,144 @@
 //! Predefined macros and the build date/time.
 
+use super::PpTarget;
+
+/// gcc 12's set for x86_64-linux-gnu in gnu11 mode (minus decimal and
+/// `_FloatN` types kit does not implement).
 const X86_64_LINUX: &str = include_str!("predef_x86_64_linux.h");
 
-pub fn predefined_macros(optimize: bool) -> String {
-    let mut s = String::from(X86_64_LINUX);
+/// Macros that only describe x86-64.
+const X86_ONLY: &[&str] = &[
+    "__x86_64", "__x86_64__", "__amd64", "__amd64__", "__MMX__", "__SSE__", "__SSE2__", "__SSE_MATH__", "__SSE2_MATH__",
+    "__MMX_WITH_SSE__", "__FXSR__", "__k8", "__k8__", "__code_model_small__", "__ATOMIC_HLE_ACQUIRE", "__ATOMIC_HLE_RELEASE",
+    "__SIZEOF_FLOAT80__",
+];
+
+/// Long double as IEEE binary128 (aarch64 and riscv64 Linux).
+const LDBL_QUAD: &str = "\
+#define __LDBL_MANT_DIG__ 113
+#define __LDBL_DIG__ 33
+#define __LDBL_MIN_EXP__ (-16381)
+#define __LDBL_MIN_10_EXP__ (-4931)
+#define __LDBL_MAX_EXP__ 16384
+#define __LDBL_MAX_10_EXP__ 4932
+#define __LDBL_DECIMAL_DIG__ 36
+#define __DECIMAL_DIG__ 36
+#define __LDBL_MAX__ 1.18973149535723176508575932662800702e+4932L
+#define __LDBL_NORM_MAX__ 1.18973149535723176508575932662800702e+4932L
+#define __LDBL_MIN__ 3.36210314311209350626267781732175260e-4932L
+#define __LDBL_EPSILON__ 1.92592994438723585305597794258492732e-34L
+#define __LDBL_DENORM_MIN__ 6.47517511943802511092443895822764655e-4966L
+#define __CHAR_UNSIGNED__ 1
+#define __GCC_ATOMIC_CHAR_LOCK_FREE 2
+";
+
+const AARCH64: &str = "\
+#define __aarch64__ 1
+#define __ARM_64BIT_STATE 1
+#define __ARM_ARCH 8
+#define __ARM_ARCH_8A 1
+#define __ARM_ARCH_PROFILE 65
+#define __ARM_ARCH_ISA_A64 1
+#define __ARM_PCS_AAPCS64 1
+#define __ARM_FP 14
+#define __ARM_NEON 1
+#define __ARM_ALIGN_MAX_STACK_PWR 16
+#define __ARM_SIZEOF_MINIMAL_ENUM 4
+#define __ARM_SIZEOF_WCHAR_T 4
+#define __AARCH64EL__ 1
+#define __AARCH64_CMODEL_SMALL__ 1
+#define __WCHAR_TYPE__ unsigned int
+#define __WCHAR_MAX__ 0xffffffffU
+#define __WCHAR_MIN__ 0U
+#define __WCHAR_UNSIGNED__ 1
+";
+
+const RISCV64: &str = "\
+#define __riscv 1
+#define __riscv_xlen 64
+#define __riscv_flen 64
+#define __riscv_float_abi_double 1
+#define __riscv_mul 1
+#define __riscv_div 1
+#define __riscv_muldiv 1
+#define __riscv_atomic 1
+#define __riscv_compressed 1
+#define __riscv_fdiv 1
+#define __riscv_fsqrt 1
+#define __riscv_cmodel_medlow 1
+";
+
+/// Extra gcc definitions not in the x86-64 table file.
+const X86_64_EXTRA: &str = "\
+#define __SSE_MATH__ 1
+#define __SSE2_MATH__ 1
+#define __MMX_WITH_SSE__ 1
+#define __FXSR__ 1
+#define __k8 1
+#define __k8__ 1
+#define __code_model_small__ 1
+#define __ATOMIC_HLE_ACQUIRE 65536
+#define __ATOMIC_HLE_RELEASE 131072
+#define __DECIMAL_DIG__ 21
+";
+
+/// Target-independent gcc definitions not in the table file.
+const COMMON_EXTRA: &str = "\
+#define __GCC_IEC_559 2
+#define __GCC_IEC_559_COMPLEX 2
+#define __FINITE_MATH_ONLY__ 0
+#define __FLT_EVAL_METHOD_TS_18661_3__ 0
+#define __GNUC_EXECUTION_CHARSET_NAME \"UTF-8\"
+#define __GCC_CONSTRUCTIVE_SIZE 64
+#define __GCC_DESTRUCTIVE_SIZE 64
+#define __STDC_IEC_60559_BFP__ 201404L
+#define __STDC_IEC_60559_COMPLEX__ 201404L
+";
+
+/// The predefined macros for `target` as `#define` lines. Later lines
+/// override earlier ones of the same name.
+pub fn predefined_macros(target: &PpTarget, optimize: bool) -> String {
+    let mut s = String::with_capacity(X86_64_LINUX.len() + 2048);
+    let x86 = target.arch == "x86_64";
+    for line in X86_64_LINUX.lines() {
+        let name = line.strip_prefix("#define ").and_then(|r| r.split([' ', '(']).next());
+        if !x86 && name.is_some_and(|n| X86_ONLY.contains(&n)) {
+            continue;
+        }
+        s.push_str(line);
+        s.push('\n');
+    }
+    s.push_str(COMMON_EXTRA);
+    match target.arch.as_str() {
+        "aarch64" => {
+            s.push_str(LDBL_QUAD);
+            s.push_str(AARCH64);
+        }
+        "riscv64" => {
+            s.push_str(LDBL_QUAD);
+            s.push_str(RISCV64);
+        }
+        _ => s.push_str(X86_64_EXTRA),
+    }
+    if target.os != "linux" {
+        for m in ["__linux", "__linux__", "__gnu_linux__", "linux"] {
+            s.push_str(&format!("#undef {m}\n"));
+        }
+    }
     s.push_str(if optimize { "#define __OPTIMIZE__ 1\n" } else { "#define __NO_INLINE__ 1\n" });
     s
 }
 
-/// `__DATE__` ("Mmm dd yyyy") and `__TIME__` ("hh:mm:ss") in UTC.
-pub fn date_time(epoch: Option<u64>) -> (String, String) {
-    let Some(t) = epoch else {
-        return ("Jan  1 1970".into(), "00:00:00".into());
-    };
+pub struct DateTime {
+    pub date: String,
+    pub time: String,
+    pub timestamp: String,
+}
+
+/// `__DATE__` ("Mmm dd yyyy"), `__TIME__` ("hh:mm:ss") and `__TIMESTAMP__`
+/// in UTC; with no time given, the epoch (reproducible output).
+pub fn date_time(epoch: Option<u64>) -> DateTime {
+    let t = epoch.unwrap_or(0);
     let days = (t / 86400) as i64;
     let secs = t % 86400;
     // Civil date from days since 1970-01-01 (Howard Hinnant's algorithm).
@@ -27,8 +153,10 @@ pub fn date_time(epoch: Option<u64>) -> (String, String) {
     let m = if mp < 10 { mp + 3 } else { mp - 9 };
     let y = if m <= 2 { y + 1 } else { y };
     const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-    (
-        format!("{} {:>2} {}", MONTHS[(m - 1) as usize], d, y),
-        format!("{:02}:{:02}:{:02}", secs / 3600, (secs / 60) % 60, secs % 60),
-    )
+    const DAYS: [&str; 7] = ["Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed"];
+    let date = format!("{} {:>2} {}", MONTHS[(m - 1) as usize], d, y);
+    let time = format!("{:02}:{:02}:{:02}", secs / 3600, (secs / 60) % 60, secs % 60);
+    // `__TIMESTAMP__` in asctime form: "Thu Jan  1 00:00:00 1970".
+    let timestamp = format!("{} {} {:>2} {} {}", DAYS[days.rem_euclid(7) as usize], MONTHS[(m - 1) as usize], d, time, y);
+    DateTime { date, time, timestamp }
 }

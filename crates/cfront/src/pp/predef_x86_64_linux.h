@@ -226,7 +226,7 @@
 #define __ELF__ 1
 #define __gnu_linux__ 1
 #define __BIGGEST_ALIGNMENT__ 16
-#define __REGISTER_PREFIX__
+#define __REGISTER_PREFIX__ 
 #define __SIZEOF_WCHAR_T__ 4
 #define __STDC_UTF_16__ 1
 #define __STDC_UTF_32__ 1
