@@ -32,14 +32,14 @@ extern "C" fn kit_pthread_atfork(prepare: usize, parent: usize, child: usize) ->
 
 pub(crate) fn lookup(name: &str, resolver: &dyn Fn(&str) -> Option<usize>) -> Option<usize> {
     match name {
-        "__tls_get_addr" => Some(crate::tls::kit_tls_get_addr as usize),
+        "__tls_get_addr" => Some(crate::tls::kit_tls_get_addr as *const () as usize),
         "atexit" => {
             let _ = CXA_ATEXIT.set(resolver("__cxa_atexit").unwrap_or(0));
-            Some(kit_atexit as usize)
+            Some(kit_atexit as *const () as usize)
         }
         "pthread_atfork" => {
             let _ = REGISTER_ATFORK.set(resolver("__register_atfork").unwrap_or(0));
-            Some(kit_pthread_atfork as usize)
+            Some(kit_pthread_atfork as *const () as usize)
         }
         _ => None,
     }

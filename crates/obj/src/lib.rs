@@ -8,6 +8,7 @@
 pub mod elf_write;
 pub mod elf_read;
 pub mod asm_write;
+pub mod archive;
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug, Hash, PartialOrd, Ord)]
 pub struct SectionId(pub u32);
@@ -211,25 +212,5 @@ impl Object {
 
     pub fn symbol(&self, id: SymbolId) -> &Symbol {
         &self.symbols[id.0 as usize]
-    }
-}
-
-pub mod archive {
-    //! `ar` archives: members as objects.
-    use object::read::archive::ArchiveFile;
-
-    /// Every member that is an ELF object, parsed.
-    pub fn read_archive_objects(name: &str, bytes: &[u8]) -> Result<Vec<super::Object>, String> {
-        let a = ArchiveFile::parse(bytes).map_err(|e| format!("{name}: not a valid archive: {e}"))?;
-        let mut out = Vec::new();
-        for m in a.members() {
-            let m = m.map_err(|e| format!("{name}: {e}"))?;
-            let mname = String::from_utf8_lossy(m.name()).into_owned();
-            let data = m.data(bytes).map_err(|e| format!("{name}({mname}): {e}"))?;
-            if data.starts_with(b"\x7fELF") {
-                out.push(super::elf_read::read_elf(&format!("{name}({mname})"), data)?);
-            }
-        }
-        Ok(out)
     }
 }
