@@ -2,43 +2,79 @@
 # Benchmarks kit against its peers in one run and prints ratios (not a test).
 #   1. compile time: kit cc -O0 -c sqlite3.c vs gcc -O0 -c vs tcc -c
 #   2. run latency:  kit run hello.c vs tcc -run hello.c (and gcc build+run)
-# Writes bench/RESULTS.md. Needs hyperfine, gcc, tcc, and tests/fetch-material.sh.
+# Writes bench/RESULTS.md. Needs gcc, tcc, tests/fetch-material.sh's sqlite3.c,
+# and hyperfine (falls back to a timing loop without it).
+#   --peers-only   time gcc and tcc only (checks the script; writes nothing)
+#   --kit PATH     kit binary (default target/release/kit, or $KIT)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 kit=${KIT:-target/release/kit}
+peers_only=0
+while [ $# -gt 0 ]; do
+    case $1 in
+        --peers-only) peers_only=1 ;;
+        --kit) kit=$2; shift ;;
+        *) echo "usage: $0 [--peers-only] [--kit PATH]" >&2; exit 2 ;;
+    esac
+    shift
+done
 CACHE="${KIT_TEST_CACHE:-$HOME/.cache/kit-tests}"
 sq="$CACHE/sqlite/sqlite3.c"
 hello=tests/smoke/hello.c
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-[ -x "$kit" ] || cargo build --release
+if [ $peers_only = 0 ] && [ ! -x "$kit" ]; then cargo build --release; fi
 [ -f "$sq" ] || tests/fetch-material.sh
+for t in gcc tcc python3; do
+    command -v $t >/dev/null || { echo "bench: $t is not installed" >&2; exit 1; }
+done
 flags="-DSQLITE_THREADSAFE=0 -DSQLITE_OMIT_LOAD_EXTENSION"
+have_hyperfine=0
+command -v hyperfine >/dev/null && have_hyperfine=1
 
 mean() { # hyperfine JSON → mean seconds
     python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["results"][0]["mean"])' "$1"
 }
-bench() { # name runs command...
+bench() { # name runs command... → mean wall seconds on stdout
     local name=$1 runs=$2; shift 2
-    hyperfine -N --warmup 1 --runs "$runs" --export-json "$tmp/$name.json" "$*" >/dev/null 2>&1
-    mean "$tmp/$name.json"
+    # Check once that the command works, so a failure is reported, not timed.
+    if ! sh -c "$*" >"$tmp/$name.out" 2>&1; then
+        echo "bench: '$*' failed:" >&2; cat "$tmp/$name.out" >&2; exit 1
+    fi
+    if [ $have_hyperfine = 1 ]; then
+        hyperfine --shell=none --warmup 1 --runs "$runs" --export-json "$tmp/$name.json" "$*" >/dev/null 2>&1
+        mean "$tmp/$name.json"
+    else
+        local t0 t1 i
+        t0=$(date +%s.%N)
+        for ((i = 0; i < runs; i++)); do eval "$*" >/dev/null 2>&1; done
+        t1=$(date +%s.%N)
+        python3 -c "print(($t1 - $t0) / $runs)"
+    fi
 }
-
-kit_cc=$(bench kit_cc 5 "$kit cc -O0 -w $flags -c $sq -o $tmp/k.o")
-gcc_cc=$(bench gcc_cc 3 "gcc -O0 -w $flags -c $sq -o $tmp/g.o")
-tcc_cc=$(bench tcc_cc 5 "tcc -w $flags -c $sq -o $tmp/t.o")
-kit_run=$(bench kit_run 20 "$kit run $hello")
-tcc_run=$(bench tcc_run 20 "tcc -run $hello")
-gcc_run=$(bench gcc_run 10 "sh -c 'gcc $hello -o $tmp/h && $tmp/h'")
-
 ratio() { python3 -c "print(f'{$1/$2:.2f}')"; }
 ms() { python3 -c "print(f'{$1*1000:.1f} ms')"; }
+
+gcc_cc=$(bench gcc_cc 3 "gcc -O0 -w $flags -c $sq -o $tmp/g.o")
+tcc_cc=$(bench tcc_cc 5 "tcc -w $flags -c $sq -o $tmp/t.o")
+tcc_run=$(bench tcc_run 20 "tcc -run $hello")
+gcc_run=$(bench gcc_run 10 "sh -c 'gcc $hello -o $tmp/h && $tmp/h'")
+if [ $peers_only = 1 ]; then
+    echo "peers only (hyperfine: $have_hyperfine): gcc -O0 -c sqlite3.c $(ms $gcc_cc), tcc -c sqlite3.c $(ms $tcc_cc)," \
+         "tcc -run hello.c $(ms $tcc_run), gcc hello.c + run $(ms $gcc_run)"
+    exit 0
+fi
+kit_cc=$(bench kit_cc 5 "$kit cc -O0 -w $flags -c $sq -o $tmp/k.o")
+kit_run=$(bench kit_run 20 "$kit run $hello")
+
 cpu=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')
+timer=$([ $have_hyperfine = 1 ] && echo "hyperfine means" || echo "means of a timing loop")
 report=$(cat <<EOT
 # kit benchmarks
 
 Date: $(date -u +%Y-%m-%d), machine: $(nproc) cores, $cpu.
-Produced by \`bench/bench.sh\` (hyperfine means; lower is better).
+Produced by \`bench/bench.sh\` ($timer; lower is better). kit $("$kit" --version 2>/dev/null | head -1),
+$(gcc --version | head -1), tcc $(tcc -v 2>&1 | head -1 | awk '{print $3}').
 
 | what | kit | gcc -O0 | tcc | kit/gcc | kit/tcc |
 |---|---|---|---|---|---|

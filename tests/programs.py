@@ -1,121 +1,177 @@
 #!/usr/bin/env python3
 """Real programs built by kit, compared byte for byte with gcc's build:
 SQLite (amalgamation + shell from the sqlite3-src crate) running
-programs/sqlite-test.sql, Lua 5.4 (lua-src crate + programs/lua-driver.c)
-running programs/test.lua, and programs/features.c (threads with TLS,
-setjmp, constructors, atexit).
+programs/sqlite-test.sql (and programs/sqlite-longdouble.sql), Lua 5.4
+(lua-src crate + programs/lua-driver.c) running programs/test.lua, and
+programs/features.c (threads with TLS, setjmp, constructors, atexit).
 
-Lanes: run  kit run (JIT)
+A program is built once per lane and runs one or more cases (a case is
+arguments plus an optional stdin file); each (case, lane) passes when its
+stdout bytes and exit status equal those of the gcc -O0 build.
+
+Lanes: run  kit run (JIT), one compile per case
        obj  kit cc -c each file, gcc links
+       gcc  gcc -O2 build against the gcc -O0 reference (checks that the
+            scripts' expected output is deterministic and well defined)
 
-Known failures: tests/programs-known-failures.txt, lines `<program> <lane> <reason>`.
+Known failures: tests/programs-known-failures.txt, lines `<case> <lane> <reason>`.
 """
-import argparse, glob, os, subprocess, sys, tempfile, time
+import argparse, glob, json, os, subprocess, sys, tempfile, time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 CACHE = os.environ.get("KIT_TEST_CACHE", os.path.expanduser("~/.cache/kit-tests"))
 KNOWN = os.path.join(HERE, "programs-known-failures.txt")
+PROG = os.path.join(HERE, "programs")
 
 
 def programs():
     sq = os.path.join(CACHE, "sqlite")
     lua = os.path.join(CACHE, "lua")
-    lua_srcs = sorted(glob.glob(os.path.join(lua, "*.c"))) + [os.path.join(HERE, "programs", "lua-driver.c")]
+    lua_srcs = sorted(glob.glob(os.path.join(lua, "*.c"))) + [os.path.join(PROG, "lua-driver.c")]
     return {
         "sqlite": {
             "srcs": [os.path.join(sq, "sqlite3.c"), os.path.join(sq, "shell.c")],
             "flags": ["-DSQLITE_THREADSAFE=0", "-DSQLITE_OMIT_LOAD_EXTENSION", "-I" + sq],
-            "args": [":memory:"],
-            "stdin": os.path.join(HERE, "programs", "sqlite-test.sql"),
+            "cases": {
+                "sqlite": {"args": [":memory:"], "stdin": os.path.join(PROG, "sqlite-test.sql")},
+                # SQLite probes long double at run time (hasHighPrecisionDouble)
+                # and formats/parses floats through it when it has 64-bit
+                # mantissas: kept apart so a long double gap does not hide
+                # other SQLite regressions.
+                "sqlite-longdouble": {"args": [":memory:"], "stdin": os.path.join(PROG, "sqlite-longdouble.sql")},
+            },
         },
         "lua": {
             "srcs": lua_srcs,
             "flags": ["-I" + lua],
-            "args": [os.path.join(HERE, "programs", "test.lua")],
-            "stdin": None,
+            "cases": {"lua": {"args": [os.path.join(PROG, "test.lua")]}},
         },
         "features": {
-            "srcs": [os.path.join(HERE, "programs", "features.c"), os.path.join(HERE, "programs", "features-lib.c")],
+            "srcs": [os.path.join(PROG, "features.c"), os.path.join(PROG, "features-lib.c")],
             "flags": [],
-            "args": ["hello"],
-            "stdin": None,
             "libs": ["-lpthread"],
+            "cases": {"features": {"args": ["hello"]}},
         },
     }
 
 
 def run(cmd, stdin=None, cwd=None, timeout=600):
     with open(stdin, "rb") if stdin else open(os.devnull, "rb") as f:
-        p = subprocess.run(cmd, stdin=f, stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=cwd, timeout=timeout)
+        try:
+            p = subprocess.run(cmd, stdin=f, stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=cwd, timeout=timeout)
+        except subprocess.TimeoutExpired as e:
+            return "timeout", e.stdout or b"", (e.stderr or b"") + f"\ntimed out after {timeout}s".encode()
     return p.returncode, p.stdout, p.stderr
 
 
-def build_gcc(p, tmp):
-    exe = os.path.join(tmp, "ref")
-    rc, _, err = run(["gcc", "-O0", "-w"] + p["flags"] + p["srcs"] + ["-o", exe, "-lm"] + p.get("libs", []))
-    if rc != 0:
-        raise SystemExit("gcc build failed:\n" + err.decode())
-    return run([exe] + p["args"], p["stdin"])
+def build_gcc(p, tmp, opt):
+    """Returns (exe, None) or (None, failure)."""
+    exe = os.path.join(tmp, "gcc" + opt)
+    got = run(["gcc", opt, "-w"] + p["flags"] + p["srcs"] + ["-o", exe, "-lm"] + p.get("libs", []))
+    return (exe, None) if got[0] == 0 else (None, got)
 
 
-def lane_run(kit, p, tmp):
-    return run([kit, "run", "-w"] + p["flags"] + p["srcs"] + ["-lm"] + p.get("libs", []) + ["--"] + p["args"], p["stdin"])
-
-
-def lane_obj(kit, p, tmp):
+def build_obj(kit, p, tmp):
     objs = []
     for i, s in enumerate(p["srcs"]):
-        o = os.path.join(tmp, f"{i}.o")
-        rc, out, err = run([kit, "cc", "-c", "-w"] + p["flags"] + [s, "-o", o])
-        if rc != 0:
-            return rc, out, err
+        o = os.path.join(tmp, f"kit-{i}.o")
+        got = run([kit, "cc", "-c", "-w"] + p["flags"] + [s, "-o", o])
+        if got[0] != 0:
+            return None, got
         objs.append(o)
     exe = os.path.join(tmp, "kit-exe")
     rc, out, err = run(["gcc"] + objs + ["-o", exe, "-lm"] + p.get("libs", []))
     if rc != 0:
-        return rc, out, b"link failed: " + err
-    return run([exe] + p["args"], p["stdin"])
+        return None, ("link", out, b"gcc could not link kit's objects: " + err)
+    return exe, None
+
+
+def run_case(lane, kit, p, exe, case):
+    if lane == "run":
+        cmd = [kit, "run", "-w"] + p["flags"] + p["srcs"] + ["-lm"] + p.get("libs", []) + ["--"] + case["args"]
+    else:
+        cmd = [exe] + case["args"]
+    return run(cmd, case.get("stdin"))
+
+
+def load_known():
+    known = {}
+    if os.path.exists(KNOWN):
+        for line in open(KNOWN):
+            parts = line.split(None, 2)
+            if len(parts) >= 2 and not line.startswith("#"):
+                known[(parts[0], parts[1])] = parts[2].strip() if len(parts) > 2 else ""
+    return known
+
+
+def first_difference(want, got):
+    gl, kl = want.decode("utf-8", "replace").splitlines(), got.decode("utf-8", "replace").splitlines()
+    for i in range(max(len(gl), len(kl))):
+        x = gl[i] if i < len(gl) else "<end of output>"
+        y = kl[i] if i < len(kl) else "<end of output>"
+        if x != y:
+            return f"first difference at line {i + 1}:\n    gcc: {x[:300]}\n    kit: {y[:300]}"
+    return "outputs differ only in the final newline"
 
 
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--kit", default=os.path.join(HERE, "..", "target", "release", "kit"))
-    ap.add_argument("--lane", action="append", choices=["run", "obj"])
-    ap.add_argument("only", nargs="*")
+    ap.add_argument("--lane", action="append", choices=["run", "obj", "gcc"])
+    ap.add_argument("--json", help="write per-(case, lane) results here")
+    ap.add_argument("only", nargs="*", help="program or case names")
     a = ap.parse_args()
     kit = os.path.abspath(a.kit)
     lanes = a.lane or ["run", "obj"]
-    known = set()
-    if os.path.exists(KNOWN):
-        for line in open(KNOWN):
-            parts = line.split(None, 2)
-            if len(parts) >= 2 and not line.startswith("#"):
-                known.add((parts[0], parts[1]))
+    known = load_known()
     failed = False
+    results = {}
     for name, p in programs().items():
-        if a.only and name not in a.only:
+        cases = {c: v for c, v in p["cases"].items() if not a.only or name in a.only or c in a.only}
+        if not cases:
             continue
+        for f in p["srcs"]:
+            if not os.path.exists(f):
+                raise SystemExit(f"{f} is missing: run tests/fetch-material.sh")
         with tempfile.TemporaryDirectory(prefix="kit-prog-") as tmp:
-            want = build_gcc(p, tmp)
+            ref, bad = build_gcc(p, tmp, "-O0")
+            if bad:
+                raise SystemExit(f"{name}: the gcc reference build failed:\n" + bad[2].decode("utf-8", "replace"))
+            want = {c: run_case("ref", kit, p, ref, case) for c, case in cases.items()}
+            for c, w in want.items():
+                if w[0] == "timeout":
+                    raise SystemExit(f"{c}: the gcc-built reference timed out")
             for lane in lanes:
                 t0 = time.time()
-                got = (lane_run if lane == "run" else lane_obj)(kit, p, tmp)
-                ok = got[0] == want[0] and got[1] == want[1]
-                status = "ok" if ok else "FAIL"
-                if not ok and (name, lane) in known:
-                    status = "known failure"
-                elif not ok:
-                    failed = True
-                print(f"{name} [{lane}]: {status} ({time.time() - t0:.1f}s, {len(got[1])} bytes of output)")
-                if not ok:
-                    print(f"  exit {got[0]} (gcc: {want[0]}); stderr: {got[2].decode('utf-8', 'replace')[:500]}")
-                    gl, kl = want[1].decode("utf-8", "replace").splitlines(), got[1].decode("utf-8", "replace").splitlines()
-                    for i, (x, y) in enumerate(zip(gl, kl)):
-                        if x != y:
-                            print(f"  first difference at line {i + 1}:\n    gcc: {x}\n    kit: {y}")
-                            break
-                elif (name, lane) in known:
-                    print(f"  now passing: remove '{name} {lane}' from {KNOWN}")
+                exe, bad = None, None
+                if lane == "obj":
+                    exe, bad = build_obj(kit, p, tmp)
+                elif lane == "gcc":
+                    exe, bad = build_gcc(p, tmp, "-O2")
+                build_s = time.time() - t0
+                for c, case in cases.items():
+                    t1 = time.time()
+                    got = bad or run_case(lane, kit, p, exe, case)
+                    ok = got[0] == want[c][0] and got[1] == want[c][1]
+                    status = "ok" if ok else "FAIL"
+                    if not ok and (c, lane) in known:
+                        status = "known failure: " + known[(c, lane)]
+                    elif not ok:
+                        failed = True
+                    took = f"build {build_s:.1f}s + run {time.time() - t1:.1f}s" if lane != "run" else f"{time.time() - t1:.1f}s"
+                    print(f"{c} [{lane}]: {status} ({took}, {len(got[1])} bytes of output)")
+                    detail = ""
+                    if not ok:
+                        detail = f"exit {got[0]} (gcc: {want[c][0]}); stderr: {got[2].decode('utf-8', 'replace')[:500].strip()}"
+                        if got[0] == want[c][0] or got[1]:
+                            detail += "\n  " + first_difference(want[c][1], got[1])
+                        print("  " + detail)
+                    elif (c, lane) in known:
+                        print(f"  now passing: remove '{c} {lane}' from {KNOWN}")
+                    results[f"{c}:{lane}"] = {"ok": ok, "known": (c, lane) in known, "detail": detail}
+    if a.json:
+        with open(a.json, "w") as f:
+            json.dump(results, f, indent=1)
     return 1 if failed else 0
 
 

@@ -83,3 +83,55 @@ for i = 1, 100000 do acc = acc + 1 / (i * i) end
 show(string.format("%.12f", acc))
 collectgarbage()
 show(type(collectgarbage("count")))
+
+-- more float formatting and conversions
+show(string.format("%5.1f|%-10.3e|%+d|%.0f|%.3f|%g|%g|%g", 2.25, -1234.5678, 7, 0.5, 2/3, 1e100, 2^63, 123456789012))
+show(string.format("%.17g %.17g %a %a", 0.1, 1/3, 0.1, -2.5))
+show(1e100, 2^63, -2^63, math.huge, -math.huge, 2^53 + 1, 1e15 + 0.5, 3.0, -0.0 == 0.0)
+show(tostring(0/0):find("nan") ~= nil, math.type(1), math.type(1.0), math.type("1"), 1 == 1.0, math.ult(1, -1))
+show(7 // -2, 7.5 // -2, -7 % 2.5, 5 % math.huge, math.maxinteger * 2, math.mininteger // -1, 3 / 0 == math.huge)
+show(string.format("%d", 3.0), pcall(string.format, "%d", 3.5), math.floor(2^31 + 0.5), ("%5s|%-5s|%.2s"):format("ab", "cd", "xyz"))
+show(tonumber("0x7fffffffffffffff"), tonumber("0xffffffffffffffff"), tonumber("1e500"), tonumber(".5"), tonumber("5."), 0x10p-2)
+
+-- pseudo-random numbers with a fixed seed (xoshiro256**: 64-bit integer arithmetic)
+math.randomseed(42)
+local r = {}
+for i = 1, 8 do r[i] = math.random(1, 1000000) end
+show(table.concat(r, " "), math.random(0) ~= nil, string.format("%.6f", (math.random())) ~= nil)
+
+-- string.pack/unpack, utf8, bytes
+local packed = string.pack("<i4 >i8 d z s1", -2, 0x0102030405060708, 1.5, "zs", "len")
+show(#packed, string.unpack("<i4 >i8 d z s1", packed))
+show(string.byte("ABC", 1, -1), string.char(72, 105), utf8.char(955, 8364, 128512), utf8.len("δοκιμή"))
+for p, c in utf8.codes("aδ€") do io.write(p, ":", c, " ") end print()
+show(("x"):rep(10000):len(), ("abc"):sub(-2), ("  trim  "):match("^%s*(.-)%s*$"), ("a,b,,c"):gsub(",", ";"))
+show(string.gsub("hello world from kit", "(%w+) (%w+)", "%2 %1"), string.gsub("$name is $age", "%$(%w+)", {name = "kit", age = 1}))
+show(string.format("%q", 1/3), string.format("%q", math.mininteger), ("%s=%s"):format("k", nil))
+
+-- varargs, goto, load, table.move, integer/float loops
+local function va(...) return select("#", ...), select(2, ...) end
+show(va(1, nil, 3, nil))
+for i = 1, 3 do
+  for j = 1, 3 do
+    if j == 2 then goto continue end
+    io.write(i, "-", j, " ")
+    ::continue::
+  end
+end
+print()
+local f = load("local a, b = ... return a * b + 1")
+show(f(6, 7), load("syntax error here"))
+show(table.concat(table.move({1, 2, 3, 4, 5}, 2, 4, 1), ","), table.unpack({1, 2, 3}, 2))
+local s = 0
+for x = 1.0, 2.0, 0.25 do s = s + x end
+for x = 10, 1, -3 do s = s + x end
+show(s, os.date("!%Y-%m-%d %H:%M:%S", 86400 * 365), os.time({year = 2000, month = 1, day = 1, hour = 12}) ~= nil)
+
+-- deep recursion and a big table with string keys (GC under pressure)
+local function depth(n) if n == 0 then return 0 end return 1 + depth(n - 1) end
+show(depth(10000), select(2, pcall(function() local function inf() return 1 + inf() end return inf() end)):match("stack overflow") ~= nil)
+local big = {}
+for i = 1, 50000 do big["k" .. i] = i * 0.5 end
+local sum = 0
+for k, v in pairs(big) do sum = sum + v end
+show(sum, big.k12345)
