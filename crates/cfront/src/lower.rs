@@ -27,7 +27,7 @@ pub struct LowerOptions {
 /// Lowers a parsed translation unit. Errors (non-constant static
 /// initializers and the like) go to `diags`.
 pub fn lower(tu: &Tu, opts: &LowerOptions, diags: &mut Diags) -> kir::Module {
-    let mut mc = ModCx { tu, m: kir::Module::default(), strings: HashMap::new(), diags, opts, counter: 0 };
+    let mut mc = ModCx { tu, m: kir::Module::default(), strings: HashMap::new(), diags, opts };
     mc.m.source_name = opts.file.clone();
     mc.m.comp_dir = opts.comp_dir.clone();
     let defined_funcs: std::collections::HashSet<&str> = tu.funcs.iter().map(|f| &*f.name).collect();
@@ -73,7 +73,6 @@ struct ModCx<'t, 'd> {
     strings: HashMap<Rc<[u8]>, String>,
     diags: &'d mut Diags,
     opts: &'t LowerOptions,
-    counter: u32,
 }
 
 impl<'t, 'd> ModCx<'t, 'd> {

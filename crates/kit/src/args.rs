@@ -129,7 +129,7 @@ pub fn parse(args: &[String]) -> Result<CcArgs, String> {
     let mut a = CcArgs::default();
     let mut i = 0;
     // Fetches the value of a flag given as `-Xvalue` or `-X value`.
-    let mut value = |i: &mut usize, flag: &str, arg: &str| -> Result<String, String> {
+    let value = |i: &mut usize, flag: &str, arg: &str| -> Result<String, String> {
         if arg.len() > flag.len() {
             let v = &arg[flag.len()..];
             return Ok(v.strip_prefix('=').filter(|_| flag.starts_with("--")).unwrap_or(v).to_string());

@@ -464,6 +464,18 @@ impl<'a> Parser<'a> {
         Ok(DeclSpec { ty, storage, thread_local, inline, attrs })
     }
 
+    /// The type a typedef names: its `aligned` and `vector_size` attributes applied.
+    pub(super) fn typedef_type(&self, ty: T, attrs: &Attrs) -> T {
+        let ty = if attrs.aligned > 0 {
+            let mut c = (*ty).clone();
+            c.align = attrs.aligned;
+            Rc::new(c)
+        } else {
+            ty
+        };
+        self.vectorize(ty, attrs)
+    }
+
     /// Applies `vector_size(N)` to an element type.
     pub(super) fn vectorize(&self, ty: T, attrs: &Attrs) -> T {
         let Some(vs) = attrs.vector_size else { return ty };
@@ -1037,14 +1049,7 @@ impl<'a> Parser<'a> {
     /// parses its initializer if any.
     pub(super) fn declare_global(&mut self, (name, nloc): (Rc<str>, Loc), ty: T, spec: &DeclSpec, attrs: Attrs) -> PResult<()> {
         if spec.storage == Storage::Typedef {
-            let ty = if attrs.aligned > 0 {
-                let mut c = (*ty).clone();
-                c.align = attrs.aligned;
-                Rc::new(c)
-            } else {
-                ty
-            };
-            let ty = self.vectorize(ty, &attrs);
+            let ty = self.typedef_type(ty, &attrs);
             self.bind(name, Sym::Typedef(ty));
             return Ok(());
         }

@@ -80,13 +80,7 @@ impl<'a> Parser<'a> {
             let (name, nloc) = name.unwrap();
             let vla = std::mem::take(&mut self.pending_vla);
             if spec.storage == Storage::Typedef {
-                let ty = if attrs.aligned > 0 {
-                    let mut c = (*ty).clone();
-                    c.align = attrs.aligned;
-                    Rc::new(c)
-                } else {
-                    ty
-                };
+                let ty = self.typedef_type(ty, &attrs);
                 if !vla.is_empty() {
                     decls.extend(vla.into_iter().map(|(id, e)| LocalDecl { local: id, init: None, vla_dims: vec![(id, e)] }));
                 }

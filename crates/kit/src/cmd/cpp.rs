@@ -1,6 +1,6 @@
 //! `kit cpp`: preprocess C to standard output (or `-o FILE`).
 
-use crate::{args, compile};
+use crate::args;
 
 pub fn main(argv: &[String]) -> i32 {
     if argv.iter().any(|a| a == "--help") {
