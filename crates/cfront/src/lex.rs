@@ -545,3 +545,17 @@ fn utf8_len(c: u8) -> usize {
         _ => 1,
     }
 }
+
+/// Splits an integer literal's digits (lower-case, no suffix) into its radix
+/// and the digits proper: `0x1f` → (16, "1f"), `0b101`, `017` (octal), `42`.
+pub fn split_radix(digits: &str) -> (u32, &str) {
+    if let Some(h) = digits.strip_prefix("0x") {
+        (16, h)
+    } else if let Some(b) = digits.strip_prefix("0b") {
+        (2, b)
+    } else if digits.len() > 1 && digits.starts_with('0') {
+        (8, &digits[1..])
+    } else {
+        (10, digits)
+    }
+}

@@ -1454,15 +1454,7 @@ impl<'a> Parser<'a> {
         }
         let digits_end = lower.find(|c: char| c == 'u' || c == 'l' || c == 'i' || c == 'j').unwrap_or(lower.len());
         let (digits, suffix) = lower.split_at(digits_end);
-        let (radix, body) = if is_hex {
-            (16, &digits[2..])
-        } else if let Some(b) = digits.strip_prefix("0b") {
-            (2, b)
-        } else if digits.len() > 1 && digits.starts_with('0') {
-            (8, &digits[1..])
-        } else {
-            (10, digits)
-        };
+        let (radix, body) = crate::lex::split_radix(digits);
         let body = body.replace('\'', "");
         let v = match u128::from_str_radix(&body, radix) {
             Ok(v) => v,

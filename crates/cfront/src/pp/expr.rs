@@ -201,15 +201,7 @@ fn number(s: &str) -> Result<V, String> {
     if !matches!(suffix, "" | "u" | "l" | "ul" | "lu" | "ll" | "ull" | "llu") {
         return Err(format!("invalid suffix \"{}\" on integer constant", &s[digits.len()..]));
     }
-    let (radix, body) = if let Some(h) = digits.strip_prefix("0x") {
-        (16, h)
-    } else if let Some(b) = digits.strip_prefix("0b") {
-        (2, b)
-    } else if digits.len() > 1 && digits.starts_with('0') {
-        (8, &digits[1..])
-    } else {
-        (10, digits)
-    };
+    let (radix, body) = crate::lex::split_radix(digits);
     let v = u64::from_str_radix(body, radix).map_err(|e| match e.kind() {
         std::num::IntErrorKind::PosOverflow => "integer constant is too large for its type".to_string(),
         _ => format!("invalid integer constant \"{s}\" in #if"),
