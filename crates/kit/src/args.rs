@@ -13,6 +13,17 @@ pub enum Mode {
     EmitIr,
 }
 
+/// What the link step takes, in command-line order (order matters to
+/// archives and to `-Wl,--whole-archive` style switches).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum LinkItem {
+    Input(String),
+    Lib(String),
+    /// An argument for the linker (`-Wl,...`, `-Xlinker`, or a driver flag
+    /// such as `-shared` translated to its ld spelling).
+    LinkerArg(String),
+}
+
 #[derive(Clone, Debug)]
 pub enum Define {
     Set(String, Option<String>),
@@ -44,8 +55,11 @@ pub struct CcArgs {
     pub sysroot: Option<String>,
     pub target: Option<String>,
     pub nostdinc: bool,
-    /// Linker flags kept for the link step (-Wl, -Xlinker, -shared, -static...).
-    pub link_flags: Vec<String>,
+    /// Inputs, libraries and linker flags for the link step, in order.
+    pub link_items: Vec<LinkItem>,
+    /// -nostartfiles / -nodefaultlibs (both: -nostdlib).
+    pub no_start_files: bool,
+    pub no_default_libs: bool,
 }
 
 impl Default for CcArgs {
@@ -72,7 +86,9 @@ impl Default for CcArgs {
             sysroot: None,
             target: None,
             nostdinc: false,
-            link_flags: vec![],
+            link_items: vec![],
+            no_start_files: false,
+            no_default_libs: false,
         }
     }
 }
@@ -160,9 +176,20 @@ pub fn parse(args: &[String]) -> Result<CcArgs, String> {
             }
             "-MP" => a.dep_phony = true,
             "-nostdinc" => a.nostdinc = true,
-            "-shared" | "-static" | "-pie" | "-no-pie" | "-rdynamic" | "-s" | "-pthread" => a.link_flags.push(arg.clone()),
+            "-shared" | "-static" | "-pie" | "-no-pie" | "-s" => a.link_items.push(LinkItem::LinkerArg(arg.clone())),
+            "-rdynamic" => a.link_items.push(LinkItem::LinkerArg("--export-dynamic".into())),
+            "-pthread" => {}
+            "-nostdlib" => {
+                a.no_start_files = true;
+                a.no_default_libs = true;
+            }
+            "-nostartfiles" => a.no_start_files = true,
+            "-nodefaultlibs" => a.no_default_libs = true,
             "-pipe" | "-v" | "-ansi" | "-pedantic" | "-pedantic-errors" => {}
-            "-" => a.inputs.push(arg.clone()),
+            "-" => {
+                a.inputs.push(arg.clone());
+                a.link_items.push(LinkItem::Input(arg.clone()));
+            }
             _ => {
                 if let Some(o) = s.strip_prefix("-O") {
                     a.opt_level = match o {
@@ -190,7 +217,9 @@ pub fn parse(args: &[String]) -> Result<CcArgs, String> {
                 } else if s == "-include" {
                     a.includes.push(value(&mut i, "-include", s)?);
                 } else if s.starts_with("-l") {
-                    a.libs.push(value(&mut i, "-l", s)?);
+                    let lib = value(&mut i, "-l", s)?;
+                    a.link_items.push(LinkItem::Lib(lib.clone()));
+                    a.libs.push(lib);
                 } else if s.starts_with("-L") {
                     a.lib_dirs.push(value(&mut i, "-L", s)?);
                 } else if s == "-MF" || s == "-MT" || s == "-MQ" {
@@ -205,10 +234,10 @@ pub fn parse(args: &[String]) -> Result<CcArgs, String> {
                 } else if let Some(v) = s.strip_prefix("--target=") {
                     a.target = Some(v.to_string());
                 } else if s.starts_with("-Wl,") {
-                    a.link_flags.extend(s[4..].split(',').map(String::from));
+                    a.link_items.extend(s[4..].split(',').map(|f| LinkItem::LinkerArg(f.to_string())));
                 } else if s == "-Xlinker" {
                     let v = value(&mut i, s, s)?;
-                    a.link_flags.push(v);
+                    a.link_items.push(LinkItem::LinkerArg(v));
                 } else if s.starts_with("-std=")
                     || s.starts_with("-W")
                     || s.starts_with("-f")
@@ -225,6 +254,7 @@ pub fn parse(args: &[String]) -> Result<CcArgs, String> {
                     return Err(format!("unrecognized command-line option '{s}'"));
                 } else {
                     a.inputs.push(arg.clone());
+                    a.link_items.push(LinkItem::Input(arg.clone()));
                 }
             }
         }

@@ -4,6 +4,8 @@
 mod args;
 mod cmd;
 mod compile;
+mod linking;
+mod runtime;
 
 use std::process::ExitCode;
 
@@ -14,6 +16,7 @@ const TOOLS: &[Tool] = &[
     ("cc", "compile C (gcc/clang-compatible driver)", cmd::cc::main),
     ("cpp", "the C preprocessor", cmd::cpp::main),
     ("run", "compile C in memory and run it in-process (JIT)", cmd::run::main),
+    ("ld", "link objects, archives and shared libraries (GNU ld-compatible)", cmd::ld::main),
     ("install", "install per-tool links (cc, cpp, ...) into a directory", cmd::install::main),
 ];
 

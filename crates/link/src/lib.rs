@@ -22,6 +22,7 @@ mod resolve;
 mod shims;
 mod symbolize;
 mod tls;
+pub mod ld;
 
 pub use backtrace::{Frame, backtrace, backtrace_with_sp, format_backtrace};
 pub use image::JitImage;
@@ -260,7 +261,7 @@ fn tls_init_len(objects: &[Object], lay: &layout::Layout) -> usize {
 /// Run priority of an init/fini array section: `.init_array.N` runs by N,
 /// unnumbered ones after all numbered ones; `.ctors.N`/`.dtors.N` count the
 /// other way and their entries run from last to first.
-fn array_priority(name: &str) -> (u32, bool) {
+pub(crate) fn array_priority(name: &str) -> (u32, bool) {
     let num = name.rsplit_once('.').and_then(|(_, n)| n.parse::<u32>().ok());
     if name.starts_with(".ctors") || name.starts_with(".dtors") {
         (num.map_or(65536, |n| 65535u32.saturating_sub(n)), true)

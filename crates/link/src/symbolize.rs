@@ -29,7 +29,7 @@ impl Symbolizer {
                 let mut syms: Vec<(u64, u64, &str)> = o
                     .symbols
                     .iter()
-                    .filter(|s| matches!(s.kind, SymbolKind::Func | SymbolKind::Unknown) && !s.name.is_empty() && !s.name.starts_with(".L"))
+                    .filter(|s| matches!(s.kind, SymbolKind::Func | SymbolKind::Ifunc | SymbolKind::Unknown) && !s.name.is_empty() && !s.name.starts_with(".L"))
                     .filter_map(|s| match s.def {
                         SymbolDef::Section { section, offset } if section.0 as usize == si => Some((offset, s.size, s.name.as_str())),
                         _ => None,

@@ -92,6 +92,7 @@ pub fn write_asm(obj: &Object) -> String {
                 }
                 let ty = match sy.kind {
                     SymbolKind::Func => "@function",
+                    SymbolKind::Ifunc => "@gnu_indirect_function",
                     SymbolKind::Tls => "@tls_object",
                     _ => "@object",
                 };

@@ -140,7 +140,8 @@ pub fn read_elf(name: &str, bytes: &[u8]) -> Result<Object, String> {
         }
         let sname = String::from_utf8_lossy(s.name(endian, strings).map_err(|e| bad(&e.to_string()))?).into_owned();
         let kind = match s.st_type() {
-            elf::STT_FUNC | elf::STT_GNU_IFUNC => SymbolKind::Func,
+            elf::STT_FUNC => SymbolKind::Func,
+            elf::STT_GNU_IFUNC => SymbolKind::Ifunc,
             elf::STT_OBJECT | elf::STT_COMMON => SymbolKind::Data,
             elf::STT_TLS => SymbolKind::Tls,
             elf::STT_SECTION => SymbolKind::Section,

@@ -85,6 +85,7 @@ fn symbol_flags(s: &Symbol) -> SymbolFlags<WSec, WSym> {
     };
     let st_type = match s.kind {
         SymbolKind::Func => elf::STT_FUNC,
+        SymbolKind::Ifunc => elf::STT_GNU_IFUNC,
         SymbolKind::Data => elf::STT_OBJECT,
         SymbolKind::Tls => elf::STT_TLS,
         SymbolKind::Section => elf::STT_SECTION,
@@ -186,7 +187,7 @@ pub fn write_elf_for(obj: &Object, machine: Machine) -> Result<Vec<u8>, String> 
             SymbolDef::Common { align } => (SymbolSection::Common, align.max(1)),
         };
         let kind = match s.kind {
-            SymbolKind::Func => object::SymbolKind::Text,
+            SymbolKind::Func | SymbolKind::Ifunc => object::SymbolKind::Text,
             SymbolKind::Data => object::SymbolKind::Data,
             SymbolKind::Tls => object::SymbolKind::Tls,
             SymbolKind::Section => object::SymbolKind::Section,

@@ -97,6 +97,8 @@ pub enum Binding {
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub enum SymbolKind {
     Func,
+    /// A GNU indirect function: the symbol's code returns the real address.
+    Ifunc,
     Data,
     Tls,
     Section,

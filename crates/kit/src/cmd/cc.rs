@@ -59,12 +59,12 @@ pub fn run_cc(a: CcArgs) -> i32 {
     if a.deps_only || a.mode == Mode::Preprocess {
         return preprocess_only(&a);
     }
+    if a.mode == Mode::Link {
+        return crate::linking::link(&a);
+    }
     let mut status = 0;
     for input in &a.inputs {
         if !(input.ends_with(".c") || input.ends_with(".h") || input == "-") {
-            if a.mode == Mode::Link {
-                continue;
-            }
             eprintln!("kit cc: warning: {input}: linker input file unused because linking not done");
             continue;
         }
@@ -77,11 +77,7 @@ pub fn run_cc(a: CcArgs) -> i32 {
                 let out = a.output.clone().unwrap_or_else(|| default_output(input, "s"));
                 write_output(Some(&out), obj::asm_write::write_asm(&o).as_bytes()).map_err(|e| eprintln!("kit cc: error: {e}"))
             }),
-            Mode::Link => {
-                eprintln!("kit cc: error: linking is not implemented yet: use 'kit cc -c' and a system linker, or 'kit run'");
-                Err(())
-            }
-            Mode::Preprocess => unreachable!(),
+            Mode::Link | Mode::Preprocess => unreachable!(),
         };
         if r.is_err() {
             status = 1;

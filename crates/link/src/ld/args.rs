@@ -1,0 +1,186 @@
+//! The GNU ld command line, as gcc drivers and build systems pass it.
+
+use super::{Config, InputArg, OutputKind};
+
+const HELP: &str = "usage: kit ld [options] FILE...
+  -o FILE                 output (default a.out)
+  -l NAME, -L DIR         libraries and where to search
+  -static, -Bstatic, -Bdynamic, -shared, -pie, -no-pie
+  -e SYM, --entry SYM     entry point (default _start)
+  -soname NAME, -rpath DIR, --dynamic-linker FILE
+  --as-needed, --no-as-needed, --whole-archive, --no-whole-archive
+  --start-group ... --end-group, --gc-sections, --export-dynamic
+  --build-id, --hash-style=gnu|sysv|both, -z now|relro|noexecstack|...
+  -Map FILE, -T SCRIPT, -s, -S, @FILE
+";
+
+pub fn help() -> &'static str {
+    HELP
+}
+
+/// Parses `args` (response files already expanded).
+pub fn parse_args(args: &[String]) -> Result<Config, String> {
+    let mut c = Config::default();
+    let mut explicit_kind = false;
+    let mut i = 0;
+    // The value of `-x V`, `-xV`, `--x=V` or `--x V`.
+    let value = |i: &mut usize, arg: &str, flag: &str| -> Result<String, String> {
+        let rest = &arg[flag.len()..];
+        if let Some(v) = rest.strip_prefix('=') {
+            return Ok(v.to_string());
+        }
+        if !rest.is_empty() {
+            return Ok(rest.to_string());
+        }
+        *i += 1;
+        args.get(*i).cloned().ok_or_else(|| format!("option '{flag}' needs an argument"))
+    };
+    while i < args.len() {
+        let a = args[i].as_str();
+        // Long options may be written with one dash or two.
+        let long = a.strip_prefix("--").map(|s| format!("-{s}"));
+        let o = long.as_deref().unwrap_or(a);
+        let flag = |names: &[&str]| names.iter().any(|n| o == *n || (o.starts_with(n) && o[n.len()..].starts_with('=')));
+        match o {
+            "-static" | "-Bstatic" | "-dn" | "-non_shared" => {
+                c.inputs.push(InputArg::Static(true));
+                if o == "-static" {
+                    c.static_exe = true;
+                }
+            }
+            "-Bdynamic" | "-dy" | "-call_shared" => c.inputs.push(InputArg::Static(false)),
+            "-shared" | "-Bshareable" => {
+                c.kind = OutputKind::Shared;
+                explicit_kind = true;
+            }
+            "-pie" | "-pic-executable" => {
+                c.kind = OutputKind::Pie;
+                explicit_kind = true;
+            }
+            "-no-pie" | "-no-pic-executable" => {
+                c.kind = OutputKind::Exec;
+                explicit_kind = true;
+            }
+            "-as-needed" => c.inputs.push(InputArg::AsNeeded(true)),
+            "-no-as-needed" => c.inputs.push(InputArg::AsNeeded(false)),
+            "-whole-archive" => c.inputs.push(InputArg::WholeArchive(true)),
+            "-no-whole-archive" => c.inputs.push(InputArg::WholeArchive(false)),
+            "-start-group" | "-(" => c.inputs.push(InputArg::GroupStart),
+            "-end-group" | "-)" => c.inputs.push(InputArg::GroupEnd),
+            "-gc-sections" => c.gc_sections = true,
+            "-no-gc-sections" => c.gc_sections = false,
+            "-export-dynamic" | "-E" => c.export_dynamic = true,
+            "-no-export-dynamic" => c.export_dynamic = false,
+            "-build-id" => c.build_id = true,
+            "-s" | "-strip-all" => c.strip = Strip::All,
+            "-S" | "-strip-debug" => c.strip = Strip::Debug,
+            "-eh-frame-hdr" | "-no-undefined" | "-allow-shlib-undefined" | "-no-allow-shlib-undefined" | "-fatal-warnings"
+            | "-enable-new-dtags" | "-disable-new-dtags" | "-nostdlib" | "-O0" | "-O1" | "-O2" | "-no-copy-dt-needed-entries"
+            | "-warn-common" | "-sort-common" | "-relax" | "-no-relax" | "-Bsymbolic" | "-Bsymbolic-functions" | "-discard-all"
+            | "-X" | "-x" | "-discard-locals" | "-icf=none" | "-color-diagnostics" | "-no-warn-mismatch" => {}
+            "-v" | "-version" | "-V" => c.print_version = true,
+            "-help" => c.print_help = true,
+            "-z" => {
+                i += 1;
+                let k = args.get(i).ok_or("option '-z' needs a keyword")?;
+                z_keyword(&mut c, k)?;
+            }
+            "-m" => {
+                i += 1;
+                let m = args.get(i).ok_or("option '-m' needs an emulation")?;
+                if m != "elf_x86_64" {
+                    return Err(format!("unsupported emulation '{m}' (kit ld links elf_x86_64)"));
+                }
+            }
+            _ if o.starts_with("-z") && o.len() > 2 => z_keyword(&mut c, &o[2..])?,
+            _ if o.starts_with("-melf_x86_64") => {}
+            _ if flag(&["-build-id"]) => c.build_id = !o.ends_with("=none"),
+            _ if flag(&["-hash-style"]) => {
+                let v = value(&mut i, o, "-hash-style")?;
+                if !matches!(v.as_str(), "gnu" | "sysv" | "both") {
+                    return Err(format!("unknown hash style '{v}'"));
+                }
+            }
+            _ if flag(&["-entry"]) => c.entry = Some(value(&mut i, o, "-entry")?),
+            _ if flag(&["-soname"]) => c.soname = Some(value(&mut i, o, "-soname")?),
+            _ if flag(&["-rpath"]) => c.rpath.push(value(&mut i, o, "-rpath")?),
+            _ if flag(&["-dynamic-linker"]) => c.dynamic_linker = Some(value(&mut i, o, "-dynamic-linker")?),
+            _ if flag(&["-Map"]) => c.map = Some(value(&mut i, o, "-Map")?),
+            _ if flag(&["-script"]) => c.scripts.push(value(&mut i, o, "-script")?),
+            _ if flag(&["-sysroot"]) => c.sysroot = Some(value(&mut i, o, "-sysroot")?),
+            _ if flag(&["-library-path"]) => c.lib_dirs.push(value(&mut i, o, "-library-path")?),
+            _ if flag(&["-library"]) => c.inputs.push(InputArg::Lib(value(&mut i, o, "-library")?)),
+            _ if flag(&["-output"]) => c.output = value(&mut i, o, "-output")?,
+            _ if a.starts_with("-o") => c.output = value(&mut i, a, "-o")?,
+            _ if a.starts_with("-L") => c.lib_dirs.push(value(&mut i, a, "-L")?),
+            _ if a.starts_with("-l") => c.inputs.push(InputArg::Lib(value(&mut i, a, "-l")?)),
+            _ if a.starts_with("-e") => c.entry = Some(value(&mut i, a, "-e")?),
+            _ if a.starts_with("-h") => c.soname = Some(value(&mut i, a, "-h")?),
+            _ if a.starts_with("-T") => c.scripts.push(value(&mut i, a, "-T")?),
+            _ if a.starts_with("-R") => c.rpath.push(value(&mut i, a, "-R")?),
+            _ if a.starts_with("-I") => c.dynamic_linker = Some(value(&mut i, a, "-I")?),
+            _ if a.starts_with('-') && a.len() > 1 => return Err(format!("unrecognized option '{a}'")),
+            _ => c.inputs.push(InputArg::Path(a.to_string())),
+        }
+        i += 1;
+    }
+    if c.static_exe && !explicit_kind {
+        c.kind = OutputKind::Exec;
+    }
+    if c.static_exe && c.kind == OutputKind::Pie {
+        return Err("-static -pie (static PIE) is not supported yet".into());
+    }
+    Ok(c)
+}
+
+use super::Strip;
+
+fn z_keyword(c: &mut Config, k: &str) -> Result<(), String> {
+    match k {
+        "now" => c.bind_now = true,
+        "lazy" => c.bind_now = false,
+        "relro" => c.relro = true,
+        "norelro" => c.relro = false,
+        "noexecstack" => c.exec_stack = false,
+        "execstack" => c.exec_stack = true,
+        "defs" => c.no_undefined = true,
+        "nodefs" | "undefs" => c.no_undefined = false,
+        "origin" | "nodelete" | "nodlopen" | "text" | "notext" | "combreloc" | "nocombreloc" | "separate-code"
+        | "noseparate-code" | "nocopyreloc" | "ibt" | "shstk" | "cet-report=none" | "max-page-size=4096" | "common-page-size=4096"
+        | "interpose" | "initfirst" | "muldefs" => {}
+        _ if k.starts_with("max-page-size=") || k.starts_with("common-page-size=") || k.starts_with("stack-size=") => {}
+        _ => return Err(format!("unknown -z keyword '{k}'")),
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn p(s: &str) -> Result<Config, String> {
+        parse_args(&s.split_whitespace().map(String::from).collect::<Vec<_>>())
+    }
+
+    #[test]
+    fn gcc_style_line() {
+        let c = p("-pie -z now -z relro --hash-style=gnu --build-id -o prog -L/usr/lib a.o -lm --as-needed -lc").unwrap();
+        assert_eq!(c.kind, OutputKind::Pie);
+        assert_eq!(c.output, "prog");
+        assert!(c.bind_now && c.relro && c.build_id);
+        assert_eq!(c.lib_dirs, ["/usr/lib"]);
+        assert_eq!(
+            c.inputs,
+            [InputArg::Path("a.o".into()), InputArg::Lib("m".into()), InputArg::AsNeeded(true), InputArg::Lib("c".into())]
+        );
+    }
+
+    #[test]
+    fn errors() {
+        assert!(p("--frobnicate").unwrap_err().contains("--frobnicate"));
+        assert!(p("-z bogus").unwrap_err().contains("bogus"));
+        assert!(p("-o").is_err());
+        assert_eq!(p("-static a.o").unwrap().kind, OutputKind::Exec);
+        assert_eq!(p("--entry=go -soname=libx.so.1 -shared").unwrap().soname.as_deref(), Some("libx.so.1"));
+    }
+}

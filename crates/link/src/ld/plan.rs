@@ -1,0 +1,549 @@
+//! Deciding what the output needs before anything has an address: where
+//! each undefined name comes from (a shared library, the linker itself, or
+//! nowhere), GOT slots, call stubs, copy relocations, the dynamic symbol
+//! table and how many dynamic relocations there will be.
+
+use super::dylib::{DyKind, Dylib};
+use super::input::Inputs;
+use super::layout::{self, Layout};
+use super::{Config, OutputKind};
+use crate::got::{R_X86_64_TLSLD, is_call_operand};
+use crate::resolve::{self, Resolution, Target, is_loaded};
+use crate::LinkError;
+use obj::{Binding, Object, RelocKind, SectionKind, SymbolDef, SymbolKind, Visibility};
+use std::collections::HashMap;
+
+/// Where an undefined name is defined.
+#[derive(Clone, Debug)]
+pub(crate) enum ExtDef {
+    /// In a shared library (`lib` is `None` for an undefined name a shared
+    /// library output leaves to its loader).
+    Import { lib: Option<usize>, kind: DyKind, size: u64, lib_value: u64, version: Option<(String, u32)> },
+    /// Defined by the linker (section bounds and the like), after layout.
+    Linker,
+    /// An unresolved weak reference: address 0.
+    Zero,
+}
+
+/// A GOT entry, one 8-byte slot except the TLS pairs (two).
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
+pub(crate) enum GotEntry {
+    /// The symbol's address (for `GOTPCREL` loads).
+    Addr(Target),
+    /// The slot a call stub jumps through (bound with `JUMP_SLOT` or `IRELATIVE`).
+    Plt(Target),
+    /// Offset from the thread pointer (initial-exec TLS).
+    TpOff(Target),
+    /// `{module, offset}` for `__tls_get_addr` (general dynamic).
+    Gd(Target),
+    /// `{module, 0}` (local dynamic).
+    Ld,
+}
+
+impl GotEntry {
+    pub(crate) fn slots(self) -> u64 {
+        match self {
+            GotEntry::Gd(_) | GotEntry::Ld => 2,
+            _ => 1,
+        }
+    }
+}
+
+/// How a target is bound.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub(crate) enum Class {
+    /// Defined in the output.
+    Local,
+    /// A GNU indirect function defined in the output: reached through a stub.
+    LocalIfunc,
+    /// Defined in a shared library output but interposable: data an
+    /// executable may copy, so the library's own references go through
+    /// dynamic relocations too.
+    Preemptible,
+    Import(usize),
+    Zero,
+}
+
+pub(crate) struct DynSym {
+    pub name: String,
+    pub elf_type: u8,
+    pub binding: u8,
+    /// Set for definitions (exports and copies).
+    pub def: Option<Target>,
+    /// For copies: the extern copied.
+    pub copy: Option<usize>,
+    pub size: u64,
+    /// Index into `Image::verneeds` flattened numbering (0: unversioned).
+    pub version: u16,
+}
+
+pub(crate) struct Image {
+    pub kind: OutputKind,
+    pub static_exe: bool,
+    pub pic: bool,
+    pub objects: Vec<Object>,
+    pub dylibs: Vec<Dylib>,
+    /// Shared libraries recorded in `DT_NEEDED`, in order.
+    pub needed: Vec<usize>,
+    pub res: Resolution,
+    pub ext: Vec<ExtDef>,
+    pub got: Vec<GotEntry>,
+    /// Entry → first slot number.
+    pub got_index: HashMap<GotEntry, u64>,
+    pub got_slots: u64,
+    pub stubs: Vec<Target>,
+    pub stub_index: HashMap<Target, u64>,
+    /// Externs given a copy in `.bss`, by extern index → copy number.
+    pub copies: Vec<usize>,
+    pub copy_index: HashMap<usize, usize>,
+    /// Imported functions whose address the executable takes directly:
+    /// their stub is the canonical address.
+    pub canonical: Vec<bool>,
+    pub dynsyms: Vec<DynSym>,
+    pub dynsym_of_ext: HashMap<usize, u32>,
+    pub dynsym_of_def: HashMap<Target, u32>,
+    /// (library soname, version name, hash, version index) for `.gnu.version_r`.
+    pub verneeds: Vec<(usize, String, u32, u16)>,
+    pub n_rela_dyn: u64,
+    pub n_rela_plt: u64,
+    /// Index of the first `.dynsym` entry covered by `.gnu.hash`.
+    pub first_hashed: usize,
+    pub entry: String,
+    pub lay: Layout,
+}
+
+/// Names the linker defines when they are referenced and not defined.
+pub(crate) fn is_linker_symbol(name: &str) -> bool {
+    matches!(
+        name,
+        "_GLOBAL_OFFSET_TABLE_"
+            | "_DYNAMIC"
+            | "__ehdr_start"
+            | "__executable_start"
+            | "__init_array_start"
+            | "__init_array_end"
+            | "__fini_array_start"
+            | "__fini_array_end"
+            | "__preinit_array_start"
+            | "__preinit_array_end"
+            | "__bss_start"
+            | "_edata"
+            | "edata"
+            | "_end"
+            | "end"
+            | "etext"
+            | "_etext"
+            | "__etext"
+            | "__GNU_EH_FRAME_HDR"
+            | "__rela_iplt_start"
+            | "__rela_iplt_end"
+    ) || name.strip_prefix("__start_").or_else(|| name.strip_prefix("__stop_")).is_some_and(is_c_identifier)
+}
+
+pub(crate) fn is_c_identifier(s: &str) -> bool {
+    !s.is_empty() && !s.starts_with(|c: char| c.is_ascii_digit()) && s.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+}
+
+/// A tiny object defining `__dso_handle` (crtbegin's job in gcc's world).
+fn dso_handle_object() -> Object {
+    let mut o = Object::new("<kit ld>");
+    let data = o.add_section(".data", SectionKind::Data, 8);
+    o.append(data, &[0; 8], 8);
+    o.add_symbol(obj::Symbol {
+        name: "__dso_handle".into(),
+        kind: SymbolKind::Data,
+        binding: Binding::Global,
+        visibility: Visibility::Hidden,
+        def: SymbolDef::Section { section: data, offset: 0 },
+        size: 8,
+    });
+    o
+}
+
+pub(crate) fn plan(cfg: &Config, inputs: Inputs) -> Result<Image, LinkError> {
+    let Inputs { mut objects, dylibs, entry } = inputs;
+    let references = |objects: &[Object], n: &str| {
+        objects.iter().any(|o| o.symbols.iter().any(|s| s.name == n && s.def == SymbolDef::Undefined))
+            && !objects.iter().any(|o| o.symbols.iter().any(|s| s.name == n && s.def != SymbolDef::Undefined && s.binding != Binding::Local))
+    };
+    if references(&objects, "__dso_handle") {
+        objects.push(dso_handle_object());
+    }
+    let res = resolve::resolve(&objects)?;
+    let shared = cfg.kind == OutputKind::Shared;
+    let static_exe = cfg.static_exe;
+    let pic = cfg.kind != OutputKind::Exec;
+
+    // Every undefined name: a library, the linker, or nothing.
+    let mut ext = Vec::with_capacity(res.externs.len());
+    let mut used = vec![false; dylibs.len()];
+    let mut undefined = Vec::new();
+    for e in &res.externs {
+        let from_lib = dylibs.iter().enumerate().find_map(|(i, d)| d.exports.get(&e.name).map(|s| (i, s)));
+        ext.push(match from_lib {
+            Some((i, s)) => {
+                used[i] = true;
+                ExtDef::Import { lib: Some(i), kind: s.kind, size: s.size, lib_value: s.value, version: s.version.clone() }
+            }
+            None if is_linker_symbol(&e.name) && !(static_exe && e.name == "_DYNAMIC") => ExtDef::Linker,
+            None if e.weak => ExtDef::Zero,
+            None if shared && !cfg.no_undefined => ExtDef::Import { lib: None, kind: DyKind::Func, size: 0, lib_value: 0, version: None },
+            None => {
+                let users: Vec<&str> = e.users.iter().map(|&o| objects[o].name.as_str()).collect();
+                undefined.push(format!("error: undefined reference to '{}' (referenced from {})", e.name, users.join(", ")));
+                ExtDef::Zero
+            }
+        });
+    }
+    let entry = cfg.entry.clone().or(entry).unwrap_or_else(|| "_start".into());
+    if !shared && !res.globals.contains_key(&entry) {
+        undefined.push(format!("error: entry symbol '{entry}' is not defined"));
+    }
+    if !undefined.is_empty() {
+        return Err(LinkError { messages: undefined });
+    }
+    let needed: Vec<usize> = (0..dylibs.len()).filter(|&i| used[i] || !dylibs[i].as_needed).collect();
+
+    let mut img = Image {
+        kind: cfg.kind,
+        static_exe,
+        pic,
+        objects,
+        dylibs,
+        needed,
+        res,
+        canonical: vec![false; ext.len()],
+        ext,
+        got: Vec::new(),
+        got_index: HashMap::new(),
+        got_slots: 0,
+        stubs: Vec::new(),
+        stub_index: HashMap::new(),
+        copies: Vec::new(),
+        copy_index: HashMap::new(),
+        dynsyms: Vec::new(),
+        dynsym_of_ext: HashMap::new(),
+        dynsym_of_def: HashMap::new(),
+        verneeds: Vec::new(),
+        n_rela_dyn: 0,
+        n_rela_plt: 0,
+        first_hashed: 1,
+        entry,
+        lay: Layout::default(),
+    };
+    img.exports(cfg);
+    img.scan()?;
+    img.build_dynsyms(cfg);
+    img.count_dynamic_relocs();
+    img.lay = layout::layout(cfg, &img);
+    Ok(img)
+}
+
+impl Image {
+    pub(crate) fn dynamic(&self) -> bool {
+        !self.static_exe
+    }
+
+    pub(crate) fn class(&self, t: Target) -> Class {
+        match t {
+            Target::Def(oi, sid) => {
+                let s = self.objects[oi].symbol(sid);
+                if s.kind == SymbolKind::Ifunc {
+                    Class::LocalIfunc
+                } else if matches!(s.def, SymbolDef::Absolute(_)) && s.name.is_empty() {
+                    Class::Zero
+                } else if self.dynsym_of_def.contains_key(&t) && self.kind == OutputKind::Shared && s.kind != SymbolKind::Func {
+                    Class::Preemptible
+                } else {
+                    Class::Local
+                }
+            }
+            Target::Common(_) if self.kind == OutputKind::Shared && self.dynsym_of_def.contains_key(&t) => Class::Preemptible,
+            Target::Common(_) => Class::Local,
+            Target::Ext(i) => match self.ext[i] {
+                ExtDef::Import { .. } if self.copy_index.contains_key(&i) => Class::Local,
+                ExtDef::Import { .. } => Class::Import(i),
+                ExtDef::Linker => Class::Local,
+                ExtDef::Zero => Class::Zero,
+            },
+            Target::Discarded(..) => Class::Zero,
+        }
+    }
+
+    fn import_kind(&self, i: usize) -> DyKind {
+        match &self.ext[i] {
+            ExtDef::Import { kind, .. } => *kind,
+            _ => DyKind::Data,
+        }
+    }
+
+    fn add_got(&mut self, e: GotEntry) {
+        if !self.got_index.contains_key(&e) {
+            self.got_index.insert(e, self.got_slots);
+            self.got_slots += e.slots();
+            self.got.push(e);
+        }
+    }
+
+    fn add_stub(&mut self, t: Target) {
+        if !self.stub_index.contains_key(&t) {
+            self.stub_index.insert(t, self.stubs.len() as u64);
+            self.stubs.push(t);
+            self.add_got(GotEntry::Plt(t));
+        }
+    }
+
+    /// Which definitions the dynamic symbol table exports.
+    fn exports(&mut self, cfg: &Config) {
+        let shared = self.kind == OutputKind::Shared;
+        if self.static_exe {
+            return;
+        }
+        let wanted_by_libs: std::collections::HashSet<&str> = self.dylibs.iter().flat_map(|d| d.imports.iter().map(String::as_str)).collect();
+        let mut names: Vec<(&String, &Target)> = self.res.globals.iter().collect();
+        names.sort_by(|a, b| a.0.cmp(b.0));
+        let mut defs = Vec::new();
+        for (name, &t) in names {
+            let vis_ok = match t {
+                Target::Def(oi, sid) => self.objects[oi].symbol(sid).visibility != Visibility::Hidden,
+                _ => true,
+            };
+            if vis_ok && (shared || cfg.export_dynamic || wanted_by_libs.contains(name.as_str())) {
+                defs.push(t);
+            }
+        }
+        for t in defs {
+            self.dynsym_of_def.insert(t, 0); // numbered in build_dynsyms
+        }
+    }
+
+    fn scan(&mut self) -> Result<(), LinkError> {
+        let mut errors = Vec::new();
+        let mut todo: Vec<(RelocKind, Target, bool, bool, String)> = Vec::new();
+        for (oi, o) in self.objects.iter().enumerate() {
+            for (si, s) in o.sections.iter().enumerate() {
+                if !self.res.kept[oi][si] || !is_loaded(s.kind) {
+                    continue;
+                }
+                for (r, &t) in s.relocs.iter().zip(&self.res.targets[oi][si]) {
+                    let call = r.kind == RelocKind::Plt32 || (r.kind == RelocKind::PcRel32 && is_call_operand(&s.data, r));
+                    todo.push((r.kind, t, call, s.kind == SectionKind::EhFrame, o.name.clone()));
+                }
+            }
+        }
+        let exe = self.kind != OutputKind::Shared;
+        for (kind, t, call, _eh, oname) in todo {
+            let class = self.class(t);
+            match kind {
+                RelocKind::Plt32 | RelocKind::PcRel32 if call => {
+                    if matches!(class, Class::Import(_) | Class::LocalIfunc) {
+                        self.add_stub(t);
+                    }
+                }
+                RelocKind::PcRel32 | RelocKind::Abs32 | RelocKind::Abs32S | RelocKind::PcRel64 => match class {
+                    Class::Import(i) if self.import_kind(i) == DyKind::Func => {
+                        if exe {
+                            self.canonical[i] = true;
+                            self.add_stub(t);
+                        } else {
+                            errors.push(format!(
+                                "error: {oname}: direct reference to function '{}' from a shared library: recompile with -fPIC",
+                                self.res.externs[i].name
+                            ));
+                        }
+                    }
+                    Class::Import(i) => {
+                        if exe && self.import_kind(i) == DyKind::Data {
+                            if !self.copy_index.contains_key(&i) {
+                                self.copy_index.insert(i, self.copies.len());
+                                self.copies.push(i);
+                            }
+                        } else {
+                            errors.push(format!(
+                                "error: {oname}: direct reference to '{}', defined in a shared library, from a shared library: recompile with -fPIC",
+                                self.res.externs[i].name
+                            ));
+                        }
+                    }
+                    Class::LocalIfunc => self.add_stub(t),
+                    _ => {}
+                },
+                RelocKind::Abs64 => {
+                    if class == Class::LocalIfunc {
+                        self.add_stub(t);
+                    }
+                }
+                RelocKind::GotPcRel32 | RelocKind::GotPcRelX32 => {
+                    if class == Class::LocalIfunc {
+                        self.add_stub(t);
+                    }
+                    self.add_got(GotEntry::Addr(t));
+                }
+                RelocKind::TlsGd => self.add_got(GotEntry::Gd(t)),
+                RelocKind::ElfRaw(R_X86_64_TLSLD) => self.add_got(GotEntry::Ld),
+                RelocKind::GotTpOff32 => self.add_got(GotEntry::TpOff(t)),
+                RelocKind::TpOff32 if !exe => errors.push(format!(
+                    "error: {oname}: local-exec thread-local access cannot be used in a shared library: recompile with -fPIC"
+                )),
+                _ => {}
+            }
+        }
+        if errors.is_empty() { Ok(()) } else { Err(LinkError { messages: errors }) }
+    }
+
+    fn build_dynsyms(&mut self, _cfg: &Config) {
+        if self.static_exe {
+            return;
+        }
+        let mut syms: Vec<(usize, DynSym)> = Vec::new();
+        // Version needs, numbered from 2 (0 and 1 are local and global).
+        let mut vindex: HashMap<(usize, String), u16> = HashMap::new();
+        let mut verneeds = Vec::new();
+        let mut version_of = |lib: Option<usize>, v: &Option<(String, u32)>| -> u16 {
+            match (lib, v) {
+                (Some(l), Some((name, hash))) => {
+                    let n = vindex.len() as u16 + 2;
+                    let idx = *vindex.entry((l, name.clone())).or_insert(n);
+                    if idx == n {
+                        verneeds.push((l, name.clone(), *hash, idx));
+                    }
+                    idx
+                }
+                _ => 1,
+            }
+        };
+        // Imports first (not hashed), then definitions.
+        let mut defs = Vec::new();
+        for (i, e) in self.ext.iter().enumerate() {
+            if let ExtDef::Import { lib, kind, size, version, .. } = e {
+                let elf_type = match kind {
+                    DyKind::Func => object::elf::STT_FUNC,
+                    DyKind::Tls => object::elf::STT_TLS,
+                    DyKind::Data => object::elf::STT_OBJECT,
+                };
+                let weak = self.res.externs[i].weak;
+                let s = DynSym {
+                    name: self.res.externs[i].name.clone(),
+                    elf_type,
+                    binding: if weak { object::elf::STB_WEAK } else { object::elf::STB_GLOBAL },
+                    def: None,
+                    copy: self.copy_index.contains_key(&i).then_some(i),
+                    size: *size,
+                    version: version_of(*lib, version),
+                };
+                if s.copy.is_some() || self.canonical[i] { defs.push((Some(i), s)) } else { syms.push((i, s)) }
+            }
+        }
+        let mut exported: Vec<Target> = self.dynsym_of_def.keys().copied().collect();
+        exported.sort_by_key(|t| self.target_name(*t).to_string());
+        for t in exported {
+            let (elf_type, binding, size) = match t {
+                Target::Def(oi, sid) => {
+                    let s = self.objects[oi].symbol(sid);
+                    let ty = match s.kind {
+                        SymbolKind::Func => object::elf::STT_FUNC,
+                        SymbolKind::Ifunc => object::elf::STT_GNU_IFUNC,
+                        SymbolKind::Tls => object::elf::STT_TLS,
+                        SymbolKind::Data => object::elf::STT_OBJECT,
+                        _ => object::elf::STT_NOTYPE,
+                    };
+                    (ty, if s.binding == Binding::Weak { object::elf::STB_WEAK } else { object::elf::STB_GLOBAL }, s.size)
+                }
+                Target::Common(ci) => (object::elf::STT_OBJECT, object::elf::STB_GLOBAL, self.res.commons[ci].size),
+                _ => continue,
+            };
+            defs.push((None, DynSym { name: self.target_name(t).to_string(), elf_type, binding, def: Some(t), copy: None, size, version: 1 }));
+        }
+        // `.gnu.hash` wants the hashed (defined) symbols last, grouped by bucket.
+        let nbuckets = super::dynamic::gnu_hash_buckets(defs.len());
+        defs.sort_by_key(|(_, s)| super::dynamic::gnu_hash(s.name.as_bytes()) % nbuckets);
+        let mut all = vec![DynSym { name: String::new(), elf_type: 0, binding: 0, def: None, copy: None, size: 0, version: 0 }];
+        for (i, s) in syms {
+            self.dynsym_of_ext.insert(i, all.len() as u32);
+            all.push(s);
+        }
+        self.first_hashed = all.len();
+        for (ext_i, s) in defs {
+            if let Some(i) = ext_i {
+                self.dynsym_of_ext.insert(i, all.len() as u32);
+            }
+            if let Some(t) = s.def {
+                self.dynsym_of_def.insert(t, all.len() as u32);
+            }
+            all.push(s);
+        }
+        self.dynsyms = all;
+        self.verneeds = verneeds;
+    }
+
+    pub(crate) fn first_hashed_dynsym(&self) -> usize {
+        self.first_hashed
+    }
+
+    pub(crate) fn target_name(&self, t: Target) -> &str {
+        match t {
+            Target::Def(oi, sid) | Target::Discarded(oi, sid) => &self.objects[oi].symbol(sid).name,
+            Target::Common(ci) => &self.res.commons[ci].name,
+            Target::Ext(i) => &self.res.externs[i].name,
+        }
+    }
+
+    /// Counts the dynamic relocations `write` will emit (it checks the
+    /// count, so the two cannot drift apart silently).
+    fn count_dynamic_relocs(&mut self) {
+        let mut n = 0u64;
+        for (oi, o) in self.objects.iter().enumerate() {
+            for (si, s) in o.sections.iter().enumerate() {
+                if !self.res.kept[oi][si] || !is_loaded(s.kind) {
+                    continue;
+                }
+                for (r, &t) in s.relocs.iter().zip(&self.res.targets[oi][si]) {
+                    if r.kind == RelocKind::Abs64 && self.abs64_dynamic(t) {
+                        n += 1;
+                    }
+                }
+            }
+        }
+        for &e in &self.got {
+            n += self.got_dynamic_relocs(e);
+        }
+        n += self.copies.len() as u64;
+        self.n_rela_dyn = n;
+        self.n_rela_plt = self.got.iter().filter(|e| matches!(e, GotEntry::Plt(_))).count() as u64;
+    }
+
+    /// Whether a 64-bit absolute word needs a dynamic relocation.
+    pub(crate) fn abs64_dynamic(&self, t: Target) -> bool {
+        match self.class(t) {
+            Class::Import(_) | Class::Preemptible => true,
+            Class::Zero => false,
+            Class::Local | Class::LocalIfunc => self.pic && !self.is_absolute(t),
+        }
+    }
+
+    pub(crate) fn is_absolute(&self, t: Target) -> bool {
+        match t {
+            Target::Def(oi, sid) => matches!(self.objects[oi].symbol(sid).def, SymbolDef::Absolute(_)),
+            _ => false,
+        }
+    }
+
+    pub(crate) fn got_dynamic_relocs(&self, e: GotEntry) -> u64 {
+        let dynamic = self.dynamic();
+        match e {
+            GotEntry::Addr(t) => match self.class(t) {
+                Class::Import(_) | Class::Preemptible => 1,
+                Class::Zero => 0,
+                Class::Local | Class::LocalIfunc => u64::from(self.pic && !self.is_absolute(t)),
+            },
+            GotEntry::Plt(_) => 0, // counted in .rela.plt
+            GotEntry::TpOff(t) => u64::from(matches!(self.class(t), Class::Import(_) | Class::Preemptible) || self.kind == OutputKind::Shared),
+            GotEntry::Gd(t) if dynamic => match self.class(t) {
+                Class::Import(_) | Class::Preemptible => 2,
+                _ => 1,
+            },
+            GotEntry::Ld if dynamic => 1,
+            GotEntry::Gd(_) | GotEntry::Ld => 0,
+        }
+    }
+}
