@@ -4,6 +4,8 @@
 mod args;
 mod cmd;
 mod compile;
+#[allow(dead_code, reason = "the linker (kit ld) will call runtime::objects")]
+mod runtime;
 
 use std::process::ExitCode;
 
