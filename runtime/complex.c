@@ -5,20 +5,21 @@
  * gcc-compiled objects call them too. They follow C11 Annex G: when the
  * textbook formula yields NaN+iNaN, infinite operands are recovered so an
  * infinity times (or over) a nonzero finite value stays infinite and a
- * finite value over an infinity becomes zero. Division scales operands to
- * avoid needless overflow and underflow (Smith's method with Baudin and
- * Smith's refinements, as libgcc since GCC 12), so results match libgcc's
- * bit for bit.
+ * finite value over an infinity becomes zero. Double division scales its
+ * operands to avoid needless overflow and underflow (Smith's method with
+ * Baudin and Smith's refinements, as in libgcc since GCC 12); float division
+ * works in double. Results match libgcc's bit for bit (NaN signs and
+ * payloads aside).
  *
- * The long double (xc), _Float16 (hc) and __float128 (tc) variants are not
- * provided: kit computes long double in double precision and returns it in
- * %xmm0, so it could not honour gcc's %st0 return convention. */
+ * Not provided: the long double (xc) variants, since kit computes long
+ * double in double precision and returns it in %xmm0, not gcc's %st0; the
+ * _Float16 (hc) and __float128 (tc) ones, types kit does not compute in. */
 
 #define isnan(x) __builtin_isnan(x)
 #define isinf(x) __builtin_isinf(x)
 #define isfinite(x) __builtin_isfinite(x)
 
-/* MUL(name, T, suffix): T _Complex name(T a, T b, T c, T d) = (a+ib)(c+id). */
+/* T _Complex NAME(T a, T b, T c, T d) = (a+ib)(c+id). */
 #define MUL(NAME, T, INF, COPYSIGN)                                             \
     T _Complex NAME(T a, T b, T c, T d) {                                       \
         T ac = a * c, bd = b * d, ad = a * d, bc = b * c;                       \
@@ -137,9 +138,9 @@ MUL(__muldc3, double, __builtin_inf(), __builtin_copysign)
         return z;                                                               \
     }
 
-/* Single precision divides in double, where neither c*c + d*d nor the
- * numerators can overflow or lose precision, so no scaling is needed; the
- * infinity recovery then sees the float operands. */
+/* Single precision divides in double, which gives libgcc's results:
+ * products of floats are exact there and the sums cannot overflow, so no
+ * scaling is needed. The infinity recovery then works on the floats. */
 float _Complex __divsc3(float a, float b, float c, float d) {
     double da = a, db = b, dc = c, dd = d;
     double denom = dc * dc + dd * dd;

@@ -20,7 +20,7 @@ pub const SOURCES: &[(&str, &str)] = &[
 /// `<cache>/runtime-<hash>/` unless already there. The hash covers the
 /// sources and this kit binary, so a rebuilt kit recompiles them.
 /// `args_template` supplies target settings; its user-level flags
-/// (-D, -I, -include, -g, -O) do not apply to the runtime.
+/// (-D, -I, -include, -g, -O, -w) do not apply to the runtime.
 pub fn objects(args_template: &CcArgs) -> Result<Vec<String>, String> {
     let dir = format!("{}/runtime-{:016x}", host::env::cache_dir(), build_hash());
     build_into(&dir, args_template)
@@ -63,6 +63,8 @@ fn build_into(dir: &str, args_template: &CcArgs) -> Result<Vec<String>, String> 
         defines: vec![],
         includes: vec![],
         include_dirs: vec![],
+        // The sources include no headers: skip the libc include probe.
+        nostdinc: true,
         no_warnings: true,
         ..args_template.clone()
     };
