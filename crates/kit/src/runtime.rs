@@ -1,7 +1,122 @@
-//! kit's runtime library (placeholder until the runtime sources land).
+//! kit's runtime library: the libgcc-style helpers (128-bit division,
+//! complex multiply/divide, float <-> __int128 conversions, bit counts,
+//! trapping arithmetic) that kit's and gcc's generated code call. They are
+//! C sources in `runtime/`, compiled by kit itself on first use and cached
+//! per kit build, so linking needs no libgcc.
 
 use crate::args::CcArgs;
 
-pub fn objects(_a: &CcArgs) -> Result<Vec<String>, String> {
-    Ok(Vec::new())
+/// (file name, source) of each runtime unit, one topic per file.
+pub const SOURCES: &[(&str, &str)] = &[
+    ("int128.c", include_str!("../../../runtime/int128.c")),
+    ("complex.c", include_str!("../../../runtime/complex.c")),
+    ("convert.c", include_str!("../../../runtime/convert.c")),
+    ("bits.c", include_str!("../../../runtime/bits.c")),
+    ("powi.c", include_str!("../../../runtime/powi.c")),
+    ("overflow.c", include_str!("../../../runtime/overflow.c")),
+];
+
+/// The runtime's object files, compiled into
+/// `<cache>/runtime-<hash>/` unless already there. The hash covers the
+/// sources and this kit binary, so a rebuilt kit recompiles them.
+/// `args_template` supplies target settings; its user-level flags
+/// (-D, -I, -include, -g, -O, -w) do not apply to the runtime.
+pub fn objects(args_template: &CcArgs) -> Result<Vec<String>, String> {
+    let dir = format!("{}/runtime-{:016x}", host::env::cache_dir(), build_hash());
+    build_into(&dir, args_template)
+}
+
+/// FNV-1a over kit's version, its executable's size and mtime, and the
+/// sources: cheap, and enough to tell kit builds apart.
+fn build_hash() -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut eat = |bytes: &[u8]| {
+        for &b in bytes {
+            h ^= b as u64;
+            h = h.wrapping_mul(0x0000_0100_0000_01b3);
+        }
+        // A separator, so ("ab", "c") and ("a", "bc") differ.
+        h ^= 0xff;
+        h = h.wrapping_mul(0x0000_0100_0000_01b3);
+    };
+    eat(env!("CARGO_PKG_VERSION").as_bytes());
+    if let Some(exe) = host::fs::self_exe() {
+        let size = host::fs::file_size(&exe).unwrap_or(0);
+        let mtime = host::fs::mtime(&exe)
+            .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+            .map(|d| d.as_nanos())
+            .unwrap_or(0);
+        eat(&size.to_le_bytes());
+        eat(&mtime.to_le_bytes());
+    }
+    for (name, src) in SOURCES {
+        eat(name.as_bytes());
+        eat(src.as_bytes());
+    }
+    h
+}
+
+fn build_into(dir: &str, args_template: &CcArgs) -> Result<Vec<String>, String> {
+    let args = CcArgs {
+        opt_level: 1,
+        debug: false,
+        defines: vec![],
+        includes: vec![],
+        include_dirs: vec![],
+        // The sources include no headers: skip the libc include probe.
+        nostdinc: true,
+        no_warnings: true,
+        ..args_template.clone()
+    };
+    let mut paths = Vec::new();
+    for (name, src) in SOURCES {
+        let stem = name.strip_suffix(".c").unwrap_or(name);
+        let obj_path = format!("{dir}/{stem}.o");
+        if !host::fs::is_file(&obj_path) {
+            host::fs::mkdir_p(dir).map_err(|e| format!("{dir}: {e}"))?;
+            // The source goes beside the object so diagnostics and debuggers
+            // can name it. Every writer writes the same bytes, and atomically,
+            // so concurrent kit processes only duplicate work.
+            let src_path = format!("{dir}/{name}");
+            host::fs::write_atomic(&src_path, src.as_bytes()).map_err(|e| format!("{src_path}: {e}"))?;
+            let o = crate::compile::compile_to_object(&src_path, &args)
+                .ok_or_else(|| format!("kit: internal error: runtime source {name} does not compile"))?;
+            let bytes = obj::elf_write::write_elf(&o).map_err(|e| format!("kit: internal error: {name}: {e}"))?;
+            host::fs::write_atomic(&obj_path, &bytes).map_err(|e| format!("{obj_path}: {e}"))?;
+        }
+        paths.push(obj_path);
+    }
+    Ok(paths)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every runtime source compiles with kit and defines the functions its
+    /// header promises; a second call reuses the cached objects.
+    #[test]
+    fn runtime_builds_and_caches() {
+        let dir = std::env::temp_dir().join(format!("kit-runtime-test-{}", std::process::id()));
+        let dir = dir.to_string_lossy().into_owned();
+        let paths = build_into(&dir, &CcArgs::default()).expect("runtime builds");
+        assert_eq!(paths.len(), SOURCES.len());
+        let mut defined = Vec::new();
+        for p in &paths {
+            let bytes = host::fs::read(p).expect("object written");
+            let o = obj::elf_read::read_elf(p, &bytes).expect("valid ELF");
+            for s in &o.symbols {
+                if matches!(s.def, obj::SymbolDef::Section { .. }) {
+                    defined.push(s.name.clone());
+                }
+            }
+        }
+        for f in ["__divti3", "__udivmodti4", "__muldc3", "__divsc3", "__floatuntidf", "__fixsfti", "__popcountti2", "__powidf2", "__mulvti3"] {
+            assert!(defined.iter().any(|d| d == f), "{f} not defined; have {defined:?}");
+        }
+        let mtime = host::fs::mtime(&paths[0]);
+        assert_eq!(build_into(&dir, &CcArgs::default()).expect("cached"), paths);
+        assert_eq!(host::fs::mtime(&paths[0]), mtime);
+        let _ = host::fs::remove_dir_all(&dir);
+    }
 }
