@@ -1,4 +1,7 @@
+pub mod ar;
 pub mod cc;
 pub mod cpp;
 pub mod install;
+pub mod nm;
+pub mod ranlib;
 pub mod run;
