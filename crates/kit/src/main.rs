@@ -17,6 +17,9 @@ const TOOLS: &[Tool] = &[
     ("cpp", "the C preprocessor", cmd::cpp::main),
     ("run", "compile C in memory and run it in-process (JIT)", cmd::run::main),
     ("ld", "link objects, archives and shared libraries (GNU ld-compatible)", cmd::ld::main),
+    ("ar", "create, modify and extract from archives (GNU ar)", cmd::ar::main),
+    ("ranlib", "write an archive's symbol index", cmd::ranlib::main),
+    ("nm", "list symbols of objects, archives and ELF executables", cmd::nm::main),
     ("install", "install per-tool links (cc, cpp, ...) into a directory", cmd::install::main),
 ];
 

@@ -9,6 +9,7 @@ pub mod elf_write;
 pub mod elf_read;
 pub mod asm_write;
 pub mod archive;
+pub mod symtab;
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug, Hash, PartialOrd, Ord)]
 pub struct SectionId(pub u32);
