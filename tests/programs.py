@@ -11,6 +11,12 @@ stdout bytes and exit status equal those of the gcc -O0 build.
 
 Lanes: run  kit run (JIT), one compile per case
        obj  kit cc -c each file, gcc links
+       pie, nopie, static
+            kit cc builds and links (kit ld) a PIE, non-PIE or static executable
+       shared
+            the library part as a kit-built shared library (-shared -fPIC),
+            the program linked against it by kit
+       ld   gcc -c each file, kit cc links (kit ld with gcc's objects)
        gcc  gcc -O2 build against the gcc -O0 reference (checks that the
             scripts' expected output is deterministic and well defined)
 
@@ -31,6 +37,7 @@ def programs():
     return {
         "sqlite": {
             "srcs": [os.path.join(sq, "sqlite3.c"), os.path.join(sq, "shell.c")],
+            "main": os.path.join(sq, "shell.c"),
             "flags": ["-DSQLITE_THREADSAFE=0", "-DSQLITE_OMIT_LOAD_EXTENSION", "-I" + sq],
             "cases": {
                 "sqlite": {"args": [":memory:"], "stdin": os.path.join(PROG, "sqlite-test.sql")},
@@ -43,11 +50,13 @@ def programs():
         },
         "lua": {
             "srcs": lua_srcs,
+            "main": os.path.join(PROG, "lua-driver.c"),
             "flags": ["-I" + lua],
             "cases": {"lua": {"args": [os.path.join(PROG, "test.lua")]}},
         },
         "features": {
             "srcs": [os.path.join(PROG, "features.c"), os.path.join(PROG, "features-lib.c")],
+            "main": os.path.join(PROG, "features.c"),
             "flags": [],
             "libs": ["-lpthread"],
             "cases": {"features": {"args": ["hello"]}},
@@ -86,6 +95,35 @@ def build_obj(kit, p, tmp):
     return exe, None
 
 
+def build_kit(kit, p, tmp, lane):
+    """kit compiles and links: lanes pie, nopie, static, shared, ld."""
+    exe = os.path.join(tmp, "kit-" + lane)
+    libs = ["-lm"] + p.get("libs", [])
+    if lane == "shared":
+        lib = os.path.join(tmp, "libkitprog.so")
+        lib_srcs = [s for s in p["srcs"] if s != p["main"]]
+        got = run([kit, "cc", "-w", "-shared", "-fPIC"] + p["flags"] + lib_srcs + ["-o", lib] + libs)
+        if got[0] != 0:
+            return None, ("link", got[1], b"kit could not build the shared library: " + got[2])
+        cmd = [kit, "cc", "-w"] + p["flags"] + [p["main"], "-L" + tmp, "-lkitprog", "-Wl,-rpath," + tmp, "-o", exe] + libs
+    elif lane == "ld":
+        objs = []
+        for i, s in enumerate(p["srcs"]):
+            o = os.path.join(tmp, f"gcc-{i}.o")
+            got = run(["gcc", "-c", "-w"] + p["flags"] + [s, "-o", o])
+            if got[0] != 0:
+                return None, got
+            objs.append(o)
+        cmd = [kit, "cc"] + objs + ["-o", exe] + libs
+    else:
+        flags = {"pie": [], "nopie": ["-no-pie"], "static": ["-static"]}[lane]
+        cmd = [kit, "cc", "-w"] + flags + p["flags"] + p["srcs"] + ["-o", exe] + libs
+    got = run(cmd)
+    if got[0] != 0:
+        return None, ("link", got[1], b"kit could not build the program: " + got[2])
+    return exe, None
+
+
 def run_case(lane, kit, p, exe, case):
     if lane == "run":
         cmd = [kit, "run", "-w"] + p["flags"] + p["srcs"] + ["-lm"] + p.get("libs", []) + ["--"] + case["args"]
@@ -117,7 +155,7 @@ def first_difference(want, got):
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--kit", default=os.path.join(HERE, "..", "target", "release", "kit"))
-    ap.add_argument("--lane", action="append", choices=["run", "obj", "gcc"])
+    ap.add_argument("--lane", action="append", choices=["run", "obj", "pie", "nopie", "static", "shared", "ld", "gcc"])
     ap.add_argument("--json", help="write per-(case, lane) results here")
     ap.add_argument("only", nargs="*", help="program or case names")
     a = ap.parse_args()
@@ -148,6 +186,8 @@ def main():
                     exe, bad = build_obj(kit, p, tmp)
                 elif lane == "gcc":
                     exe, bad = build_gcc(p, tmp, "-O2")
+                elif lane != "run":
+                    exe, bad = build_kit(kit, p, tmp, lane)
                 build_s = time.time() - t0
                 for c, case in cases.items():
                     t1 = time.time()

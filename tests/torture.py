@@ -17,7 +17,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 KNOWN = os.path.join(HERE, "torture-known-failures.txt")
 HEADER = """# gcc torture tests kit does not pass yet: <test> <lane> <reason>
 # <test> is relative to gcc.c-torture/execute/ (ieee/... for execute/ieee/);
-# <lane> is run or obj. Maintained by tests/torture.py --update-known.
+# <lane> is run, obj, link or static. Maintained by tests/torture.py --update-known.
 """
 CACHE = os.environ.get("KIT_TEST_CACHE", os.path.expanduser("~/.cache/kit-tests"))
 
@@ -65,6 +65,13 @@ def one(kit, root, name, lane, timeout):
                     rc, err = run(["./t"], timeout, cwd=tmp)
                 else:
                     rc = "link"
+        elif lane in ("link", "static"):
+            flags = ["-static"] if lane == "static" else []
+            rc, err = run([kit, "cc", "-w", *flags, src, "-o", "t", "-lm"], timeout, cwd=tmp)
+            if rc == 0:
+                rc, err = run(["./t"], timeout, cwd=tmp)
+            else:
+                rc = "link"
         else:
             rc, err = run(["gcc", "-O0", "-w", src, "-o", "t", "-lm"], timeout, cwd=tmp)
             if rc == 0:
@@ -91,7 +98,7 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--kit", default=os.path.join(HERE, "..", "target", "release", "kit"))
     ap.add_argument("--root", default=os.path.join(CACHE, "torture", "execute"))
-    ap.add_argument("--lane", action="append", choices=["run", "obj", "gcc"])
+    ap.add_argument("--lane", action="append", choices=["run", "obj", "link", "static", "gcc"])
     ap.add_argument("-j", type=int, default=2)
     ap.add_argument("--timeout", type=float, default=10)
     ap.add_argument("--strict", action="store_true")

@@ -64,7 +64,13 @@ pub fn link(a: &CcArgs) -> i32 {
     ld.extend(items);
     if !a.no_default_libs {
         if static_exe {
-            ld.extend(["--start-group", "-lc", "--end-group"].map(String::from));
+            // Static glibc needs libgcc's soft-float128 and unwinder pieces;
+            // they come from gcc's runtime directory when gcc is installed.
+            ld.push("--start-group".into());
+            if let Some(d) = &probe.gcc_lib_dir {
+                ld.extend([format!("{d}/libgcc.a"), format!("{d}/libgcc_eh.a")].into_iter().filter(|p| host::fs::is_file(p)));
+            }
+            ld.extend(["-lc", "--end-group"].map(String::from));
         } else {
             ld.push("-lc".into());
         }

@@ -27,7 +27,6 @@ pub(crate) struct DySym {
 }
 
 pub(crate) struct Dylib {
-    pub path: String,
     /// What `DT_NEEDED` records: `DT_SONAME`, else the file name.
     pub soname: String,
     pub exports: HashMap<String, DySym>,
@@ -102,5 +101,5 @@ pub(crate) fn read_dylib(path: &str, bytes: &[u8], as_needed: bool) -> Result<Dy
         }
         exports.insert(name, DySym { kind, size: s.st_size(endian), value: s.st_value(endian), version });
     }
-    Ok(Dylib { path: path.to_string(), soname, exports, imports, as_needed })
+    Ok(Dylib { soname, exports, imports, as_needed })
 }

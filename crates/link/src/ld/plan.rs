@@ -110,6 +110,45 @@ pub(crate) struct Image {
     pub first_hashed: usize,
     pub entry: String,
     pub lay: Layout,
+    /// Thread-local accesses rewritten for an executable, by (object,
+    /// section, relocation index).
+    pub relax: HashMap<(usize, usize, usize), Relax>,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub(crate) enum Relax {
+    /// A general-dynamic sequence becomes local-exec (`mov %fs:0,%rax; lea x@tpoff(%rax),%rax`).
+    GdToLe,
+    /// The `__tls_get_addr` call of a rewritten sequence.
+    Dropped,
+}
+
+/// Finds general-dynamic TLS sequences in an executable that refer to its
+/// own thread-locals: the standard 16-byte form
+/// `data16 lea x@tlsgd(%rip),%rdi; data16 data16 rex.W call __tls_get_addr`.
+fn tls_relaxations(objects: &[Object], res: &Resolution) -> HashMap<(usize, usize, usize), Relax> {
+    let mut out = HashMap::new();
+    for (oi, o) in objects.iter().enumerate() {
+        for (si, s) in o.sections.iter().enumerate() {
+            if !res.kept[oi][si] || s.kind != SectionKind::Text {
+                continue;
+            }
+            for (ri, (r, t)) in s.relocs.iter().zip(&res.targets[oi][si]).enumerate() {
+                let off = r.offset as usize;
+                if r.kind != RelocKind::TlsGd || !matches!(t, Target::Def(..)) || off < 4 {
+                    continue;
+                }
+                let lea = s.data.get(off - 4..off) == Some(&[0x66, 0x48, 0x8d, 0x3d][..]);
+                let call = s.data.get(off + 4..off + 8) == Some(&[0x66, 0x66, 0x48, 0xe8][..]);
+                let call_reloc = s.relocs.iter().position(|c| c.offset == r.offset + 8 && matches!(c.kind, RelocKind::Plt32 | RelocKind::PcRel32));
+                if let (true, true, Some(ci)) = (lea, call, call_reloc) {
+                    out.insert((oi, si, ri), Relax::GdToLe);
+                    out.insert((oi, si, ci), Relax::Dropped);
+                }
+            }
+        }
+    }
+    out
 }
 
 /// Names the linker defines when they are referenced and not defined.
@@ -171,6 +210,7 @@ pub(crate) fn plan(cfg: &Config, inputs: Inputs) -> Result<Image, LinkError> {
     }
     let res = resolve::resolve(&objects)?;
     let shared = cfg.kind == OutputKind::Shared;
+    let relax = if shared { HashMap::new() } else { tls_relaxations(&objects, &res) };
     let static_exe = cfg.static_exe;
     let pic = cfg.kind != OutputKind::Exec;
 
@@ -187,6 +227,8 @@ pub(crate) fn plan(cfg: &Config, inputs: Inputs) -> Result<Image, LinkError> {
             }
             None if is_linker_symbol(&e.name) && !(static_exe && e.name == "_DYNAMIC") => ExtDef::Linker,
             None if e.weak => ExtDef::Zero,
+            // Every call may have been relaxed away; `write` reports any left.
+            None if e.name == "__tls_get_addr" && !relax.is_empty() => ExtDef::Zero,
             None if shared && !cfg.no_undefined => ExtDef::Import { lib: None, kind: DyKind::Func, size: 0, lib_value: 0, version: None },
             None => {
                 let users: Vec<&str> = e.users.iter().map(|&o| objects[o].name.as_str()).collect();
@@ -230,6 +272,7 @@ pub(crate) fn plan(cfg: &Config, inputs: Inputs) -> Result<Image, LinkError> {
         first_hashed: 1,
         entry,
         lay: Layout::default(),
+        relax,
     };
     img.exports(cfg);
     img.scan()?;
@@ -325,7 +368,10 @@ impl Image {
                 if !self.res.kept[oi][si] || !is_loaded(s.kind) {
                     continue;
                 }
-                for (r, &t) in s.relocs.iter().zip(&self.res.targets[oi][si]) {
+                for (ri, (r, &t)) in s.relocs.iter().zip(&self.res.targets[oi][si]).enumerate() {
+                    if self.relax.contains_key(&(oi, si, ri)) {
+                        continue;
+                    }
                     let call = r.kind == RelocKind::Plt32 || (r.kind == RelocKind::PcRel32 && is_call_operand(&s.data, r));
                     todo.push((r.kind, t, call, s.kind == SectionKind::EhFrame, o.name.clone()));
                 }

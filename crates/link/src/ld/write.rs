@@ -3,7 +3,7 @@
 //! the symbol table and the ELF headers.
 
 use super::layout::{Layout, STUB_SIZE};
-use super::plan::{Class, ExtDef, GotEntry, Image};
+use super::plan::{Class, ExtDef, GotEntry, Image, Relax};
 use super::{Config, OutputKind, Strip, dynamic, ehhdr};
 use crate::LinkError;
 use crate::got::{R_X86_64_TLSLD, is_call_operand, stub_code};
@@ -53,6 +53,13 @@ impl Image {
                 ExtDef::Zero => 0,
             },
             Target::Discarded(..) => 0,
+        }
+    }
+
+    fn ext_def(&self, t: Target) -> Option<&ExtDef> {
+        match t {
+            Target::Ext(i) => self.ext.get(i),
+            _ => None,
         }
     }
 
@@ -165,8 +172,19 @@ impl Writer<'_> {
             for &(oi, si, at) in &out.parts {
                 let o = &img.objects[oi];
                 let s = &o.sections[si];
-                for (r, &t) in s.relocs.iter().zip(&img.res.targets[oi][si]) {
+                for (ri, (r, &t)) in s.relocs.iter().zip(&img.res.targets[oi][si]).enumerate() {
                     let place_off = out.offset + at + r.offset;
+                    match img.relax.get(&(oi, si, ri)) {
+                        Some(Relax::GdToLe) => {
+                            let tpoff = lay.tpoff(img.sym_addr(t)) as i32;
+                            let mut code = vec![0x64, 0x48, 0x8b, 0x04, 0x25, 0, 0, 0, 0, 0x48, 0x8d, 0x80];
+                            code.extend_from_slice(&tpoff.to_le_bytes());
+                            self.put(place_off - 4, &code);
+                            continue;
+                        }
+                        Some(Relax::Dropped) => continue,
+                        None => {}
+                    }
                     let p = out.addr + at + r.offset;
                     let a = r.addend;
                     let name = img.target_name(t).to_string();
@@ -178,6 +196,10 @@ impl Writer<'_> {
                         continue;
                     }
                     let class = img.class(t);
+                    if class == Class::Zero && name == "__tls_get_addr" && !matches!(img.ext_def(t), Some(ExtDef::Import { .. })) {
+                        self.errors.push(format!("error: {}: undefined reference to '__tls_get_addr' (a thread-local access kit could not rewrite for this executable)", here()));
+                        continue;
+                    }
                     let pcrel = |dest: u64| (dest as i64).wrapping_add(a).wrapping_sub(p as i64);
                     let bytes: Result<Vec<u8>, String> = match r.kind {
                         RelocKind::Abs64 if !alloc => Ok(img.sym_addr(t).wrapping_add(a as u64).to_le_bytes().to_vec()),
@@ -391,7 +413,7 @@ impl Writer<'_> {
         push_sym(&mut symtab, 0, 0, 0, 0, 0, 0);
         let mut first_global = 1;
         if cfg.strip != Strip::All {
-            let mut add_name = |n: &str, strtab: &mut Vec<u8>| {
+            let add_name = |n: &str, strtab: &mut Vec<u8>| {
                 let off = strtab.len() as u32;
                 strtab.extend_from_slice(n.as_bytes());
                 strtab.push(0);
