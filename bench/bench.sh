@@ -2,6 +2,9 @@
 # Benchmarks kit against its peers in one run and prints ratios (not a test).
 #   1. compile time: kit cc -O0 -c sqlite3.c vs gcc -O0 -c vs tcc -c
 #   2. run latency:  kit run hello.c vs tcc -run hello.c (and gcc build+run)
+#   3. link time:    the SQLite shell and Lua from gcc -c objects, linked by
+#                    kit ld vs GNU ld, lld and mold (each through its driver:
+#                    kit cc / gcc -fuse-ld=...), where those are installed
 # Writes bench/RESULTS.md. Needs gcc, tcc, tests/fetch-material.sh's sqlite3.c,
 # and hyperfine (falls back to a timing loop without it).
 #   --peers-only   time gcc and tcc only (checks the script; writes nothing)
@@ -67,6 +70,29 @@ fi
 kit_cc=$(bench kit_cc 5 "$kit cc -O0 -w $flags -c $sq -o $tmp/k.o")
 kit_run=$(bench kit_run 20 "$kit run $hello")
 
+# Link times: the same gcc-compiled objects through each linker.
+lua_dir="$CACHE/lua"
+mkdir -p "$tmp/sq" "$tmp/lua"
+gcc -O0 -w $flags -c "$sq" -o "$tmp/sq/sqlite3.o"
+gcc -O0 -w $flags -I"$CACHE/sqlite" -c "$CACHE/sqlite/shell.c" -o "$tmp/sq/shell.o"
+for f in "$lua_dir"/*.c tests/programs/lua-driver.c; do
+    gcc -O0 -w -I"$lua_dir" -c "$f" -o "$tmp/lua/$(basename "$f" .c).o"
+done
+link_row() { # name objdir → a markdown table row
+    local name=$1 dir=$2 k b l m
+    k=$(bench "kl_$name" 10 "$kit cc $dir/*.o -o $tmp/$name-kit -lm")
+    b=$(bench "bl_$name" 10 "gcc -fuse-ld=bfd $dir/*.o -o $tmp/$name-bfd -lm")
+    l=- m=-
+    if command -v ld.lld >/dev/null; then l=$(bench "ll_$name" 10 "gcc -fuse-ld=lld $dir/*.o -o $tmp/$name-lld -lm"); fi
+    if command -v mold >/dev/null; then m=$(bench "ml_$name" 10 "gcc -fuse-ld=mold $dir/*.o -o $tmp/$name-mold -lm"); fi
+    local lr=- mr=- lm=- mm=-
+    [ "$l" = - ] || { lr=$(ratio $k $l); lm=$(ms $l); }
+    [ "$m" = - ] || { mr=$(ratio $k $m); mm=$(ms $m); }
+    echo "| link $name | $(ms $k) | $(ms $b) | $lm | $mm | $(ratio $k $b) | $lr | $mr |"
+}
+link_sq=$(link_row sqlite-shell "$tmp/sq")
+link_lua=$(link_row lua "$tmp/lua")
+
 cpu=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')
 timer=$([ $have_hyperfine = 1 ] && echo "hyperfine means" || echo "means of a timing loop")
 report=$(cat <<EOT
@@ -80,6 +106,13 @@ $(gcc --version | head -1), tcc $(tcc -v 2>&1 | head -1 | awk '{print $3}').
 |---|---|---|---|---|---|
 | compile sqlite3.c to an object | $(ms $kit_cc) | $(ms $gcc_cc) | $(ms $tcc_cc) | $(ratio $kit_cc $gcc_cc) | $(ratio $kit_cc $tcc_cc) |
 | run hello.c (compile + run) | $(ms $kit_run) | $(ms $gcc_run) (build, then run) | $(ms $tcc_run) (tcc -run) | $(ratio $kit_run $gcc_run) | $(ratio $kit_run $tcc_run) |
+
+Linking gcc -O0 objects into a PIE (each linker through its driver: \`kit cc\`, \`gcc -fuse-ld=...\`):
+
+| what | kit ld | GNU ld | lld | mold | kit/ld | kit/lld | kit/mold |
+|---|---|---|---|---|---|---|---|
+$link_sq
+$link_lua
 EOT
 )
 echo "$report"

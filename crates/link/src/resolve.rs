@@ -153,7 +153,8 @@ pub(crate) fn resolve(objects: &[Object]) -> Result<Resolution, LinkError> {
     for (oi, o) in objects.iter().enumerate() {
         let mut per_sec = Vec::with_capacity(o.sections.len());
         for (si, s) in o.sections.iter().enumerate() {
-            if !kept[oi][si] || !is_loaded(s.kind) {
+            // Debug sections too: `kit ld` relocates them into the file.
+            if !kept[oi][si] || !(is_loaded(s.kind) || s.kind == SectionKind::Debug) {
                 per_sec.push(Vec::new());
                 continue;
             }

@@ -188,9 +188,9 @@ pub(crate) fn dynamic_entries(img: &Image, cfg: &Config, lay: Option<&Layout>, s
     if flags1 != 0 {
         d.push((elf::DT_FLAGS_1, flags1 as u64));
     }
-    d.push((elf::DT_VERSYM, addr(".gnu.version")));
     let nv = verneed_count(img);
     if nv > 0 {
+        d.push((elf::DT_VERSYM, addr(".gnu.version")));
         d.push((elf::DT_VERNEED, addr(".gnu.version_r")));
         d.push((elf::DT_VERNEEDNUM, nv));
     }

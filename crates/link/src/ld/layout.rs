@@ -183,9 +183,11 @@ pub(crate) fn layout(cfg: &Config, img: &Image) -> Layout {
         synth(&mut secs, &mut by_name, 0, ".gnu.hash", dynamic::gnu_hash_section(img).len() as u64, 8, 0);
         synth(&mut secs, &mut by_name, 0, ".dynsym", 24 * img.dynsyms.len() as u64, 8, 24);
         synth(&mut secs, &mut by_name, 0, ".dynstr", strs.bytes.len() as u64, 1, 0);
-        synth(&mut secs, &mut by_name, 0, ".gnu.version", 2 * img.dynsyms.len() as u64, 2, 2);
+        // Without version needs, a version table would make ld.so index a
+        // version array it never allocated.
         let vn = dynamic::verneed_section(img, strs).len() as u64;
         if vn > 0 {
+            synth(&mut secs, &mut by_name, 0, ".gnu.version", 2 * img.dynsyms.len() as u64, 2, 2);
             synth(&mut secs, &mut by_name, 0, ".gnu.version_r", vn, 8, 0);
         }
         if img.n_rela_dyn > 0 {

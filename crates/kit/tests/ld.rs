@@ -1,0 +1,165 @@
+//! `kit ld` and `kit cc -o`: programs linked by kit run and print what they
+//! should, in every output kind; interop with gcc's objects both ways; link
+//! errors name the symbol and the objects; bad inputs give errors, never a
+//! panic, and leave no output file behind.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+const KIT: &str = env!("CARGO_BIN_EXE_kit");
+
+const MAIN_C: &str = r#"
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+extern int lib_counter;
+extern __thread int lib_tls;
+int lib_add(int, int);
+const char *lib_name(void);
+static int seen;
+__attribute__((constructor)) static void ctor(void) { seen = 7; }
+static void bye(void) { puts("bye"); }
+int main(int argc, char **argv) {
+    atexit(bye);
+    int (*f)(int, int) = lib_add;
+    lib_tls += 2;
+    lib_counter += f(40, 2);
+    char buf[32];
+    snprintf(buf, sizeof buf, "%s:%d:%d:%d", lib_name(), lib_counter, lib_tls, seen);
+    puts(buf);
+    return strlen(buf) == 0;
+}
+"#;
+
+const LIB_C: &str = r#"
+int lib_counter = 100;
+__thread int lib_tls = 5;
+static const char *names[] = { "kit", "ld" };
+int lib_add(int a, int b) { return a + b; }
+const char *lib_name(void) { return names[lib_counter > 0]; }
+"#;
+
+const WANT: &str = "ld:142:7:7\nbye\n";
+
+fn tmp(name: &str) -> PathBuf {
+    let d = std::env::temp_dir().join(format!("kit-ld-test-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&d);
+    std::fs::create_dir_all(&d).unwrap();
+    d
+}
+
+fn run(cmd: &mut Command) -> Output {
+    cmd.output().unwrap_or_else(|e| panic!("cannot run {cmd:?}: {e}"))
+}
+
+fn ok(cmd: &mut Command) -> Output {
+    let o = run(cmd);
+    assert!(o.status.success(), "{cmd:?} failed:\n{}{}", String::from_utf8_lossy(&o.stdout), String::from_utf8_lossy(&o.stderr));
+    o
+}
+
+fn kit(dir: &Path, args: &[&str]) -> Output {
+    run(Command::new(KIT).args(args).current_dir(dir))
+}
+
+fn has_gcc() -> bool {
+    Command::new("gcc").arg("--version").output().is_ok_and(|o| o.status.success())
+}
+
+fn write_sources(dir: &Path) {
+    std::fs::write(dir.join("main.c"), MAIN_C).unwrap();
+    std::fs::write(dir.join("lib.c"), LIB_C).unwrap();
+}
+
+fn stdout_of(exe: &Path) -> String {
+    String::from_utf8_lossy(&ok(&mut Command::new(exe)).stdout).into_owned()
+}
+
+#[test]
+fn every_output_kind_runs() {
+    let d = tmp("kinds");
+    write_sources(&d);
+    for (flags, exe) in [(&[][..], "pie"), (&["-no-pie"][..], "nopie"), (&["-static"][..], "static")] {
+        let mut args = vec!["cc", "-w", "main.c", "lib.c", "-o", exe];
+        args.extend(flags);
+        let o = kit(&d, &args);
+        assert!(o.status.success(), "kit cc {flags:?}: {}", String::from_utf8_lossy(&o.stderr));
+        assert_eq!(stdout_of(&d.join(exe)), WANT, "{exe}");
+    }
+    // The library as a shared object the program links against.
+    let o = kit(&d, &["cc", "-shared", "-fPIC", "lib.c", "-o", "libt.so"]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let rpath = format!("-Wl,-rpath,{}", d.display());
+    let o = kit(&d, &["cc", "main.c", "-L.", "-lt", &rpath, "-o", "shared"]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert_eq!(stdout_of(&d.join("shared")), WANT);
+}
+
+#[test]
+fn interop_with_gcc_objects() {
+    if !has_gcc() {
+        eprintln!("skipped: gcc is not installed");
+        return;
+    }
+    let d = tmp("interop");
+    write_sources(&d);
+    // gcc compiles, kit links (PIE and non-PIE code: copy relocations).
+    ok(Command::new("gcc").args(["-c", "main.c", "lib.c"]).current_dir(&d));
+    ok(Command::new("gcc").args(["-c", "-fno-pic", "main.c", "-o", "main-nopic.o"]).current_dir(&d));
+    let o = kit(&d, &["cc", "main.o", "lib.o", "-o", "g1"]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert_eq!(stdout_of(&d.join("g1")), WANT);
+    ok(Command::new("gcc").args(["-shared", "-fPIC", "lib.c", "-o", "libg.so"]).current_dir(&d));
+    let rpath = format!("-Wl,-rpath,{}", d.display());
+    let o = kit(&d, &["cc", "-no-pie", "main-nopic.o", "-L.", "-lg", &rpath, "-o", "g2"]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert_eq!(stdout_of(&d.join("g2")), WANT);
+    // kit compiles, gcc links.
+    let o = kit(&d, &["cc", "-c", "main.c", "-o", "km.o"]);
+    assert!(o.status.success());
+    ok(Command::new("gcc").args(["km.o", "lib.o", "-o", "g3"]).current_dir(&d));
+    assert_eq!(stdout_of(&d.join("g3")), WANT);
+    // An archive: only the members needed are linked.
+    ok(Command::new("ar").args(["rcs", "libx.a", "lib.o"]).current_dir(&d));
+    let o = kit(&d, &["cc", "main.c", "libx.a", "-o", "g4"]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert_eq!(stdout_of(&d.join("g4")), WANT);
+}
+
+#[test]
+fn link_errors_name_symbols_and_objects() {
+    let d = tmp("errors");
+    std::fs::write(d.join("a.c"), "int twice(void) { return 1; } int missing(void); int main(void) { return missing(); }\n").unwrap();
+    std::fs::write(d.join("b.c"), "int twice(void) { return 2; }\n").unwrap();
+    let o = kit(&d, &["cc", "a.c", "-o", "out"]);
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(!o.status.success());
+    assert!(err.contains("undefined reference to 'missing'") && err.contains("a.c"), "{err}");
+    assert!(!d.join("out").exists(), "a failed link left an output file");
+    let o = kit(&d, &["cc", "a.c", "b.c", "-o", "out"]);
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("multiple definition of 'twice'") && err.contains("a.c") && err.contains("b.c"), "{err}");
+    assert!(!d.join("out").exists());
+}
+
+#[test]
+fn bad_inputs_are_errors_not_panics() {
+    let d = tmp("bad");
+    std::fs::write(d.join("m.c"), "int main(void) { return 0; }\n").unwrap();
+    assert!(kit(&d, &["cc", "-c", "m.c", "-o", "m.o"]).status.success());
+    let good = std::fs::read(d.join("m.o")).unwrap();
+    std::fs::write(d.join("garbage.o"), b"\x7fELF\x02\x01\x01garbage").unwrap();
+    std::fs::write(d.join("trunc.o"), &good[..good.len() / 3]).unwrap();
+    std::fs::write(d.join("trunc.a"), b"!<arch>\nx.o/            0           0     0     644     99999     `\nabc").unwrap();
+    std::fs::write(d.join("text.o"), "SECTIONS { }").unwrap();
+    for bad in ["garbage.o", "trunc.o", "trunc.a", "text.o", "missing.o"] {
+        std::fs::write(d.join("out"), b"old").unwrap();
+        let o = kit(&d, &["ld", "m.o", bad, "-o", "out"]);
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert_eq!(o.status.code(), Some(1), "{bad}: {err}");
+        assert!(err.contains(bad) && !err.contains("panicked"), "{bad}: {err}");
+        assert_eq!(std::fs::read(d.join("out")).unwrap(), b"old", "{bad}: the old output was replaced");
+    }
+    let o = kit(&d, &["ld", "--no-such-option", "m.o"]);
+    assert!(String::from_utf8_lossy(&o.stderr).contains("--no-such-option"));
+}
