@@ -643,7 +643,7 @@ impl<'a> Parser<'a> {
     }
 
     pub(super) fn cast_expr(&mut self) -> PResult<Expr> {
-        if self.is(Punct::LParen) && self.is_type_start(self.peek_at(1)) {
+        if self.lparen_then_type() {
             let loc = self.bump().loc;
             let ty = self.type_name()?;
             self.expect(Punct::RParen)?;
@@ -715,6 +715,20 @@ impl<'a> Parser<'a> {
             return Ok(r);
         }
         self.unary_expr()
+    }
+
+    /// `(` followed by a type name: a cast, compound literal or sizeof
+    /// operand. `__extension__` may precede either a type or an expression
+    /// (glibc's `(__extension__ ({ ... }))`), so it decides nothing.
+    fn lparen_then_type(&self) -> bool {
+        if !self.is(Punct::LParen) {
+            return false;
+        }
+        let mut i = 1;
+        while self.peek_at(i).kind == TokKind::Ident && &*self.peek_at(i).text == "__extension__" {
+            i += 1;
+        }
+        self.is_type_start(self.peek_at(i))
     }
 
     fn is_type_start(&self, t: &Token) -> bool {
@@ -858,7 +872,7 @@ impl<'a> Parser<'a> {
                     }
                     "_Alignof" | "__alignof__" | "__alignof" | "alignof" => {
                         self.bump();
-                        let a = if self.is(Punct::LParen) && self.is_type_start(self.peek_at(1)) {
+                        let a = if self.lparen_then_type() {
                             self.bump();
                             let ty = self.type_name()?;
                             self.expect(Punct::RParen)?;
@@ -896,7 +910,7 @@ impl<'a> Parser<'a> {
 
     fn sizeof_expr(&mut self, loc: Loc) -> PResult<Expr> {
         let ulong = int_t(IntKind::ULong);
-        let ty = if self.is(Punct::LParen) && self.is_type_start(self.peek_at(1)) {
+        let ty = if self.lparen_then_type() {
             self.bump();
             let ty = self.type_name()?;
             self.expect(Punct::RParen)?;
