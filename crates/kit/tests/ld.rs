@@ -163,3 +163,25 @@ fn bad_inputs_are_errors_not_panics() {
     let o = kit(&d, &["ld", "--no-such-option", "m.o"]);
     assert!(String::from_utf8_lossy(&o.stderr).contains("--no-such-option"));
 }
+
+#[test]
+fn gc_sections_drops_unreferenced_code_and_data() {
+    if !has_gcc() {
+        eprintln!("skipped: gcc is not installed");
+        return;
+    }
+    let d = tmp("gc");
+    std::fs::write(
+        d.join("gc.c"),
+        "#include <stdio.h>\nint unused_fn(int x) { return x * 3; }\nint used_fn(int x) { return x + 1; }\nint unused_data[1000] = {1};\nint main(void) { printf(\"%d\\n\", used_fn(41)); return 0; }\n",
+    )
+    .unwrap();
+    ok(Command::new("gcc").args(["-ffunction-sections", "-fdata-sections", "-c", "gc.c"]).current_dir(&d));
+    let o = kit(&d, &["cc", "gc.o", "-Wl,--gc-sections", "-Wl,-Map,gc.map", "-o", "gc"]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert_eq!(stdout_of(&d.join("gc")), "42\n");
+    let syms = String::from_utf8_lossy(&kit(&d, &["nm", "gc"]).stdout).into_owned();
+    assert!(syms.contains("used_fn") && !syms.contains("unused_fn") && !syms.contains("unused_data"), "{syms}");
+    let map = std::fs::read_to_string(d.join("gc.map")).unwrap();
+    assert!(map.contains(".text") && map.contains("gc.o"), "{map}");
+}

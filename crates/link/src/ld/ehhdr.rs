@@ -100,8 +100,9 @@ fn cie_fde_encoding(data: &[u8], at: usize, len: usize) -> Option<u8> {
 }
 
 /// Builds the header for the final `.eh_frame` bytes at `eh_addr`; the
-/// section is `size` bytes (entries for discarded functions are left out).
-pub(crate) fn build(eh: &[u8], eh_addr: u64, hdr_addr: u64, size: usize) -> Vec<u8> {
+/// section is `size` bytes. FDEs of functions that were not linked (dropped
+/// COMDAT copies, collected sections) point outside `code` and are left out.
+pub(crate) fn build(eh: &[u8], eh_addr: u64, hdr_addr: u64, size: usize, code: std::ops::Range<u64>) -> Vec<u8> {
     let mut table: Vec<(u64, u64)> = Vec::new();
     let mut cies = std::collections::HashMap::new();
     for (at, len, id) in records(eh) {
@@ -115,7 +116,7 @@ pub(crate) fn build(eh: &[u8], eh_addr: u64, hdr_addr: u64, size: usize) -> Vec<
         let Some(&enc) = cies.get(&cie_at) else { continue };
         let mut p = at + 8;
         if let Some(start) = read_ptr(eh, &mut p, enc, eh_addr + (at + 8) as u64)
-            && start != 0
+            && code.contains(&start)
         {
             table.push((start, eh_addr + at as u64));
         }

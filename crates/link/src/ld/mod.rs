@@ -13,6 +13,7 @@ mod args;
 mod dylib;
 mod dynamic;
 mod ehhdr;
+mod gc;
 mod input;
 mod layout;
 mod plan;

@@ -208,8 +208,18 @@ pub(crate) fn plan(cfg: &Config, inputs: Inputs) -> Result<Image, LinkError> {
     if references(&objects, "__dso_handle") {
         objects.push(dso_handle_object());
     }
-    let res = resolve::resolve(&objects)?;
+    let mut res = resolve::resolve(&objects)?;
     let shared = cfg.kind == OutputKind::Shared;
+    if cfg.gc_sections {
+        let entry_name = cfg.entry.clone().or(entry.clone()).unwrap_or_else(|| "_start".into());
+        let roots: Vec<Target> = res
+            .globals
+            .iter()
+            .filter(|(n, t)| **n == entry_name || shared || cfg.export_dynamic || matches!(n.as_str(), "_init" | "_fini") || !matches!(t, Target::Def(..)))
+            .map(|(_, &t)| t)
+            .collect();
+        super::gc::collect(&objects, &mut res, &roots);
+    }
     let relax = if shared { HashMap::new() } else { tls_relaxations(&objects, &res) };
     let static_exe = cfg.static_exe;
     let pic = cfg.kind != OutputKind::Exec;

@@ -399,7 +399,8 @@ impl Writer<'_> {
         let lay = self.lay;
         let (Some(hdr), Some(eh)) = (lay.section(".eh_frame_hdr"), lay.section(".eh_frame")) else { return };
         let data = self.buf[eh.offset as usize..(eh.offset + eh.size) as usize].to_vec();
-        let bytes = ehhdr::build(&data, eh.addr, hdr.addr, hdr.size as usize);
+        let code = lay.secs.iter().filter(|s| s.group == 1).fold(u64::MAX..0, |r, s| r.start.min(s.addr)..r.end.max(s.addr + s.size));
+        let bytes = ehhdr::build(&data, eh.addr, hdr.addr, hdr.size as usize, code);
         let off = hdr.offset;
         self.put(off, &bytes);
     }
@@ -446,9 +447,11 @@ impl Writer<'_> {
                     Target::Common(ci) => (SymbolKind::Data, elf::STB_GLOBAL, obj::Visibility::Default, img.res.commons[ci].size),
                     _ => continue,
                 };
-                let shndx = match t {
-                    Target::Common(_) => lay.index(".bss").map_or(elf::SHN_ABS, |i| i as u16 + 1),
-                    _ => def_section(img, t).map_or(elf::SHN_ABS, |i| i as u16 + 1),
+                let shndx = match (t, def_section(img, t)) {
+                    (_, Some(i)) => i as u16 + 1,
+                    // Defined in a section that was not linked (collected).
+                    (Target::Def(oi, sid), None) if matches!(img.objects[oi].symbol(sid).def, SymbolDef::Section { .. }) => continue,
+                    _ => elf::SHN_ABS,
                 };
                 let n = add_name(name, &mut strtab);
                 push_sym(&mut symtab, n, st_info(bind, kind), other(vis), shndx, sym_value(t, kind), size);
