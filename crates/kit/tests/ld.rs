@@ -185,3 +185,37 @@ fn gc_sections_drops_unreferenced_code_and_data() {
     let map = std::fs::read_to_string(d.join("gc.map")).unwrap();
     assert!(map.contains(".text") && map.contains("gc.o"), "{map}");
 }
+
+#[test]
+fn linker_script_sections_and_symbols() {
+    let d = tmp("script");
+    std::fs::write(
+        d.join("ts.c"),
+        r#"#include <stdio.h>
+extern char __my_text_end[], data_begin[], data_end[];
+extern long answer[];
+__attribute__((section("mytable"), used)) static int table[] = { 10, 20, 30 };
+extern int __start_mytable[], __stop_mytable[];
+int counter = 5;
+int main(void) {
+    int n = __stop_mytable - __start_mytable;
+    printf("%d %d %d %d\n", n, data_end > data_begin, (long)answer == 42, __my_text_end != 0);
+    return 0;
+}
+"#,
+    )
+    .unwrap();
+    std::fs::write(
+        d.join("ts.ld"),
+        "ENTRY(_start)\nSECTIONS {\n  .text : { *(.text .text.*) }\n  __my_text_end = .;\n  mytable : { KEEP(*(mytable)) }\n  .data : { data_begin = .; *(.data .data.*) PROVIDE(data_end = .); }\n  /DISCARD/ : { *(.comment) }\n}\nPROVIDE(answer = 40 + 2);\n",
+    )
+    .unwrap();
+    for (flag, exe) in [("-pie", "ts-pie"), ("-no-pie", "ts-exec")] {
+        let o = kit(&d, &["cc", flag, "ts.c", "-Wl,-T,ts.ld", "-o", exe]);
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        assert_eq!(stdout_of(&d.join(exe)), "3 1 1 1\n", "{exe}");
+    }
+    std::fs::write(d.join("bad.ld"), "MEMORY { rom : ORIGIN = 0 }\n").unwrap();
+    let o = kit(&d, &["cc", "ts.c", "-Wl,-T,bad.ld", "-o", "bad"]);
+    assert!(!o.status.success() && String::from_utf8_lossy(&o.stderr).contains("MEMORY"));
+}

@@ -109,6 +109,22 @@ fn out_section(kind: SectionKind, name: &str, strip: Strip) -> Option<(u8, Strin
     })
 }
 
+/// The output section of input section `si` of object `oi`: the `-T`
+/// script's rules first, then the defaults.
+fn out_section_for(img: &Image, oi: usize, si: usize, strip: Strip) -> Option<(u8, String)> {
+    let o = &img.objects[oi];
+    let s = &o.sections[si];
+    let (group, default) = out_section(s.kind, &s.name, strip)?;
+    match img.script.place(&o.name, &s.name) {
+        Some(None) => None,
+        // The script names the section; its kind still picks the segment.
+        Some(Some(name)) if group < 5 && !matches!(s.kind, SectionKind::Tls | SectionKind::TlsBss | SectionKind::InitArray | SectionKind::FiniArray | SectionKind::EhFrame) => {
+            Some((group, name.to_string()))
+        }
+        _ => Some((group, default)),
+    }
+}
+
 /// Where a section goes in its group; custom (identifier-named) sections
 /// sit between the standard ones of their kind.
 fn rank(name: &str) -> u32 {
@@ -152,7 +168,8 @@ fn flags_and_type(group: u8, name: &str) -> (u64, u32) {
 }
 
 pub(crate) fn layout(cfg: &Config, img: &Image) -> Layout {
-    let mut lay = Layout { base: if img.kind == OutputKind::Exec { EXEC_BASE } else { 0 }, ..Layout::default() };
+    let base = if img.kind == OutputKind::Exec { img.script.base.unwrap_or(EXEC_BASE) & !(PAGE - 1) } else { 0 };
+    let mut lay = Layout { base, ..Layout::default() };
     let mut secs: Vec<OutSec> = Vec::new();
     let mut by_name: HashMap<String, usize> = HashMap::new();
     let get = |secs: &mut Vec<OutSec>, by_name: &mut HashMap<String, usize>, group: u8, name: &str| -> usize {
@@ -215,7 +232,7 @@ pub(crate) fn layout(cfg: &Config, img: &Image) -> Layout {
             if !img.res.kept[oi][si] {
                 continue;
             }
-            let Some((group, name)) = out_section(s.kind, &s.name, cfg.strip) else { continue };
+            let Some((group, name)) = out_section_for(img, oi, si, cfg.strip) else { continue };
             let i = get(&mut secs, &mut by_name, group, &name);
             if matches!(s.kind, SectionKind::InitArray | SectionKind::FiniArray) {
                 arrays.push((i, crate::array_priority(&s.name).0, oi, si));
@@ -292,9 +309,9 @@ pub(crate) fn layout(cfg: &Config, img: &Image) -> Layout {
     by_name = secs.iter().enumerate().map(|(i, s)| (s.name.clone(), i)).collect();
     // Placements now name output sections by their final index.
     for (oi, o) in img.objects.iter().enumerate() {
-        for (si, s) in o.sections.iter().enumerate() {
+        for si in 0..o.sections.len() {
             if let Some((_, at)) = place[oi][si] {
-                let Some((_, name)) = out_section(s.kind, &s.name, cfg.strip) else { continue };
+                let Some((_, name)) = out_section_for(img, oi, si, cfg.strip) else { continue };
                 place[oi][si] = by_name.get(&name).map(|&i| (i, at));
             }
         }
@@ -361,6 +378,20 @@ pub(crate) fn layout(cfg: &Config, img: &Image) -> Layout {
     lay.phdrs = phdrs(img, &lay, headers, relro_end, cfg);
     linker_symbols(img, &mut lay);
     lay
+}
+
+fn eval(e: &super::script::Expr, dot: u64, base: u64, sym: &dyn Fn(&str) -> Option<u64>) -> u64 {
+    use super::script::Expr;
+    match e {
+        Expr::Num(n) => *n,
+        Expr::Sym(s) => sym(s).unwrap_or(0),
+        Expr::Dot => dot,
+        Expr::Add(a, b) => eval(a, dot, base, sym).wrapping_add(eval(b, dot, base, sym)),
+        Expr::Sub(a, b) => eval(a, dot, base, sym).wrapping_sub(eval(b, dot, base, sym)),
+        Expr::Mul(a, b) => eval(a, dot, base, sym).wrapping_mul(eval(b, dot, base, sym)),
+        Expr::Align(a) => dot.next_multiple_of(eval(a, dot, base, sym).max(1)),
+        Expr::SizeofHeaders => 0x1000,
+    }
 }
 
 fn by_name_of(secs: &[OutSec], name: &str) -> Option<usize> {
@@ -474,6 +505,15 @@ fn linker_symbols(img: &Image, lay: &mut Layout) {
             _ => None,
         }
     };
+    for (at, a) in &img.script.assigns {
+        let dot = match at {
+            super::script::At::Start => lay.base,
+            super::script::At::In(sec, true) => start(sec).unwrap_or(0),
+            super::script::At::In(sec, false) | super::script::At::After(sec) => end(sec).unwrap_or(0),
+        };
+        let v = eval(&a.expr, dot, lay.base, &|n: &str| m.get(n).copied().or_else(|| sym_addr(n)));
+        m.insert(a.name.clone(), v);
+    }
     lay.init_fn = sym_addr("_init");
     lay.fini_fn = sym_addr("_fini");
     lay.linker_syms = m;

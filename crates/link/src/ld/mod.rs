@@ -123,11 +123,21 @@ pub const DEFAULT_INTERP: &str = "/lib64/ld-linux-x86-64.so.2";
 /// that [`InputArg::Memory`] refers to. The file is written atomically: on
 /// error nothing is left behind.
 pub fn link(cfg: &Config, memory: Vec<Object>) -> Result<(), LinkError> {
-    if !cfg.scripts.is_empty() {
-        return Err(LinkError::one(format!("error: {}: -T linker scripts are not supported yet", cfg.scripts[0])));
+    let mut script = script::Script::default();
+    for path in &cfg.scripts {
+        let text = host::fs::read_to_string(path).map_err(|e| LinkError::one(format!("error: {path}: {e}")))?;
+        let s = script::parse(path, &text).map_err(|e| LinkError::one(format!("error: {e}")))?;
+        if !s.inputs.is_empty() {
+            return Err(LinkError::one(format!("error: {path}: INPUT/GROUP in a -T script: name the inputs on the command line")));
+        }
+        script.entry = s.entry.or(script.entry);
+        script.base = s.base.or(script.base);
+        script.assigns.extend(s.assigns);
+        script.rules.extend(s.rules);
+        script.outputs.extend(s.outputs);
     }
     let inputs = input::load(cfg, memory.into_iter().map(Some).collect())?;
-    let image = plan::plan(cfg, inputs)?;
+    let image = plan::plan(cfg, inputs, script)?;
     let bytes = write::write(cfg, &image)?;
     host::fs::write_atomic_exec(&cfg.output, &bytes).map_err(|e| LinkError::one(format!("error: cannot write {}: {e}", cfg.output)))?;
     if let Some(map) = &cfg.map {

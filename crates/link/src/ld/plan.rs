@@ -6,6 +6,7 @@
 use super::dylib::{DyKind, Dylib};
 use super::input::Inputs;
 use super::layout::{self, Layout};
+use super::script::Script;
 use super::{Config, OutputKind};
 use crate::got::{R_X86_64_TLSLD, is_call_operand};
 use crate::resolve::{self, Resolution, Target, is_loaded};
@@ -113,6 +114,8 @@ pub(crate) struct Image {
     /// Thread-local accesses rewritten for an executable, by (object,
     /// section, relocation index).
     pub relax: HashMap<(usize, usize, usize), Relax>,
+    /// The `-T` script (empty without one).
+    pub script: Script,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -199,8 +202,9 @@ fn dso_handle_object() -> Object {
     o
 }
 
-pub(crate) fn plan(cfg: &Config, inputs: Inputs) -> Result<Image, LinkError> {
+pub(crate) fn plan(cfg: &Config, inputs: Inputs, script: Script) -> Result<Image, LinkError> {
     let Inputs { mut objects, dylibs, entry } = inputs;
+    let entry = script.entry.clone().or(entry);
     let references = |objects: &[Object], n: &str| {
         objects.iter().any(|o| o.symbols.iter().any(|s| s.name == n && s.def == SymbolDef::Undefined))
             && !objects.iter().any(|o| o.symbols.iter().any(|s| s.name == n && s.def != SymbolDef::Undefined && s.binding != Binding::Local))
@@ -236,6 +240,7 @@ pub(crate) fn plan(cfg: &Config, inputs: Inputs) -> Result<Image, LinkError> {
                 ExtDef::Import { lib: Some(i), kind: s.kind, size: s.size, lib_value: s.value, version: s.version.clone() }
             }
             None if is_linker_symbol(&e.name) && !(static_exe && e.name == "_DYNAMIC") => ExtDef::Linker,
+            None if script.assigns.iter().any(|(_, a)| a.name == e.name) => ExtDef::Linker,
             None if e.weak => ExtDef::Zero,
             // Every call may have been relaxed away; `write` reports any left.
             None if e.name == "__tls_get_addr" && !relax.is_empty() => ExtDef::Zero,
@@ -283,6 +288,7 @@ pub(crate) fn plan(cfg: &Config, inputs: Inputs) -> Result<Image, LinkError> {
         entry,
         lay: Layout::default(),
         relax,
+        script,
     };
     img.exports(cfg);
     img.scan()?;
@@ -580,6 +586,10 @@ impl Image {
     pub(crate) fn is_absolute(&self, t: Target) -> bool {
         match t {
             Target::Def(oi, sid) => matches!(self.objects[oi].symbol(sid).def, SymbolDef::Absolute(_)),
+            Target::Ext(i) => {
+                matches!(self.ext[i], ExtDef::Linker)
+                    && self.script.assigns.iter().rev().find(|(_, a)| a.name == self.res.externs[i].name).is_some_and(|(_, a)| a.expr.is_const())
+            }
             _ => false,
         }
     }
