@@ -239,7 +239,7 @@ impl Loader<'_> {
                 _ => return self.errors.push(format!("error: {path}: file format not recognized")),
             };
             let s = match script::parse(path, text) {
-                Ok(s) if !s.rules.is_empty() || !s.assigns.is_empty() || s.base.is_some() => {
+                Ok(s) if s.has_sections || !s.assigns.is_empty() => {
                     return self.errors.push(format!("error: {path}: SECTIONS and symbol assignments belong in a script given with -T"));
                 }
                 Ok(s) => s,

@@ -80,6 +80,8 @@ pub(crate) struct Script {
     pub rules: Vec<Rule>,
     /// Output sections in script order.
     pub outputs: Vec<String>,
+    /// Whether the script has a SECTIONS command (even an empty one).
+    pub has_sections: bool,
 }
 
 impl Script {
@@ -397,7 +399,10 @@ pub(crate) fn parse(path: &str, text: &str) -> Result<Script, String> {
                     _ => {}
                 }
             }
-            "SECTIONS" => p.sections(&mut s)?,
+            "SECTIONS" => {
+                s.has_sections = true;
+                p.sections(&mut s)?
+            }
             "PROVIDE" | "PROVIDE_HIDDEN" | "HIDDEN" => {
                 p.expect("(")?;
                 let name = p.next()?;
