@@ -138,7 +138,8 @@ use super::Strip;
 fn z_keyword(c: &mut Config, k: &str) -> Result<(), String> {
     match k {
         "now" => c.bind_now = true,
-        "lazy" => c.bind_now = false,
+        // Imports are always bound at load time (there is no lazy PLT).
+        "lazy" => {}
         "relro" => c.relro = true,
         "norelro" => c.relro = false,
         "noexecstack" => c.exec_stack = false,

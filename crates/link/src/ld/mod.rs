@@ -75,6 +75,7 @@ pub struct Config {
     pub export_dynamic: bool,
     pub gc_sections: bool,
     pub build_id: bool,
+    /// Always true: kit's call stubs need their GOT slots bound at load time.
     pub bind_now: bool,
     pub relro: bool,
     pub exec_stack: bool,
