@@ -12,7 +12,7 @@ fn lower(src: &str) -> Result<String, String> {
     if diags.has_errors() {
         return Err(diags.render(&sm));
     }
-    let opts = cfront::lower::LowerOptions { opt_level: 0, file: "t.c".into(), comp_dir: "/".into() };
+    let opts = cfront::lower::LowerOptions { opt_level: 0, file: "t.c".into(), comp_dir: "/".into(), debug: true };
     let m = cfront::lower::lower(&tu, &opts, &mut diags);
     if diags.has_errors() {
         return Err(diags.render(&sm));
