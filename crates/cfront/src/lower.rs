@@ -340,8 +340,8 @@ impl<'a, 't, 'd> FnCx<'a, 't, 'd> {
         }
     }
 
-    /// Parameters (in order), then locals in memory, then static locals;
-    /// register locals are left out (no location to give).
+    /// Parameters (in order), then locals, then static locals. Register
+    /// locals get no location (there is no single place to give).
     fn debug_locals(&mut self) {
         let debug = self.mc.opts.debug;
         if debug {
@@ -351,13 +351,17 @@ impl<'a, 't, 'd> FnCx<'a, 't, 'd> {
         let order = def.params.iter().copied().chain((0..def.locals.len() as u32).filter(|i| !def.params.contains(i)));
         for lid in order {
             let l = &def.locals[lid as usize];
-            let Store::Slot(s) = self.locals[lid as usize] else { continue };
+            let loc = match self.locals[lid as usize] {
+                Store::Slot(s) => kir::DebugLoc::Slot(s),
+                _ if debug => kir::DebugLoc::None,
+                _ => continue,
+            };
             if l.name.starts_with('<') {
                 continue;
             }
             let ty = debug.then(|| self.mc.debug_type(&l.ty));
             let param = def.params.contains(&lid);
-            self.f.debug_locals.push(kir::DebugLocal { name: l.name.to_string(), loc: kir::DebugLoc::Slot(s), ty, param, line: l.loc.line });
+            self.f.debug_locals.push(kir::DebugLocal { name: l.name.to_string(), loc, ty, param, line: l.loc.line });
         }
         let statics = self.mc.statics.get(&*def.name).cloned().unwrap_or_default();
         for g in statics {

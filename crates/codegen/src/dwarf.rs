@@ -39,13 +39,14 @@ pub(crate) fn dwarf<'a>(md: &ModuleDebug<'a>, funcs: &[FuncDebug<'a>]) -> Result
     let (source, comp_dir) = (md.source, md.comp_dir);
     let encoding = gimli::Encoding { format: gimli::Format::Dwarf32, version: 5, address_size: 8 };
     let mut dw = DwarfUnit::new(encoding);
-    let (_, src_base) = split_path(source, comp_dir);
     let mut program = LineProgram::new(
         encoding,
         gimli::LineEncoding::default(),
         LineString::String(comp_dir.as_bytes().to_vec()),
         None,
-        LineString::String(src_base.as_bytes().to_vec()),
+        // File 0, the primary source, as given: relative to comp_dir or
+        // absolute.
+        LineString::String(source.as_bytes().to_vec()),
         None,
     );
     let mut files: HashMap<&str, FileId> = HashMap::new();
@@ -137,13 +138,14 @@ pub(crate) fn dwarf<'a>(md: &ModuleDebug<'a>, funcs: &[FuncDebug<'a>]) -> Result
                 (kir::DebugLoc::Slot(_), Some(off)) => {
                     let mut loc = Expression::new();
                     loc.op_breg(gimli::X86_64::RBP, *off);
-                    loc
+                    Some(loc)
                 }
                 (kir::DebugLoc::Symbol(s), _) => match (md.symbol)(s) {
-                    Some(sym) => addr_expr(sym),
+                    Some(sym) => Some(addr_expr(sym)),
                     None => continue,
                 },
-                _ => continue,
+                (kir::DebugLoc::None, _) => None,
+                (kir::DebugLoc::Slot(_), None) => continue,
             };
             let ty = match (l.ty, &l.loc) {
                 (Some(t), _) => type_of(t),
@@ -156,7 +158,9 @@ pub(crate) fn dwarf<'a>(md: &ModuleDebug<'a>, funcs: &[FuncDebug<'a>]) -> Result
             let tag = if l.param { gimli::DW_TAG_formal_parameter } else { gimli::DW_TAG_variable };
             let v = dw.unit.add(sp, tag);
             variable(&mut dw, v, &l.name, ty, file, l.line);
-            dw.unit.get_mut(v).set(gimli::DW_AT_location, AttributeValue::Exprloc(loc));
+            if let Some(loc) = loc {
+                dw.unit.get_mut(v).set(gimli::DW_AT_location, AttributeValue::Exprloc(loc));
+            }
         }
     }
     let mut sections = Sections::new(RelocWriter::new());

@@ -66,7 +66,7 @@ pub(crate) fn compile_function(isa: &dyn TargetIsa, names: &Names, f: &kir::Func
                         .get(slot.0 as usize)
                         .and_then(|&ss| layout.stackslots.get(ss))
                         .map(|s| s.offset as i64 - layout.frame_to_fp_offset as i64),
-                    kir::DebugLoc::Symbol(_) => None,
+                    kir::DebugLoc::Symbol(_) | kir::DebugLoc::None => None,
                 };
                 locals.push(off);
             }

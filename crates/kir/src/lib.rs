@@ -352,6 +352,9 @@ pub enum DebugLoc {
     Slot(Slot),
     /// A static object, by symbol.
     Symbol(String),
+    /// Not in memory (a register variable at -O1+): the debugger shows the
+    /// name as optimized out.
+    None,
 }
 
 #[derive(Clone, Debug)]
