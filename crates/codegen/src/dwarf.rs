@@ -133,11 +133,11 @@ pub(crate) fn dwarf<'a>(md: &ModuleDebug<'a>, funcs: &[FuncDebug<'a>]) -> Result
                 e.set(gimli::DW_AT_type, AttributeValue::UnitRef(r));
             }
         }
-        for (l, off) in f.func.debug_locals.iter().zip(f.offsets) {
-            let loc = match (&l.loc, off) {
+        for (i, l) in f.func.debug_locals.iter().enumerate() {
+            let loc = match (&l.loc, f.offsets.get(i).copied().flatten()) {
                 (kir::DebugLoc::Slot(_), Some(off)) => {
                     let mut loc = Expression::new();
-                    loc.op_breg(gimli::X86_64::RBP, *off);
+                    loc.op_breg(gimli::X86_64::RBP, off);
                     Some(loc)
                 }
                 (kir::DebugLoc::Symbol(s), _) => match (md.symbol)(s) {
