@@ -4,6 +4,7 @@
 
 mod complex;
 mod consts;
+mod debug;
 mod expr;
 mod stmt;
 mod vector;
@@ -22,15 +23,26 @@ pub struct LowerOptions {
     /// The main source file name (for debug info).
     pub file: String,
     pub comp_dir: String,
+    /// Describe C types, parameters and globals for debuggers (`-g`).
+    pub debug: bool,
 }
 
 /// Lowers a parsed translation unit. Errors (non-constant static
 /// initializers and the like) go to `diags`.
 pub fn lower(tu: &Tu, opts: &LowerOptions, diags: &mut Diags) -> kir::Module {
-    let mut mc = ModCx { tu, m: kir::Module::default(), strings: HashMap::new(), diags, opts };
+    let mut mc = ModCx { tu, m: kir::Module::default(), strings: HashMap::new(), diags, opts, dtypes: Default::default(), statics: HashMap::new() };
     mc.m.source_name = opts.file.clone();
     mc.m.comp_dir = opts.comp_dir.clone();
     let defined_funcs: std::collections::HashSet<&str> = tu.funcs.iter().map(|f| &*f.name).collect();
+    if opts.debug {
+        for g in &tu.globals {
+            if let Some(f) = &g.static_in
+                && defined_funcs.contains(&**f)
+            {
+                mc.statics.entry(&**f).or_default().push(g);
+            }
+        }
+    }
     for f in &tu.funcs {
         let func = FnCx::lower_function(&mut mc, f);
         mc.m.funcs.push(func);
@@ -53,6 +65,19 @@ pub fn lower(tu: &Tu, opts: &LowerOptions, diags: &mut Diags) -> kir::Module {
             continue;
         }
         mc.global(g);
+        // Static locals are described in their function.
+        if opts.debug && !g.is_tls && !g.static_in.as_ref().is_some_and(|f| defined_funcs.contains(&**f)) {
+            if let Some(name) = &g.c_name {
+                let ty = mc.debug_type(&g.ty);
+                mc.m.debug_globals.push(kir::DebugGlobal {
+                    name: name.to_string(),
+                    symbol: g.name.to_string(),
+                    ty,
+                    line: g.loc.line,
+                    external: !g.is_static,
+                });
+            }
+        }
     }
     for (name, target, weak) in &tu.aliases {
         let is_static = tu.globals.iter().any(|g| g.name == *name && g.is_static);
@@ -73,6 +98,9 @@ struct ModCx<'t, 'd> {
     strings: HashMap<Rc<[u8]>, String>,
     diags: &'d mut Diags,
     opts: &'t LowerOptions,
+    dtypes: debug::DebugTypes,
+    /// Static locals by function, for debug info.
+    statics: HashMap<&'t str, Vec<&'t crate::parse::GlobalVar>>,
 }
 
 impl<'t, 'd> ModCx<'t, 'd> {
@@ -268,6 +296,7 @@ impl<'a, 't, 'd> FnCx<'a, 't, 'd> {
             cleanups: vec![Vec::new()],
         };
         cx.alloc_locals();
+        cx.debug_locals();
         cx.bind_params(&ft);
         for s in &def.body {
             cx.stmt(s);
@@ -295,11 +324,7 @@ impl<'a, 't, 'd> FnCx<'a, 't, 'd> {
                 let align = self.align_of(&l.ty).max(l.align);
                 // Parameters arriving as eightbytes may store up to 16 bytes.
                 let size = if l.is_param { size.next_multiple_of(8) } else { size };
-                let s = self.slot(size, align, &l.name);
-                if !l.name.starts_with('<') {
-                    self.f.debug_locals.push((l.name.to_string(), s));
-                }
-                Store::Slot(s)
+                Store::Slot(self.slot(size, align, &l.name))
             };
             self.locals.push(st);
             let _ = i;
@@ -312,6 +337,41 @@ impl<'a, 't, 'd> FnCx<'a, 't, 'd> {
                 let z = if t.is_float() { self.val(Op::Fconst(t, 0.0)) } else { self.iconst(t, 0) };
                 self.push(Op::SetVar(v, z));
             }
+        }
+    }
+
+    /// Parameters (in order), then locals, then static locals. Register
+    /// locals get no location (there is no single place to give).
+    fn debug_locals(&mut self) {
+        let debug = self.mc.opts.debug;
+        if debug {
+            self.f.debug_type = Some(self.mc.debug_type(&self.def.ty));
+        }
+        let def = self.def;
+        let order = def.params.iter().copied().chain((0..def.locals.len() as u32).filter(|i| !def.params.contains(i)));
+        for lid in order {
+            let l = &def.locals[lid as usize];
+            let loc = match self.locals[lid as usize] {
+                Store::Slot(s) => kir::DebugLoc::Slot(s),
+                _ if debug => kir::DebugLoc::None,
+                _ => continue,
+            };
+            if l.name.starts_with('<') {
+                continue;
+            }
+            let ty = debug.then(|| self.mc.debug_type(&l.ty));
+            let param = def.params.contains(&lid);
+            self.f.debug_locals.push(kir::DebugLocal { name: l.name.to_string(), loc, ty, param, line: l.loc.line });
+        }
+        let statics = self.mc.statics.get(&*def.name).cloned().unwrap_or_default();
+        for g in statics {
+            if g.is_tls {
+                continue;
+            }
+            let Some(name) = &g.c_name else { continue };
+            let ty = Some(self.mc.debug_type(&g.ty));
+            let loc = kir::DebugLoc::Symbol(g.name.to_string());
+            self.f.debug_locals.push(kir::DebugLocal { name: name.to_string(), loc, ty, param: false, line: g.loc.line });
         }
     }
 

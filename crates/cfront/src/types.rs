@@ -121,6 +121,9 @@ pub struct CType {
     pub align: u32,
     /// Distinguishes enumerated types (0: not an enum) for compatibility.
     pub enum_tag: u32,
+    /// Spelled through a typedef: its name and the type it names (qualifiers
+    /// beyond that type's were added at the use). Only debug info reads it.
+    pub typedef: Option<Rc<(Rc<str>, T)>>,
 }
 
 #[derive(Clone, Debug)]
@@ -156,7 +159,7 @@ impl Records {
 }
 
 pub fn mk(kind: Kind) -> T {
-    Rc::new(CType { kind, is_const: false, is_volatile: false, is_atomic: false, align: 0, enum_tag: 0 })
+    Rc::new(CType { kind, is_const: false, is_volatile: false, is_atomic: false, align: 0, enum_tag: 0, typedef: None })
 }
 pub fn int_t(k: IntKind) -> T {
     mk(Kind::Int(k))

@@ -12,7 +12,7 @@ fn lower(src: &str) -> Result<String, String> {
     if diags.has_errors() {
         return Err(diags.render(&sm));
     }
-    let opts = cfront::lower::LowerOptions { opt_level: 0, file: "t.c".into(), comp_dir: "/".into() };
+    let opts = cfront::lower::LowerOptions { opt_level: 0, file: "t.c".into(), comp_dir: "/".into(), debug: true };
     let m = cfront::lower::lower(&tu, &opts, &mut diags);
     if diags.has_errors() {
         return Err(diags.render(&sm));
@@ -98,4 +98,45 @@ fn survives_garbage() {
     for src in ["int", "int (", "struct { int", "int f() { if (", "}}}", "int a[", "x = = 3;", "int f(int a, ...) { return a ? : ; }"] {
         let _ = lower(src);
     }
+}
+
+#[test]
+fn debug_types_are_shared_and_recursive() {
+    use kir::{DebugLoc, DebugType as D};
+    let src = "typedef const int cint; struct node { struct node *next; unsigned v : 4; };
+        static int count; enum e { A = -1, B = 7 };
+        int f(struct node *n, cint k) { static int seen; int a = k, b = 2; enum e x = B; return a + b + x + seen + n->v; }";
+    let mut sm = SourceMap::default();
+    let id = sm.add("t.c", src.into());
+    let mut diags = Diags::default();
+    let tu = cfront::parse::parse(cfront::lex::tokenize(id, src, &mut diags), &mut diags);
+    let opts = cfront::lower::LowerOptions { opt_level: 0, file: "t.c".into(), comp_dir: "/".into(), debug: true };
+    let m = cfront::lower::lower(&tu, &opts, &mut diags);
+    assert!(!diags.has_errors(), "{}", diags.render(&sm));
+    let ty = |t: kir::DType| &m.debug_types[t.0 as usize];
+    // Every distinct type once (records are distinct by identity).
+    for t in &m.debug_types {
+        assert!(matches!(t, D::Record { .. }) || m.debug_types.iter().filter(|u| *u == t).count() == 1, "{t:?} twice");
+    }
+    let f = &m.funcs[0];
+    let names: Vec<(&str, bool)> = f.debug_locals.iter().map(|l| (l.name.as_str(), l.param)).collect();
+    assert_eq!(names, [("n", true), ("k", true), ("a", false), ("b", false), ("x", false), ("seen", false)]);
+    let l = |n: &str| f.debug_locals.iter().find(|l| l.name == n).and_then(|l| l.ty).map(ty).cloned();
+    assert_eq!(l("a"), l("b"));
+    // struct node *: the member points back at the record itself.
+    let Some(D::Pointer(rec)) = l("n") else { panic!("{:?}", l("n")) };
+    let D::Record { name, members, size: Some(16), .. } = ty(rec) else { panic!("{:?}", ty(rec)) };
+    assert_eq!(name.as_deref(), Some("node"));
+    assert!(matches!(ty(members[0].ty), D::Pointer(p) if *p == rec));
+    assert_eq!((members[1].offset, members[1].bits), (8, Some((64, 4))));
+    // cint k: the typedef names a const int; no extra qualifier outside it.
+    let Some(D::Typedef(n, inner)) = l("k") else { panic!("{:?}", l("k")) };
+    assert_eq!(n, "cint");
+    assert!(matches!(ty(inner), D::Const(_)));
+    let Some(D::Enum { values, .. }) = l("x") else { panic!("{:?}", l("x")) };
+    assert_eq!(values, [("A".to_string(), -1), ("B".to_string(), 7)]);
+    assert!(matches!(&f.debug_locals[5].loc, DebugLoc::Symbol(s) if s.starts_with("f.seen")));
+    assert!(matches!(f.debug_type.map(ty), Some(D::Func { params, .. }) if params.len() == 2));
+    let g: Vec<(&str, bool)> = m.debug_globals.iter().map(|g| (g.name.as_str(), g.external)).collect();
+    assert_eq!(g, [("count", false)]);
 }

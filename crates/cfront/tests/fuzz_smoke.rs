@@ -35,7 +35,7 @@ fn parse_and_lower(toks: Vec<Token>) {
     let mut d = Diags::default();
     let tu = cfront::parse::parse(toks, &mut d);
     if !d.has_errors() {
-        let o = cfront::lower::LowerOptions { opt_level: 1, file: "f.c".into(), comp_dir: "/".into() };
+        let o = cfront::lower::LowerOptions { opt_level: 1, file: "f.c".into(), comp_dir: "/".into(), debug: true };
         let _ = cfront::lower::lower(&tu, &o, &mut d);
     }
 }

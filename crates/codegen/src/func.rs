@@ -17,8 +17,9 @@ pub(crate) struct CompiledFunc {
     pub lines: Vec<(u32, u32)>,
     pub thunks: Vec<VaThunk>,
     pub fde: Option<gimli::write::FrameDescriptionEntry>,
-    /// `debug_locals` as (name, offset from the frame pointer, size).
-    pub locals: Vec<(String, i64, u64)>,
+    /// Offsets from the frame pointer of `debug_locals` that live in slots
+    /// (empty without debug info).
+    pub locals: Vec<Option<i64>>,
 }
 
 thread_local! {
@@ -58,10 +59,16 @@ pub(crate) fn compile_function(isa: &dyn TargetIsa, names: &Names, f: &kir::Func
         };
         let mut locals = Vec::new();
         if debug_info && let Some(layout) = code.buffer.frame_layout() {
-            for (name, slot) in &f.debug_locals {
-                let ss = lower.slots()[slot.0 as usize];
-                let off = layout.stackslots[ss].offset as i64 - layout.frame_to_fp_offset as i64;
-                locals.push((name.clone(), off, f.slots[slot.0 as usize].size));
+            for l in &f.debug_locals {
+                let off = match l.loc {
+                    kir::DebugLoc::Slot(slot) => lower
+                        .slots()
+                        .get(slot.0 as usize)
+                        .and_then(|&ss| layout.stackslots.get(ss))
+                        .map(|s| s.offset as i64 - layout.frame_to_fp_offset as i64),
+                    kir::DebugLoc::Symbol(_) | kir::DebugLoc::None => None,
+                };
+                locals.push(off);
             }
         }
         Ok(CompiledFunc { code: code.code_buffer().to_vec(), relocs, lines, thunks: std::mem::take(&mut lower.thunks), fde, locals })

@@ -39,6 +39,9 @@ impl Names {
     pub fn id(&self, name: &str) -> u32 {
         *self.index.get(name).unwrap_or_else(|| panic!("codegen: symbol '{name}' was not collected"))
     }
+    pub fn get(&self, name: &str) -> Option<u32> {
+        self.index.get(name).copied()
+    }
     pub fn is_local(&self, name: &str) -> bool {
         self.local.contains(name)
     }

@@ -174,18 +174,22 @@ fn assemble(m: &kir::Module, names: &Names, funcs: Vec<CompiledFunc>, isa: &dyn 
             .funcs
             .iter()
             .zip(&debug)
-            .map(|(f, (symbol, len, rows, locals))| crate::dwarf::FuncDebug {
-                symbol: *symbol,
-                name: &f.name,
-                file: &f.file,
-                len: *len,
-                line: f.line,
-                external: f.linkage != kir::Linkage::Internal,
-                rows,
-                locals,
-            })
+            .map(|(f, (symbol, len, rows, offsets))| crate::dwarf::FuncDebug { symbol: *symbol, func: f, len: *len, rows, offsets })
             .collect();
-        generated.extend(crate::dwarf::dwarf(&m.source_name, &m.comp_dir, &fd)?.into_iter().map(|s| (s, SectionKind::Debug)));
+        // Objects this module defines (an unknown name would be an
+        // undefined symbol in the debug info).
+        let symbol = |name: &str| match a.lookup(name) {
+            Some(id) if a.o.symbols[id.0 as usize].def != SymbolDef::Undefined => names.get(name).map(|i| i as usize),
+            _ => None,
+        };
+        let md = crate::dwarf::ModuleDebug {
+            source: &m.source_name,
+            comp_dir: &m.comp_dir,
+            types: &m.debug_types,
+            globals: &m.debug_globals,
+            symbol: &symbol,
+        };
+        generated.extend(crate::dwarf::dwarf(&md, &fd)?.into_iter().map(|s| (s, SectionKind::Debug)));
     }
     add_generated(&mut a, generated);
     mark_externs(&mut a, m);

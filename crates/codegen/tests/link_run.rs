@@ -530,7 +530,7 @@ fn alloca_unwind_and_debug_info() {
         f.file = "/src/unw.c".into();
         f.line = 20;
         let s = f.new_slot(4000, 16, "buf");
-        f.debug_locals.push(("buf".into(), s));
+        f.debug_locals.push(kir::DebugLocal { name: "buf".into(), loc: kir::DebugLoc::Slot(s), ty: None, param: false, line: 20 });
         let mut b = Builder::new(&mut f);
         b.line = 21;
         let cb = b.val(Op::Param(0));

@@ -292,8 +292,90 @@ pub struct Function {
     pub file: String,
     pub line: u32,
     pub section: Option<String>,
-    /// Local variables for debuggers: (name, slot).
-    pub debug_locals: Vec<(String, Slot)>,
+    /// Parameters (first, in order) and locals that live in memory, for
+    /// debuggers.
+    pub debug_locals: Vec<DebugLocal>,
+    /// The function's C type (a [`DebugType::Func`]), when built with `-g`.
+    pub debug_type: Option<DType>,
+}
+
+/// Index into [`Module::debug_types`].
+#[derive(Clone, Copy, PartialEq, Eq, Debug, Hash)]
+pub struct DType(pub u32);
+
+/// How a debugger should read the bytes of a base type.
+#[derive(Clone, Copy, PartialEq, Eq, Debug, Hash)]
+pub enum BaseEnc {
+    Signed,
+    Unsigned,
+    SignedChar,
+    UnsignedChar,
+    Bool,
+    Float,
+    ComplexFloat,
+}
+
+/// A member of a [`DebugType::Record`].
+#[derive(Clone, PartialEq, Eq, Debug, Hash)]
+pub struct DebugMember {
+    /// None: an anonymous struct/union member or unnamed bit-field.
+    pub name: Option<String>,
+    pub ty: DType,
+    /// Byte offset, or for a bit-field (bit offset from the record's start,
+    /// width).
+    pub offset: u64,
+    pub bits: Option<(u64, u32)>,
+}
+
+/// The C types debug info describes: a table the frontend fills
+/// (deduplicated) and codegen turns into DWARF type entries. Entries refer
+/// to each other by index, so recursive structs are fine.
+#[derive(Clone, PartialEq, Eq, Debug, Hash)]
+pub enum DebugType {
+    Void,
+    Base { name: String, size: u32, enc: BaseEnc },
+    Pointer(DType),
+    Const(DType),
+    Volatile(DType),
+    Typedef(String, DType),
+    /// Element type and length (None: unknown, flexible or variable).
+    Array(DType, Option<u64>),
+    /// A struct or union; an incomplete one has no members and no size.
+    Record { name: Option<String>, union: bool, size: Option<u64>, members: Vec<DebugMember> },
+    Enum { name: Option<String>, base: DType, values: Vec<(String, i128)> },
+    Func { ret: DType, params: Vec<DType>, variadic: bool, prototyped: bool },
+}
+
+/// Where a debug variable lives.
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub enum DebugLoc {
+    Slot(Slot),
+    /// A static object, by symbol.
+    Symbol(String),
+    /// Not in memory (a register variable at -O1+): the debugger shows the
+    /// name as optimized out.
+    None,
+}
+
+#[derive(Clone, Debug)]
+pub struct DebugLocal {
+    pub name: String,
+    pub loc: DebugLoc,
+    /// None when built without `-g`: only the name and place are known.
+    pub ty: Option<DType>,
+    pub param: bool,
+    pub line: u32,
+}
+
+/// A file-scope (or function-scope static) object for debuggers.
+#[derive(Clone, Debug)]
+pub struct DebugGlobal {
+    /// The C identifier (the symbol may differ: asm labels).
+    pub name: String,
+    pub symbol: String,
+    pub ty: DType,
+    pub line: u32,
+    pub external: bool,
 }
 
 /// Initial contents of a data object.
@@ -348,6 +430,10 @@ pub struct Module {
     pub dtors: Vec<(String, u32)>,
     /// Source file name, for debug info.
     pub source_name: String,
+    /// C types of the debug info (`-g` only).
+    pub debug_types: Vec<DebugType>,
+    /// File-scope objects defined here (`-g` only).
+    pub debug_globals: Vec<DebugGlobal>,
     pub comp_dir: String,
 }
 
@@ -366,6 +452,7 @@ impl Function {
             line: 0,
             section: None,
             debug_locals: Vec::new(),
+            debug_type: None,
         }
     }
 

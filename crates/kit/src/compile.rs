@@ -75,7 +75,7 @@ pub fn frontend(path: &str, args: &CcArgs) -> Option<kir::Module> {
         return None;
     }
     let comp_dir = host::env::current_dir().unwrap_or_default();
-    let lopts = cfront::lower::LowerOptions { opt_level: args.opt_level, file: path.to_string(), comp_dir };
+    let lopts = cfront::lower::LowerOptions { opt_level: args.opt_level, file: path.to_string(), comp_dir, debug: args.debug };
     let module = cfront::lower::lower(&tu, &lopts, &mut diags);
     report(&diags, &sm, args.no_warnings);
     if diags.has_errors() {
@@ -150,7 +150,7 @@ fn merge_runtime(m: &mut kir::Module) {
     let opts = cfront::pp::PpOptions::default();
     let pp = cfront::pp::preprocess(RUNTIME_PATH, &opts, &RuntimeLoader, &mut sm, &mut diags);
     let tu = cfront::parse::parse(pp.tokens, &mut diags);
-    let lopts = cfront::lower::LowerOptions { opt_level: 1, file: RUNTIME_PATH.into(), comp_dir: String::new() };
+    let lopts = cfront::lower::LowerOptions { opt_level: 1, file: RUNTIME_PATH.into(), comp_dir: String::new(), debug: false };
     let rt = cfront::lower::lower(&tu, &lopts, &mut diags);
     if diags.has_errors() {
         report(&diags, &sm, false);

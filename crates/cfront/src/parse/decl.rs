@@ -375,8 +375,9 @@ impl<'a> Parser<'a> {
                         if let Some(Sym::Typedef(ty)) = self.lookup(kw).cloned() {
                             // `typedef int T; { T T; }` – a typedef name followed by a
                             // declarator that redeclares it is still the type here.
-                            self.bump();
-                            base = Some(ty);
+                            let name = self.bump().text;
+                            let named = CType { typedef: Some(Rc::new((name, ty.clone()))), ..(*ty).clone() };
+                            base = Some(Rc::new(named));
                             any = true;
                             continue;
                         }
@@ -944,6 +945,7 @@ impl<'a> Parser<'a> {
         }
         self.static_counter += 1;
         let ty = Rc::new(CType { enum_tag: self.static_counter, ..(*int_t(k)).clone() });
+        self.tu.enums.insert(self.static_counter, (tag.clone(), consts));
         if let Some(name) = tag {
             self.scopes.last_mut().unwrap().tags.insert(name, Tag::Enum(ty.clone()));
         }
@@ -1104,6 +1106,8 @@ impl<'a> Parser<'a> {
                     init: None,
                     loc: nloc,
                     used: false,
+                    c_name: Some(name.clone()),
+                    static_in: None,
                 };
                 self.tu.globals.push(g);
                 let i = self.tu.globals.len() - 1;

@@ -759,6 +759,8 @@ impl<'a> Parser<'a> {
                 init: Some(init),
                 loc,
                 used: true,
+                c_name: None,
+                static_in: None,
             };
             self.tu.globals.push(g);
             self.global_index.insert(name.clone(), self.tu.globals.len() - 1);
@@ -1383,6 +1385,8 @@ impl<'a> Parser<'a> {
                     init: None,
                     loc,
                     used: true,
+                    c_name: Some(name.clone()),
+                    static_in: None,
                 });
                 let i = self.tu.globals.len() - 1;
                 self.global_index.insert(name.clone(), i);

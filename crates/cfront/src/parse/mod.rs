@@ -36,6 +36,10 @@ pub struct GlobalVar {
     pub init: Option<Init>,
     pub loc: Loc,
     pub used: bool,
+    /// The identifier (None for compiler-made objects), for debug info.
+    pub c_name: Option<Rc<str>>,
+    /// For a static local: the function (symbol) it belongs to.
+    pub static_in: Option<Rc<str>>,
 }
 
 /// The result of parsing one translation unit.
@@ -49,6 +53,8 @@ pub struct Tu {
     pub aliases: Vec<(Rc<str>, Rc<str>, bool)>,
     pub ctors: Vec<(Rc<str>, u32)>,
     pub dtors: Vec<(Rc<str>, u32)>,
+    /// Enumerated types by `CType::enum_tag`: tag name and enumerators.
+    pub enums: HashMap<u32, (Option<Rc<str>>, Vec<(Rc<str>, i128)>)>,
 }
 
 #[derive(Clone, Debug)]

@@ -103,6 +103,7 @@ impl<'a> Parser<'a> {
                 let idx = self.global_index[&sym];
                 self.tu.globals[idx].is_static = true;
                 self.tu.globals[idx].is_extern = false;
+                self.tu.globals[idx].static_in = Some(fname);
                 self.bind(name, Sym::Global(idx));
             } else {
                 let id = self.new_local(name.clone(), ty.clone(), nloc);
