@@ -3,7 +3,9 @@
 # linked by gcc, and compiled and linked by kit (kit ld), driven by
 # tests/gdb/cmds*.gdb in batch mode. Every line of
 # the matching expected*.txt must appear in gdb's output, in order, after
-# addresses become ADDR and directories are dropped from file names.
+# addresses become ADDR, assembler-local labels (which a linker may or may
+# not keep in the symbol table) are dropped, and so are directories in file
+# names.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 kit=$(realpath "${1:-target/release/kit}")
@@ -20,7 +22,7 @@ check() {
         gcc "$tmp/prog.o" -o "$tmp/prog"
     fi
     gdb -nx -batch -ex 'set debuginfod enabled off' -x "$2" "$tmp/prog" </dev/null 2>&1 |
-        sed -E 's/0x[0-9a-f]+/ADDR/g; s#(at |file )[^ ]*/prog\.c#\1prog.c#g; s/process [0-9]+/process N/' >"$tmp/out"
+        sed -E 's/0x[0-9a-f]+/ADDR/g; s/ <\.L[^>]*>//g; s#(at |file )[^ ]*/prog\.c#\1prog.c#g; s/process [0-9]+/process N/' >"$tmp/out"
     local want=() got i=0
     mapfile -t want <"$3"
     while IFS= read -r got; do
