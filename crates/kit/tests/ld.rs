@@ -114,6 +114,16 @@ fn interop_with_gcc_objects() {
     let o = kit(&d, &["cc", "-no-pie", "main-nopic.o", "-L.", "-lg", &rpath, "-o", "g2"]);
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     assert_eq!(stdout_of(&d.join("g2")), WANT);
+    // A copied variable with aliases in libc: libc must use the copy too.
+    std::fs::write(
+        d.join("env.c"),
+        "#include <stdio.h>\n#include <stdlib.h>\n#include <string.h>\nextern char **environ;\nint main(void) { setenv(\"KIT_V\", \"yes\", 1); int n = 0; for (char **e = environ; *e; e++) n += !strncmp(*e, \"KIT_V=\", 6); printf(\"%s %d\\n\", getenv(\"KIT_V\"), n); return 0; }\n",
+    )
+    .unwrap();
+    ok(Command::new("gcc").args(["-c", "-fno-pic", "env.c"]).current_dir(&d));
+    let o = kit(&d, &["cc", "-no-pie", "env.o", "-o", "env"]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert_eq!(stdout_of(&d.join("env")), "yes 1\n");
     // kit compiles, gcc links.
     let o = kit(&d, &["cc", "-c", "main.c", "-o", "km.o"]);
     assert!(o.status.success());

@@ -516,6 +516,20 @@ impl Image {
             };
             defs.push((None, DynSym { name: self.target_name(t).to_string(), elf_type, binding, def: Some(t), copy: None, size, version: 1 }));
         }
+        // A copied variable's aliases in its library (`environ`, `__environ`)
+        // must name the copy too, or the library keeps using its original.
+        for &i in &self.copies {
+            let ExtDef::Import { lib: Some(l), lib_value, .. } = &self.ext[i] else { continue };
+            let name = &self.res.externs[i].name;
+            let mut aliases: Vec<(&String, &super::dylib::DySym)> =
+                self.dylibs[*l].exports.iter().filter(|(n, s)| *n != name && s.value == *lib_value && s.kind == DyKind::Data).collect();
+            aliases.sort_by(|a, b| a.0.cmp(b.0));
+            for (alias, s) in aliases {
+                let version = version_of(Some(*l), &s.version);
+                let sym = DynSym { name: alias.clone(), elf_type: object::elf::STT_OBJECT, binding: object::elf::STB_GLOBAL, def: None, copy: Some(i), size: s.size, version };
+                defs.push((None, sym));
+            }
+        }
         // `.gnu.hash` wants the hashed (defined) symbols last, grouped by bucket.
         let nbuckets = super::dynamic::gnu_hash_buckets(defs.len());
         defs.sort_by_key(|(_, s)| super::dynamic::gnu_hash(s.name.as_bytes()) % nbuckets);
