@@ -79,12 +79,14 @@ for f in "$lua_dir"/*.c tests/programs/lua-driver.c; do
     gcc -O0 -w -I"$lua_dir" -c "$f" -o "$tmp/lua/$(basename "$f" .c).o"
 done
 link_row() { # name objdir → a markdown table row
-    local name=$1 dir=$2 k b l m
-    k=$(bench "kl_$name" 10 "$kit cc $dir/*.o -o $tmp/$name-kit -lm")
-    b=$(bench "bl_$name" 10 "gcc -fuse-ld=bfd $dir/*.o -o $tmp/$name-bfd -lm")
+    local name=$1 dir=$2 k b l m objs
+    # hyperfine runs commands without a shell: expand the objects here.
+    objs=$(echo "$dir"/*.o)
+    k=$(bench "kl_$name" 10 "$kit cc $objs -o $tmp/$name-kit -lm")
+    b=$(bench "bl_$name" 10 "gcc -fuse-ld=bfd $objs -o $tmp/$name-bfd -lm")
     l=- m=-
-    if command -v ld.lld >/dev/null; then l=$(bench "ll_$name" 10 "gcc -fuse-ld=lld $dir/*.o -o $tmp/$name-lld -lm"); fi
-    if command -v mold >/dev/null; then m=$(bench "ml_$name" 10 "gcc -fuse-ld=mold $dir/*.o -o $tmp/$name-mold -lm"); fi
+    if command -v ld.lld >/dev/null; then l=$(bench "ll_$name" 10 "gcc -fuse-ld=lld $objs -o $tmp/$name-lld -lm"); fi
+    if command -v mold >/dev/null; then m=$(bench "ml_$name" 10 "gcc -fuse-ld=mold $objs -o $tmp/$name-mold -lm"); fi
     local lr=- mr=- lm=- mm=-
     [ "$l" = - ] || { lr=$(ratio $k $l); lm=$(ms $l); }
     [ "$m" = - ] || { mr=$(ratio $k $m); mm=$(ms $m); }
