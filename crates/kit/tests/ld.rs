@@ -124,6 +124,19 @@ fn interop_with_gcc_objects() {
     let o = kit(&d, &["cc", "-no-pie", "env.o", "-o", "env"]);
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     assert_eq!(stdout_of(&d.join("env")), "yes 1\n");
+    // gcc's -fPIC thread-local code (general and local dynamic) in a PIE
+    // and in a static executable, where it must be rewritten to local-exec.
+    std::fs::write(
+        d.join("tls.c"),
+        "#include <stdio.h>\nstatic __thread int a = 1, b = 2;\n__thread int x = 10;\nint get(void) { return a + b + x; }\nint main(void) { a += 100; x += 1000; printf(\"%d\\n\", get()); return 0; }\n",
+    )
+    .unwrap();
+    ok(Command::new("gcc").args(["-c", "-fPIC", "-O1", "tls.c"]).current_dir(&d));
+    for (flag, exe) in [("-pie", "tls-pie"), ("-static", "tls-static")] {
+        let o = kit(&d, &["cc", flag, "tls.o", "-o", exe]);
+        assert!(o.status.success(), "{flag}: {}", String::from_utf8_lossy(&o.stderr));
+        assert_eq!(stdout_of(&d.join(exe)), "1113\n", "{exe}");
+    }
     // kit compiles, gcc links.
     let o = kit(&d, &["cc", "-c", "main.c", "-o", "km.o"]);
     assert!(o.status.success());

@@ -114,6 +114,9 @@ pub(crate) struct Image {
     /// Thread-local accesses rewritten for an executable, by (object,
     /// section, relocation index).
     pub relax: HashMap<(usize, usize, usize), Relax>,
+    /// Objects whose every local-dynamic sequence was rewritten: their
+    /// `DTPOFF32` offsets in code count from the thread pointer.
+    pub ld_as_le: std::collections::HashSet<usize>,
     /// The `-T` script (empty without one).
     pub script: Script,
 }
@@ -122,8 +125,33 @@ pub(crate) struct Image {
 pub(crate) enum Relax {
     /// A general-dynamic sequence becomes local-exec (`mov %fs:0,%rax; lea x@tpoff(%rax),%rax`).
     GdToLe,
+    /// A local-dynamic sequence becomes `mov %fs:0,%rax` (the variables'
+    /// `DTPOFF32` offsets then count from the thread pointer).
+    LdToLe,
     /// The `__tls_get_addr` call of a rewritten sequence.
     Dropped,
+}
+
+/// Objects all of whose `TLSLD` relocations were relaxed.
+fn ld_fully_relaxed(objects: &[Object], relax: &HashMap<(usize, usize, usize), Relax>) -> std::collections::HashSet<usize> {
+    let mut out = std::collections::HashSet::new();
+    for (oi, o) in objects.iter().enumerate() {
+        let mut all = true;
+        let mut any = false;
+        for (si, s) in o.sections.iter().enumerate() {
+            for (ri, r) in s.relocs.iter().enumerate() {
+                if r.kind == RelocKind::ElfRaw(R_X86_64_TLSLD) {
+                    let relaxed = relax.get(&(oi, si, ri)) == Some(&Relax::LdToLe);
+                    all &= relaxed;
+                    any |= relaxed;
+                }
+            }
+        }
+        if all && any {
+            out.insert(oi);
+        }
+    }
+    out
 }
 
 /// Finds general-dynamic TLS sequences in an executable that refer to its
@@ -146,6 +174,20 @@ fn tls_relaxations(objects: &[Object], res: &Resolution) -> HashMap<(usize, usiz
                 let call_reloc = s.relocs.iter().position(|c| c.offset == r.offset + 8 && matches!(c.kind, RelocKind::Plt32 | RelocKind::PcRel32));
                 if let (true, true, Some(ci)) = (lea, call, call_reloc) {
                     out.insert((oi, si, ri), Relax::GdToLe);
+                    out.insert((oi, si, ci), Relax::Dropped);
+                }
+            }
+            // `lea x@tlsld(%rip),%rdi; call __tls_get_addr`.
+            for (ri, r) in s.relocs.iter().enumerate() {
+                let off = r.offset as usize;
+                if r.kind != RelocKind::ElfRaw(R_X86_64_TLSLD) || off < 3 {
+                    continue;
+                }
+                let lea = s.data.get(off - 3..off) == Some(&[0x48, 0x8d, 0x3d][..]);
+                let call = s.data.get(off + 4) == Some(&0xe8);
+                let call_reloc = s.relocs.iter().position(|c| c.offset == r.offset + 5 && matches!(c.kind, RelocKind::Plt32 | RelocKind::PcRel32));
+                if let (true, true, Some(ci)) = (lea, call, call_reloc) {
+                    out.insert((oi, si, ri), Relax::LdToLe);
                     out.insert((oi, si, ci), Relax::Dropped);
                 }
             }
@@ -261,6 +303,7 @@ pub(crate) fn plan(cfg: &Config, inputs: Inputs, script: Script) -> Result<Image
     }
     let needed: Vec<usize> = (0..dylibs.len()).filter(|&i| used[i] || !dylibs[i].as_needed).collect();
 
+    let ld_as_le = ld_fully_relaxed(&objects, &relax);
     let mut img = Image {
         kind: cfg.kind,
         static_exe,
@@ -287,6 +330,7 @@ pub(crate) fn plan(cfg: &Config, inputs: Inputs, script: Script) -> Result<Image
         first_hashed: 1,
         entry,
         lay: Layout::default(),
+        ld_as_le,
         relax,
         script,
     };

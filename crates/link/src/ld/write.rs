@@ -182,6 +182,10 @@ impl Writer<'_> {
                             self.put(place_off - 4, &code);
                             continue;
                         }
+                        Some(Relax::LdToLe) => {
+                            self.put(place_off - 3, &[0x66, 0x66, 0x66, 0x64, 0x48, 0x8b, 0x04, 0x25, 0, 0, 0, 0]);
+                            continue;
+                        }
                         Some(Relax::Dropped) => continue,
                         None => {}
                     }
@@ -243,6 +247,10 @@ impl Writer<'_> {
                         RelocKind::ElfRaw(R_X86_64_TLSLD) => rel32(pcrel(img.got_addr(GotEntry::Ld)), &here(), &name),
                         RelocKind::GotTpOff32 => rel32(pcrel(img.got_addr(GotEntry::TpOff(t))), &here(), &name),
                         RelocKind::TpOff32 => rel32(lay.tpoff(img.sym_addr(t)).wrapping_add(a), &here(), &name),
+                        // In code of an executable the local-dynamic base is the thread pointer.
+                        RelocKind::DtpOff32 if s.kind == SectionKind::Text && img.ld_as_le.contains(&oi) => {
+                            rel32(lay.tpoff(img.sym_addr(t)).wrapping_add(a), &here(), &name)
+                        }
                         RelocKind::DtpOff32 => Ok((lay.dtpoff(img.sym_addr(t)).wrapping_add(a as u64) as u32).to_le_bytes().to_vec()),
                         RelocKind::DtpOff64 => Ok(lay.dtpoff(img.sym_addr(t)).wrapping_add(a as u64).to_le_bytes().to_vec()),
                         RelocKind::SecRel32 => Ok((img.sym_addr(t).wrapping_add(a as u64) as u32).to_le_bytes().to_vec()),
