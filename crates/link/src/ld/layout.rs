@@ -262,7 +262,7 @@ pub(crate) fn layout(cfg: &Config, img: &Image) -> Layout {
         sec.parts.push((oi, si, at));
         place[oi][si] = Some((i, at));
     }
-    if let Some(&i) = by_name_of(&secs, ".eh_frame").as_ref() {
+    if let Some(i) = secs.iter().position(|s| s.name == ".eh_frame") {
         secs[i].size += 4; // the zero terminator crtend.o would bring
         if dynamic || eh_fdes > 0 {
             synth(&mut secs, &mut by_name, 2, ".eh_frame_hdr", 12 + 8 * eh_fdes as u64, 4, 0);
@@ -308,11 +308,11 @@ pub(crate) fn layout(cfg: &Config, img: &Image) -> Layout {
     secs.retain(|s| s.size > 0 || s.name == ".got" || s.name == ".dynamic");
     by_name = secs.iter().enumerate().map(|(i, s)| (s.name.clone(), i)).collect();
     // Placements now name output sections by their final index.
-    for (oi, o) in img.objects.iter().enumerate() {
-        for si in 0..o.sections.len() {
-            if let Some((_, at)) = place[oi][si] {
+    for (oi, slots) in place.iter_mut().enumerate() {
+        for (si, slot) in slots.iter_mut().enumerate() {
+            if let Some((_, at)) = *slot {
                 let Some((_, name)) = out_section_for(img, oi, si, cfg.strip) else { continue };
-                place[oi][si] = by_name.get(&name).map(|&i| (i, at));
+                *slot = by_name.get(&name).map(|&i| (i, at));
             }
         }
     }
@@ -380,22 +380,18 @@ pub(crate) fn layout(cfg: &Config, img: &Image) -> Layout {
     lay
 }
 
-fn eval(e: &super::script::Expr, dot: u64, base: u64, sym: &dyn Fn(&str) -> Option<u64>) -> u64 {
+fn eval(e: &super::script::Expr, dot: u64, sym: &dyn Fn(&str) -> Option<u64>) -> u64 {
     use super::script::Expr;
     match e {
         Expr::Num(n) => *n,
         Expr::Sym(s) => sym(s).unwrap_or(0),
         Expr::Dot => dot,
-        Expr::Add(a, b) => eval(a, dot, base, sym).wrapping_add(eval(b, dot, base, sym)),
-        Expr::Sub(a, b) => eval(a, dot, base, sym).wrapping_sub(eval(b, dot, base, sym)),
-        Expr::Mul(a, b) => eval(a, dot, base, sym).wrapping_mul(eval(b, dot, base, sym)),
-        Expr::Align(a) => dot.next_multiple_of(eval(a, dot, base, sym).max(1)),
+        Expr::Add(a, b) => eval(a, dot, sym).wrapping_add(eval(b, dot, sym)),
+        Expr::Sub(a, b) => eval(a, dot, sym).wrapping_sub(eval(b, dot, sym)),
+        Expr::Mul(a, b) => eval(a, dot, sym).wrapping_mul(eval(b, dot, sym)),
+        Expr::Align(a) => dot.next_multiple_of(eval(a, dot, sym).max(1)),
         Expr::SizeofHeaders => 0x1000,
     }
-}
-
-fn by_name_of(secs: &[OutSec], name: &str) -> Option<usize> {
-    secs.iter().position(|s| s.name == name)
 }
 
 fn count_phdrs(img: &Image, secs: &[OutSec], cfg: &Config) -> u64 {
@@ -511,7 +507,7 @@ fn linker_symbols(img: &Image, lay: &mut Layout) {
             super::script::At::In(sec, true) => start(sec).unwrap_or(0),
             super::script::At::In(sec, false) | super::script::At::After(sec) => end(sec).unwrap_or(0),
         };
-        let v = eval(&a.expr, dot, lay.base, &|n: &str| m.get(n).copied().or_else(|| sym_addr(n)));
+        let v = eval(&a.expr, dot, &|n: &str| m.get(n).copied().or_else(|| sym_addr(n)));
         m.insert(a.name.clone(), v);
     }
     lay.init_fn = sym_addr("_init");

@@ -336,7 +336,7 @@ pub(crate) fn plan(cfg: &Config, inputs: Inputs, script: Script) -> Result<Image
     };
     img.exports(cfg);
     img.scan()?;
-    img.build_dynsyms(cfg);
+    img.build_dynsyms();
     img.count_dynamic_relocs();
     img.lay = layout::layout(cfg, &img);
     Ok(img)
@@ -474,11 +474,7 @@ impl Image {
                     Class::LocalIfunc => self.add_stub(t),
                     _ => {}
                 },
-                RelocKind::Abs64 => {
-                    if class == Class::LocalIfunc {
-                        self.add_stub(t);
-                    }
-                }
+                RelocKind::Abs64 if class == Class::LocalIfunc => self.add_stub(t),
                 RelocKind::GotPcRel32 | RelocKind::GotPcRelX32 => {
                     if class == Class::LocalIfunc {
                         self.add_stub(t);
@@ -497,7 +493,7 @@ impl Image {
         if errors.is_empty() { Ok(()) } else { Err(LinkError { messages: errors }) }
     }
 
-    fn build_dynsyms(&mut self, _cfg: &Config) {
+    fn build_dynsyms(&mut self) {
         if self.static_exe {
             return;
         }

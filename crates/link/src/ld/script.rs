@@ -245,11 +245,9 @@ impl P<'_> {
             match t.as_str() {
                 "." => {
                     let a = self.assign(".".into(), false)?;
-                    if last.is_none() && s.base.is_none() {
-                        if let Expr::Num(n) = a.expr {
-                            s.base = Some(n);
-                            continue;
-                        }
+                    if let (None, None, Expr::Num(n)) = (&last, s.base, &a.expr) {
+                        s.base = Some(*n);
+                        continue;
                     }
                     // Later moves of `.` are left to kit's layout.
                 }

@@ -158,9 +158,6 @@ impl Writer<'_> {
                 self.put(s.offset + at, &sec.data[..n]);
             }
         }
-        if let Some(interp) = lay.section(".interp") {
-            let _ = interp;
-        }
     }
 
     fn relocate(&mut self) {
@@ -407,7 +404,8 @@ impl Writer<'_> {
         let lay = self.lay;
         let (Some(hdr), Some(eh)) = (lay.section(".eh_frame_hdr"), lay.section(".eh_frame")) else { return };
         let data = self.buf[eh.offset as usize..(eh.offset + eh.size) as usize].to_vec();
-        let code = lay.secs.iter().filter(|s| s.group == 1).fold(u64::MAX..0, |r, s| r.start.min(s.addr)..r.end.max(s.addr + s.size));
+        let code_secs = || lay.secs.iter().filter(|s| s.group == 1);
+        let code = code_secs().map(|s| s.addr).min().unwrap_or(0)..code_secs().map(|s| s.addr + s.size).max().unwrap_or(0);
         let bytes = ehhdr::build(&data, eh.addr, hdr.addr, hdr.size as usize, code);
         let off = hdr.offset;
         self.put(off, &bytes);
@@ -487,7 +485,9 @@ impl Writer<'_> {
         let strtab_name = shname(".strtab");
         let shstrtab_name = shname(".shstrtab");
         let mut off = self.buf.len() as u64;
-        let mut extra: Vec<(u32, u32, u64, u64, u32, u32, u64, u64)> = Vec::new(); // name, type, offset, size, link, info, align, entsize
+        // (name, type, offset, size, link, info, align, entsize)
+        type Shdr = (u32, u32, u64, u64, u32, u32, u64, u64);
+        let mut extra: Vec<Shdr> = Vec::new();
         let nsec = lay.secs.len() as u32;
         if has_symtab {
             off = off.next_multiple_of(8);
@@ -524,11 +524,7 @@ impl Writer<'_> {
         let shnum = (sh.len() / 64) as u16;
 
         // ELF header and program headers.
-        let entry = if img.kind == OutputKind::Shared {
-            img.res.globals.get(&img.entry).map_or(0, |&t| img.sym_addr(t))
-        } else {
-            img.res.globals.get(&img.entry).map_or(0, |&t| img.sym_addr(t))
-        };
+        let entry = img.res.globals.get(&img.entry).map_or(0, |&t| img.sym_addr(t));
         let mut h = Vec::with_capacity(64);
         h.extend_from_slice(&[0x7f, b'E', b'L', b'F', 2, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
         let e_type = if img.kind == OutputKind::Exec { elf::ET_EXEC } else { elf::ET_DYN };
