@@ -34,7 +34,25 @@ impl DynStr {
     }
 }
 
-pub(crate) fn dynstr(img: &Image, cfg: &Config) -> DynStr {
+/// The dynamic tables that do not depend on addresses, built once.
+pub(crate) struct Tables {
+    pub strs: DynStr,
+    pub gnu_hash: Vec<u8>,
+    /// `.gnu.version` and `.gnu.version_r`: both empty without version
+    /// needs (a version table alone would make ld.so index a version array
+    /// it never allocated).
+    pub versym: Vec<u8>,
+    pub verneed: Vec<u8>,
+}
+
+pub(crate) fn tables(img: &Image, cfg: &Config) -> Tables {
+    let strs = dynstr(img, cfg);
+    let verneed = verneed_section(img, &strs);
+    let versym = if verneed.is_empty() { Vec::new() } else { versym_section(img) };
+    Tables { gnu_hash: gnu_hash_section(img), versym, verneed, strs }
+}
+
+fn dynstr(img: &Image, cfg: &Config) -> DynStr {
     let mut d = DynStr { bytes: vec![0], offsets: HashMap::from([(String::new(), 0)]) };
     for &l in &img.needed {
         d.add(&img.dylibs[l].soname);
@@ -58,7 +76,7 @@ fn soname(img: &Image, cfg: &Config) -> Option<String> {
     (img.kind == OutputKind::Shared).then(|| cfg.soname.clone()).flatten()
 }
 
-pub(crate) fn gnu_hash_section(img: &Image) -> Vec<u8> {
+fn gnu_hash_section(img: &Image) -> Vec<u8> {
     let first = img.first_hashed_dynsym();
     let hashed = &img.dynsyms[first.min(img.dynsyms.len())..];
     let nbuckets = gnu_hash_buckets(hashed.len());
@@ -88,11 +106,11 @@ pub(crate) fn gnu_hash_section(img: &Image) -> Vec<u8> {
     out
 }
 
-pub(crate) fn versym_section(img: &Image) -> Vec<u8> {
+fn versym_section(img: &Image) -> Vec<u8> {
     img.dynsyms.iter().flat_map(|s| s.version.to_le_bytes()).collect()
 }
 
-pub(crate) fn verneed_section(img: &Image, strs: &DynStr) -> Vec<u8> {
+fn verneed_section(img: &Image, strs: &DynStr) -> Vec<u8> {
     let mut libs: Vec<usize> = Vec::new();
     for (l, ..) in &img.verneeds {
         if !libs.contains(l) {
@@ -131,7 +149,9 @@ pub(crate) fn verneed_count(img: &Image) -> u64 {
 pub(crate) fn dynamic_entries(img: &Image, cfg: &Config, lay: Option<&Layout>, strs: &DynStr) -> Vec<(u32, u64)> {
     let addr = |name: &str| lay.and_then(|l| l.section(name)).map_or(0, |s| s.addr);
     let size = |name: &str| lay.and_then(|l| l.section(name)).map_or(0, |s| s.size);
-    let has = |name: &str| lay.is_none_or(|l| l.section(name).is_some_and(|s| s.size > 0));
+    // Sizing (no layout yet) counts every optional entry: an upper bound,
+    // and the final table is padded with DT_NULL.
+    let present = |name: &str| lay.is_none_or(|l| l.section(name).is_some_and(|s| s.size > 0));
     let mut d: Vec<(u32, u64)> = Vec::new();
     for &l in &img.needed {
         d.push((elf::DT_NEEDED, strs.get(&img.dylibs[l].soname) as u64));
@@ -142,23 +162,25 @@ pub(crate) fn dynamic_entries(img: &Image, cfg: &Config, lay: Option<&Layout>, s
     if !cfg.rpath.is_empty() {
         d.push((elf::DT_RUNPATH, strs.get(&cfg.rpath.join(":")) as u64));
     }
-    let with_section = |d: &mut Vec<(u32, u64)>, name: &str, tag_addr: u32, tag_size: u32, present: bool| {
-        if present && has(name) {
+    for (tag, name, func) in [(elf::DT_INIT, "_init", lay.map(|l| l.init_fn)), (elf::DT_FINI, "_fini", lay.map(|l| l.fini_fn))] {
+        match func {
+            Some(Some(at)) => d.push((tag, at)),
+            None if img.res.globals.contains_key(name) => d.push((tag, 0)),
+            _ => {}
+        }
+    }
+    let arrays = [
+        (".preinit_array", elf::DT_PREINIT_ARRAY, elf::DT_PREINIT_ARRAYSZ),
+        (".init_array", elf::DT_INIT_ARRAY, elf::DT_INIT_ARRAYSZ),
+        (".fini_array", elf::DT_FINI_ARRAY, elf::DT_FINI_ARRAYSZ),
+    ];
+    for (name, tag_addr, tag_size) in arrays {
+        // A shared library's preinit array is not run: ld does not record it.
+        if present(name) && !(name == ".preinit_array" && img.kind == OutputKind::Shared) {
             d.push((tag_addr, addr(name)));
             d.push((tag_size, size(name)));
         }
-    };
-    if lay.is_some_and(|l| l.init_fn.is_some()) || lay.is_none() && img.res.globals.contains_key("_init") {
-        d.push((elf::DT_INIT, lay.and_then(|l| l.init_fn).unwrap_or(0)));
     }
-    if lay.is_some_and(|l| l.fini_fn.is_some()) || lay.is_none() && img.res.globals.contains_key("_fini") {
-        d.push((elf::DT_FINI, lay.and_then(|l| l.fini_fn).unwrap_or(0)));
-    }
-    let sizes_known = lay.is_some();
-    let present = |n: &str| !sizes_known || lay.and_then(|l| l.section(n)).is_some_and(|s| s.size > 0);
-    with_section(&mut d, ".preinit_array", elf::DT_PREINIT_ARRAY, elf::DT_PREINIT_ARRAYSZ, present(".preinit_array") && img.kind != OutputKind::Shared);
-    with_section(&mut d, ".init_array", elf::DT_INIT_ARRAY, elf::DT_INIT_ARRAYSZ, present(".init_array"));
-    with_section(&mut d, ".fini_array", elf::DT_FINI_ARRAY, elf::DT_FINI_ARRAYSZ, present(".fini_array"));
     d.push((elf::DT_GNU_HASH, addr(".gnu.hash")));
     d.push((elf::DT_STRTAB, addr(".dynstr")));
     d.push((elf::DT_SYMTAB, addr(".dynsym")));
@@ -189,7 +211,7 @@ pub(crate) fn dynamic_entries(img: &Image, cfg: &Config, lay: Option<&Layout>, s
         d.push((elf::DT_FLAGS_1, flags1 as u64));
     }
     let nv = verneed_count(img);
-    if nv > 0 {
+    if present(".gnu.version_r") && nv > 0 {
         d.push((elf::DT_VERSYM, addr(".gnu.version")));
         d.push((elf::DT_VERNEED, addr(".gnu.version_r")));
         d.push((elf::DT_VERNEEDNUM, nv));

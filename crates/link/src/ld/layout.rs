@@ -182,7 +182,6 @@ pub(crate) fn layout(cfg: &Config, img: &Image) -> Layout {
     let dynamic = img.dynamic();
 
     // Synthetic sections, sized now, filled by `write`.
-    let strs = dynamic.then(|| dynamic::dynstr(img, cfg));
     let synth = |secs: &mut Vec<OutSec>, by_name: &mut HashMap<String, usize>, group: u8, name: &str, size: u64, align: u64, entsize: u64| {
         let i = get(secs, by_name, group, name);
         secs[i].size = size;
@@ -196,21 +195,18 @@ pub(crate) fn layout(cfg: &Config, img: &Image) -> Layout {
     if cfg.build_id {
         synth(&mut secs, &mut by_name, 0, ".note.gnu.build-id", 36, 4, 0);
     }
-    if let Some(strs) = &strs {
-        synth(&mut secs, &mut by_name, 0, ".gnu.hash", dynamic::gnu_hash_section(img).len() as u64, 8, 0);
+    if let Some(t) = &img.dyn_tables {
+        synth(&mut secs, &mut by_name, 0, ".gnu.hash", t.gnu_hash.len() as u64, 8, 0);
         synth(&mut secs, &mut by_name, 0, ".dynsym", 24 * img.dynsyms.len() as u64, 8, 24);
-        synth(&mut secs, &mut by_name, 0, ".dynstr", strs.bytes.len() as u64, 1, 0);
-        // Without version needs, a version table would make ld.so index a
-        // version array it never allocated.
-        let vn = dynamic::verneed_section(img, strs).len() as u64;
-        if vn > 0 {
-            synth(&mut secs, &mut by_name, 0, ".gnu.version", 2 * img.dynsyms.len() as u64, 2, 2);
-            synth(&mut secs, &mut by_name, 0, ".gnu.version_r", vn, 8, 0);
+        synth(&mut secs, &mut by_name, 0, ".dynstr", t.strs.bytes.len() as u64, 1, 0);
+        if !t.verneed.is_empty() {
+            synth(&mut secs, &mut by_name, 0, ".gnu.version", t.versym.len() as u64, 2, 2);
+            synth(&mut secs, &mut by_name, 0, ".gnu.version_r", t.verneed.len() as u64, 8, 0);
         }
         if img.n_rela_dyn > 0 {
             synth(&mut secs, &mut by_name, 0, ".rela.dyn", 24 * img.n_rela_dyn, 8, 24);
         }
-        synth(&mut secs, &mut by_name, 3, ".dynamic", 16 * dynamic::dynamic_entries(img, cfg, None, strs).len() as u64, 8, 16);
+        synth(&mut secs, &mut by_name, 3, ".dynamic", 16 * dynamic::dynamic_entries(img, cfg, None, &t.strs).len() as u64, 8, 16);
     }
     if img.n_rela_plt > 0 {
         synth(&mut secs, &mut by_name, 0, ".rela.plt", 24 * img.n_rela_plt, 8, 24);

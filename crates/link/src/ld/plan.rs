@@ -73,6 +73,8 @@ pub(crate) struct DynSym {
     pub def: Option<Target>,
     /// For copies: the extern copied.
     pub copy: Option<usize>,
+    /// For imports: the extern imported.
+    pub ext: Option<usize>,
     pub size: u64,
     /// Index into `Image::verneeds` flattened numbering (0: unversioned).
     pub version: u16,
@@ -119,6 +121,8 @@ pub(crate) struct Image {
     pub ld_as_le: std::collections::HashSet<usize>,
     /// The `-T` script (empty without one).
     pub script: Script,
+    /// `.dynstr`, `.gnu.hash` and the version tables (dynamic outputs).
+    pub dyn_tables: Option<super::dynamic::Tables>,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -333,11 +337,15 @@ pub(crate) fn plan(cfg: &Config, inputs: Inputs, script: Script) -> Result<Image
         ld_as_le,
         relax,
         script,
+        dyn_tables: None,
     };
     img.exports(cfg);
     img.scan()?;
     img.build_dynsyms();
     img.count_dynamic_relocs();
+    if img.dynamic() {
+        img.dyn_tables = Some(super::dynamic::tables(&img, cfg));
+    }
     img.lay = layout::layout(cfg, &img);
     Ok(img)
 }
@@ -530,6 +538,7 @@ impl Image {
                     binding: if weak { object::elf::STB_WEAK } else { object::elf::STB_GLOBAL },
                     def: None,
                     copy: self.copy_index.contains_key(&i).then_some(i),
+                    ext: Some(i),
                     size: *size,
                     version: version_of(*lib, version),
                 };
@@ -554,7 +563,7 @@ impl Image {
                 Target::Common(ci) => (object::elf::STT_OBJECT, object::elf::STB_GLOBAL, self.res.commons[ci].size),
                 _ => continue,
             };
-            defs.push((None, DynSym { name: self.target_name(t).to_string(), elf_type, binding, def: Some(t), copy: None, size, version: 1 }));
+            defs.push((None, DynSym { name: self.target_name(t).to_string(), elf_type, binding, def: Some(t), copy: None, ext: None, size, version: 1 }));
         }
         // A copied variable's aliases in its library (`environ`, `__environ`)
         // must name the copy too, or the library keeps using its original.
@@ -566,14 +575,14 @@ impl Image {
             aliases.sort_by(|a, b| a.0.cmp(b.0));
             for (alias, s) in aliases {
                 let version = version_of(Some(*l), &s.version);
-                let sym = DynSym { name: alias.clone(), elf_type: object::elf::STT_OBJECT, binding: object::elf::STB_GLOBAL, def: None, copy: Some(i), size: s.size, version };
+                let sym = DynSym { name: alias.clone(), elf_type: object::elf::STT_OBJECT, binding: object::elf::STB_GLOBAL, def: None, copy: Some(i), ext: None, size: s.size, version };
                 defs.push((None, sym));
             }
         }
         // `.gnu.hash` wants the hashed (defined) symbols last, grouped by bucket.
         let nbuckets = super::dynamic::gnu_hash_buckets(defs.len());
         defs.sort_by_key(|(_, s)| super::dynamic::gnu_hash(s.name.as_bytes()) % nbuckets);
-        let mut all = vec![DynSym { name: String::new(), elf_type: 0, binding: 0, def: None, copy: None, size: 0, version: 0 }];
+        let mut all = vec![DynSym { name: String::new(), elf_type: 0, binding: 0, def: None, copy: None, ext: None, size: 0, version: 0 }];
         for (i, s) in syms {
             self.dynsym_of_ext.insert(i, all.len() as u32);
             all.push(s);

@@ -11,10 +11,7 @@ use crate::resolve::Target;
 use obj::{Binding, RelocKind, SectionKind, SymbolDef, SymbolKind};
 use object::elf;
 
-const R_X86_64_GOTOFF64: u32 = 25;
-const R_X86_64_GOTPC32: u32 = 26;
-const R_X86_64_SIZE32: u32 = 32;
-const R_X86_64_SIZE64: u32 = 33;
+use object::elf::{R_X86_64_GOTOFF64, R_X86_64_GOTPC32, R_X86_64_SIZE32, R_X86_64_SIZE64};
 
 /// A dynamic relocation: place, type, dynamic symbol, addend.
 #[derive(Clone, Copy)]
@@ -364,14 +361,12 @@ impl Writer<'_> {
         self.put_section(".rela.dyn", &d);
         let p = relas(&mut self.rela_plt);
         self.put_section(".rela.plt", &p);
-        if !img.dynamic() {
-            return;
-        }
-        let strs = dynamic::dynstr(img, cfg);
+        let Some(tables) = &img.dyn_tables else { return };
+        let strs = &tables.strs;
         self.put_section(".dynstr", &strs.bytes);
-        self.put_section(".gnu.hash", &dynamic::gnu_hash_section(img));
-        self.put_section(".gnu.version", &dynamic::versym_section(img));
-        self.put_section(".gnu.version_r", &dynamic::verneed_section(img, &strs));
+        self.put_section(".gnu.hash", &tables.gnu_hash);
+        self.put_section(".gnu.version", &tables.versym);
+        self.put_section(".gnu.version_r", &tables.verneed);
         let mut syms = Vec::new();
         let bss_index = lay.index(".bss").map_or(0, |i| i + 1) as u16;
         for s in &img.dynsyms {
@@ -385,7 +380,7 @@ impl Writer<'_> {
                 (None, Some(e)) => (bss_index, lay.copies[img.copy_index[&e]]),
                 (None, None) => {
                     // A canonical stub gives an import an address in the executable.
-                    let canonical = img.res.externs.iter().position(|x| x.name == s.name).filter(|&i| img.canonical.get(i) == Some(&true));
+                    let canonical = s.ext.filter(|&i| img.canonical[i]);
                     (0, canonical.and_then(|i| img.stub_addr(Target::Ext(i))).unwrap_or(0))
                 }
             };
@@ -393,7 +388,7 @@ impl Writer<'_> {
         }
         self.put_section(".dynsym", &syms);
         let mut dynbytes = Vec::new();
-        for (tag, val) in dynamic::dynamic_entries(img, cfg, Some(lay), &strs) {
+        for (tag, val) in dynamic::dynamic_entries(img, cfg, Some(lay), strs) {
             dynbytes.extend_from_slice(&(tag as u64).to_le_bytes());
             dynbytes.extend_from_slice(&val.to_le_bytes());
         }
