@@ -12,8 +12,15 @@ use std::collections::{HashMap, HashSet};
 struct Archive {
     name: String,
     /// Members not yet extracted.
-    members: Vec<Option<(String, Vec<u8>)>>,
+    members: Vec<Option<Member>>,
     index: HashMap<String, usize>,
+}
+
+enum Member {
+    /// A member of an `ar` file: name and bytes, parsed when extracted.
+    Raw(String, Vec<u8>),
+    /// An object read already (kit's runtime objects, indexed by parsing).
+    Parsed(Object),
 }
 
 pub(crate) struct Inputs {
@@ -96,16 +103,14 @@ pub(crate) fn load(cfg: &Config, mut memory: Vec<Option<Object>>) -> Result<Inpu
     if !cfg.runtime.is_empty() {
         let mut rt = Archive { name: "<kit runtime>".into(), members: Vec::new(), index: HashMap::new() };
         for p in &cfg.runtime {
-            match host::fs::read(p) {
-                Ok(bytes) => {
-                    if let Ok(o) = obj::elf_read::read_elf(p, &bytes) {
-                        for s in defined_globals(&o) {
-                            rt.index.entry(s).or_insert(rt.members.len());
-                        }
+            match host::fs::read(p).map_err(|e| format!("{p}: {e}")).and_then(|b| obj::elf_read::read_elf(p, &b)) {
+                Ok(o) => {
+                    for s in defined_globals(&o) {
+                        rt.index.entry(s).or_insert(rt.members.len());
                     }
-                    rt.members.push(Some((p.clone(), bytes)));
+                    rt.members.push(Some(Member::Parsed(o)));
                 }
-                Err(e) => l.errors.push(format!("error: {p}: {e}")),
+                Err(e) => l.errors.push(format!("error: {e}")),
             }
         }
         l.rescan(std::slice::from_mut(&mut rt));
@@ -201,7 +206,8 @@ impl Loader<'_> {
                 Ok(i) => i,
                 Err(e) => return self.errors.push(format!("error: {e}")),
             };
-            let mut ar = Archive { name: path.to_string(), members: members.into_iter().map(Some).collect(), index };
+            let members = members.into_iter().map(|(n, b)| Some(Member::Raw(n, b))).collect();
+            let mut ar = Archive { name: path.to_string(), members, index };
             self.extract(&mut ar);
             if let Some(g) = group {
                 g.push(ar);
@@ -293,19 +299,12 @@ impl Loader<'_> {
                 return any;
             }
             for m in wanted {
-                if let Some((mname, data)) = ar.members[m].take() {
-                    let n = ar.name.clone();
-                    if n.starts_with('<') {
-                        // Loose objects standing in for an archive.
-                        match obj::elf_read::read_elf(&mname, &data) {
-                            Ok(o) => self.add_object(o),
-                            Err(e) => self.errors.push(format!("error: {e}")),
-                        }
-                    } else {
-                        self.add_member(&n, &mname, &data);
-                    }
-                    any = true;
+                match ar.members[m].take() {
+                    Some(Member::Raw(mname, data)) => self.add_member(&ar.name, &mname, &data),
+                    Some(Member::Parsed(o)) => self.add_object(o),
+                    None => continue,
                 }
+                any = true;
             }
         }
     }
