@@ -7,15 +7,18 @@ Lanes:  run  kit run -w t.c -lm
         gcc  gcc -O0 -w t.c -lm (sanity check of the harness itself)
 
 Known failures live in tests/torture-known-failures.txt, one per line:
-    <test> <lane> <reason>
-A failure not on the list fails the run; a listed test that passes is
-reported (and fails the run with --strict) so the list only shrinks.
+    <test> <lane> [<signature>] <reason>
+The signature is text the failure message must contain (the compiler's
+error, the signal, "exit 1"), so an entry cannot hide a different failure
+than the one its reason names. A failure not on the list, a listed failure
+that fails differently, and a listed test that passes all fail the run
+(--update-known rewrites the list instead), so the list only shrinks.
 """
-import argparse, concurrent.futures as cf, json, os, subprocess, sys, tempfile, time
+import argparse, concurrent.futures as cf, json, os, re, subprocess, sys, tempfile, time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 KNOWN = os.path.join(HERE, "torture-known-failures.txt")
-HEADER = """# gcc torture tests kit does not pass yet: <test> <lane> <reason>
+HEADER = """# gcc torture tests kit does not pass yet: <test> <lane> [<signature>] <reason>
 # <test> is relative to gcc.c-torture/execute/ (ieee/... for execute/ieee/);
 # <lane> is run, obj, link or static. Maintained by tests/torture.py --update-known.
 """
@@ -52,13 +55,31 @@ def first_line(s):
     return (s.strip().splitlines() or [""])[0][:150]
 
 
+DG_OPTIONS = re.compile(r'\{\s*dg-options\s+(?:"([^"]*)"|\{\s*"([^"]*)"\s*\})\s*(\{[^}]*(?:\}[^}]*)*?\})?\s*\}')
+
+
+def dg_options(src):
+    """The test's own flags (`{ dg-options "..." }`), as gcc's harness passes
+    them: those without a target selector or selecting x86-64 (not ia32)."""
+    with open(src, errors="replace") as f:
+        text = f.read()
+    out = []
+    for m in DG_OPTIONS.finditer(text):
+        opts, sel = m.group(1) or m.group(2) or "", m.group(3) or ""
+        if sel and ("x86_64" not in sel or "ia32" in sel):
+            continue
+        out += opts.split()
+    return out
+
+
 def one(kit, root, name, lane, timeout):
     src = os.path.join(root, name)
+    opts = dg_options(src)
     with tempfile.TemporaryDirectory(prefix="kit-torture-") as tmp:
         if lane == "run":
-            rc, err = run([kit, "run", "-w", src, "-lm"], timeout, cwd=tmp)
+            rc, err = run([kit, "run", "-w", *opts, src, "-lm"], timeout, cwd=tmp)
         elif lane == "obj":
-            rc, err = run([kit, "cc", "-c", "-w", src, "-o", "t.o"], timeout, cwd=tmp)
+            rc, err = run([kit, "cc", "-c", "-w", *opts, src, "-o", "t.o"], timeout, cwd=tmp)
             if rc == 0:
                 rc, err = run(["gcc", "t.o", "-o", "t", "-lm"], timeout, cwd=tmp)
                 if rc == 0:
@@ -67,13 +88,13 @@ def one(kit, root, name, lane, timeout):
                     rc = "link"
         elif lane in ("link", "static"):
             flags = ["-static"] if lane == "static" else []
-            rc, err = run([kit, "cc", "-w", *flags, src, "-o", "t", "-lm"], timeout, cwd=tmp)
+            rc, err = run([kit, "cc", "-w", *opts, *flags, src, "-o", "t", "-lm"], timeout, cwd=tmp)
             if rc == 0:
                 rc, err = run(["./t"], timeout, cwd=tmp)
             else:
                 rc = "link"
         else:
-            rc, err = run(["gcc", "-O0", "-w", src, "-o", "t", "-lm"], timeout, cwd=tmp)
+            rc, err = run(["gcc", "-O0", "-w", *opts, src, "-o", "t", "-lm"], timeout, cwd=tmp)
             if rc == 0:
                 rc, err = run(["./t"], timeout, cwd=tmp)
     if rc == 0:
@@ -82,15 +103,31 @@ def one(kit, root, name, lane, timeout):
     return False, f"{why}: {first_line(err.replace(root + os.sep, ''))}".strip().rstrip(":")
 
 
+def signature(why):
+    """The stable part of a failure message: the compiler's or linker's error
+    without its location, the signal, or the exit status."""
+    m = re.search(r"(error: .*|undefined reference to '[^']*')", why)
+    if m:
+        return m.group(1)[:70].replace("]", ")")
+    m = re.search(r"signal (SIG\w+)", why)
+    if m:
+        return m.group(1)
+    return why.split(":")[0] or "fails"
+
+
 def load_known(path):
+    """{(test, lane): (signature, reason)}"""
     known = {}
     if os.path.exists(path):
         for line in open(path):
             line = line.strip()
             if not line or line.startswith("#"):
                 continue
-            parts = line.split(None, 2)
-            known[(parts[0], parts[1])] = parts[2] if len(parts) > 2 else ""
+            test, lane, rest = (line.split(None, 2) + ["", ""])[:3]
+            m = re.match(r"\[([^\]]*)\]\s*(.*)", rest)
+            if not m:
+                sys.exit(f"{path}: entry without a [signature]: {line}")
+            known[(test, lane)] = (m.group(1), m.group(2))
     return known
 
 
@@ -101,7 +138,6 @@ def main():
     ap.add_argument("--lane", action="append", choices=["run", "obj", "link", "static", "gcc"])
     ap.add_argument("-j", type=int, default=2)
     ap.add_argument("--timeout", type=float, default=10)
-    ap.add_argument("--strict", action="store_true")
     ap.add_argument("--update-known", action="store_true")
     ap.add_argument("--json", help="write the results here")
     ap.add_argument("--known", default=KNOWN, help="the known-failure list")
@@ -132,10 +168,12 @@ def main():
     for k in sorted(k for k, (ok, why) in results.items() if why == "timeout"):
         results[k] = timed(*k, 3 * a.timeout)
         print(f"retried {k[0]} [{k[1]}] after a timeout: {'passed' if results[k][0] else results[k][1]} in {secs[k]:.1f}s")
-    new_fail, now_pass = [], []
+    new_fail, now_pass, changed = [], [], []
     for (n, l), (ok, why) in sorted(results.items()):
         if not ok and (n, l) not in known and l != "gcc":
             new_fail.append((n, l, why))
+        elif not ok and l != "gcc" and known[(n, l)][0] not in why:
+            changed.append((n, l, why))
         if ok and (n, l) in known:
             now_pass.append((n, l))
     for l in lanes:
@@ -147,8 +185,10 @@ def main():
         print(f"lane {l}: slowest " + ", ".join(f"{n} {t:.1f}s" for t, n in slow))
     for n, l, why in new_fail:
         print(f"{'added to the list' if a.update_known else 'NEW FAILURE'} {n} [{l}]: {why}")
+    for n, l, why in changed:
+        print(f"{'updated' if a.update_known else 'FAILS DIFFERENTLY'} {n} [{l}]: listed as [{known[(n, l)][0]}], now: {why}")
     for n, l in now_pass:
-        print(f"now passing (remove from the list): {n} [{l}]")
+        print(f"{'removed from the list' if a.update_known else 'UNEXPECTED PASS (remove it from the list)'}: {n} [{l}]")
     if not a.only:
         stale = sorted(k for k in known if k[0] not in set(names))
         for n, l in stale:
@@ -166,11 +206,13 @@ def main():
             if ok:
                 known.pop((n, l), None)
             elif (n, l) not in known:
-                known[(n, l)] = "unclassified: " + (why or "fails")
+                known[(n, l)] = (signature(why), "unclassified: " + (why or "fails"))
+            else:
+                known[(n, l)] = (signature(why), known[(n, l)][1])
         with open(a.known, "w") as f:
             f.write(HEADER)
-            for (n, l), why in sorted(known.items()):
-                f.write(f"{n} {l} {why}\n")
+            for (n, l), (sig, reason) in sorted(known.items()):
+                f.write(f"{n} {l} [{sig}] {reason}\n")
     if a.json:
         with open(a.json, "w") as f:
             json.dump({
@@ -180,9 +222,7 @@ def main():
                                          "seconds": round(secs.get((n, l), 0), 3)}
                             for (n, l), (ok, why) in sorted(results.items())},
             }, f, indent=1)
-    failed = bool(new_fail) and not a.update_known
-    if a.strict and now_pass:
-        failed = True
+    failed = bool(new_fail or changed or now_pass) and not a.update_known
     return 1 if failed else 0
 
 

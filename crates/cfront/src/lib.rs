@@ -5,6 +5,7 @@
 
 pub mod diag;
 pub mod source;
+pub mod lang;
 pub mod token;
 pub mod lex;
 pub mod pp;

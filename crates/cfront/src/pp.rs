@@ -68,6 +68,16 @@ pub struct PpOptions {
     pub include_dirs: Vec<String>,
     /// System directories, searched after `-I` and kit's own headers.
     pub system_dirs: Vec<String>,
+    /// `-iquote`: searched for "..." only, before `-I`.
+    pub quote_dirs: Vec<String>,
+    /// `-idirafter`: searched after the system directories.
+    pub after_dirs: Vec<String>,
+    /// `-imacros FILE`: read for their macros (output dropped) before the source.
+    pub macro_includes: Vec<String>,
+    /// Forward every pragma kit does not act on (for `-E` output).
+    pub keep_pragmas: bool,
+    /// Collect the macro definitions in force at the end (`-dM`).
+    pub dump_macros: bool,
     /// `-D`/`-U` in command-line order.
     pub defines: Vec<MacroDef>,
     /// `-include FILE`, in order.
@@ -78,6 +88,7 @@ pub struct PpOptions {
     /// (the driver passes `SOURCE_DATE_EPOCH` or the clock; None: a fixed date).
     pub build_time: Option<u64>,
     pub target: PpTarget,
+    pub lang: crate::lang::LangOptions,
 }
 
 pub struct PpOutput {
@@ -86,6 +97,9 @@ pub struct PpOutput {
     /// Every file read from disk, in order of first inclusion (for `-M`);
     /// kit's built-in headers are not listed.
     pub deps: Vec<String>,
+    /// With `dump_macros`: `#define` lines for every macro in force at the
+    /// end, sorted by name (`-dM`).
+    pub macro_defs: String,
 }
 
 /// The virtual directory holding kit's own headers.
@@ -198,6 +212,7 @@ pub fn preprocess(main_path: &str, opts: &PpOptions, loader: &dyn FileLoader, sm
     let system_start = search.len();
     search.push(KIT_INCLUDE_DIR.to_string());
     search.extend(opts.system_dirs.iter().cloned());
+    search.extend(opts.after_dirs.iter().cloned());
     let dt = predef::date_time(opts.build_time);
     let mut pp = Preprocessor {
         opts,
@@ -226,6 +241,19 @@ pub fn preprocess(main_path: &str, opts: &PpOptions, loader: &dyn FileLoader, sm
         fatal: false,
     };
     pp.define_builtins();
+    for m in &opts.macro_includes {
+        match pp.find_include(m, true, Some("."), None) {
+            Some((path, idx)) => {
+                if pp.push_file_path(&path, idx, Loc::default(), false) {
+                    pp.run(&mut Vec::new());
+                }
+            }
+            None => {
+                pp.diags.error(Loc::default(), format!("{m}: No such file or directory"));
+                pp.fatal = true;
+            }
+        }
+    }
     let mut out = Vec::new();
     // Files are a stack: the main file is pushed first, then the -include
     // files and the C library's stdc-predef.h (like gcc) so they are read first.
@@ -251,7 +279,8 @@ pub fn preprocess(main_path: &str, opts: &PpOptions, loader: &dyn FileLoader, sm
     if out.last().is_none_or(|t| t.kind != TokKind::Eof) {
         out.push(eof(Loc::default()));
     }
-    PpOutput { tokens: out, deps: pp.deps }
+    let macro_defs = if opts.dump_macros { pp.macro_definitions() } else { String::new() };
+    PpOutput { tokens: out, deps: pp.deps, macro_defs }
 }
 
 fn eof(loc: Loc) -> Token {
@@ -349,6 +378,12 @@ impl<'a> Preprocessor<'a> {
         }
         if quoted && start.is_none() {
             if let Some(d) = cur_dir {
+                let p = join_path(d, name);
+                if self.loader.exists(&p) {
+                    return Some((p, None));
+                }
+            }
+            for d in &self.opts.quote_dirs {
                 let p = join_path(d, name);
                 if self.loader.exists(&p) {
                     return Some((p, None));
@@ -813,15 +848,53 @@ impl<'a> Preprocessor<'a> {
                     self.diags.warning(loc, msg);
                 }
             }
-            ("pack", _) => {
-                out.push(synth(TokKind::Ident, "__kit_pragma", loc));
-                out.push(synth(TokKind::Punct(Punct::LParen), "(", loc));
-                out.extend(toks);
-                out.push(synth(TokKind::Punct(Punct::RParen), ")", loc));
-                out.push(synth(TokKind::Punct(Punct::Semi), ";", loc));
-            }
+            ("pack", _) => self.forward_pragma(toks, loc, out),
+            // `-E` keeps every other pragma, as gcc does (`#pragma message`
+            // is how Rust's `cc` crate tells compilers apart); the parser
+            // has no use for them.
+            _ if self.opts.keep_pragmas => self.forward_pragma(toks, loc, out),
             _ => {}
         }
+    }
+
+    /// Passes a pragma to the parser (or `-E` output) as `__kit_pragma ( tokens ) ;`.
+    fn forward_pragma(&mut self, toks: Vec<Token>, loc: Loc, out: &mut Vec<Token>) {
+        out.push(synth(TokKind::Ident, "__kit_pragma", loc));
+        out.push(synth(TokKind::Punct(Punct::LParen), "(", loc));
+        out.extend(toks);
+        out.push(synth(TokKind::Punct(Punct::RParen), ")", loc));
+        out.push(synth(TokKind::Punct(Punct::Semi), ";", loc));
+    }
+
+    /// `#define` lines for the macros in force (`-dM`), sorted by name.
+    fn macro_definitions(&self) -> String {
+        let mut names: Vec<&Rc<str>> = self.macros.iter().filter(|(_, m)| !m.dynamic).map(|(n, _)| n).collect();
+        names.sort();
+        let mut s = String::new();
+        for name in names {
+            let m = &self.macros[name];
+            s.push_str("#define ");
+            s.push_str(name);
+            if let Some(ps) = &m.params {
+                let mut list: Vec<String> = ps.iter().map(|p| p.to_string()).collect();
+                if m.variadic {
+                    if let Some(last) = list.last_mut() {
+                        *last = if last == "__VA_ARGS__" { "...".into() } else { format!("{last}...") };
+                    }
+                }
+                s.push('(');
+                s.push_str(&list.join(","));
+                s.push(')');
+            }
+            for (i, t) in m.body.iter().enumerate() {
+                if i == 0 || t.has_space() {
+                    s.push(' ');
+                }
+                s.push_str(&t.text);
+            }
+            s.push('\n');
+        }
+        s
     }
 
     /// `#pragma push_macro("NAME")` / `pop_macro("NAME")`.
@@ -842,7 +915,7 @@ impl<'a> Preprocessor<'a> {
     // ---- predefined macros ----
 
     fn define_builtins(&mut self) {
-        let text = predef::predefined_macros(&self.opts.target, self.opts.optimize);
+        let text = predef::predefined_macros(&self.opts.target, &self.opts.lang, self.opts.optimize);
         self.define_from_text("<built-in>", &text);
         for name in ["__LINE__", "__FILE__", "__BASE_FILE__", "__COUNTER__", "__INCLUDE_LEVEL__", "__DATE__", "__TIME__", "__TIMESTAMP__"] {
             let name: Rc<str> = name.into();

@@ -8,7 +8,7 @@ fn lower(src: &str) -> Result<String, String> {
     let id = sm.add("t.c", src.into());
     let mut diags = Diags::default();
     let toks = cfront::lex::tokenize(id, src, &mut diags);
-    let tu = cfront::parse::parse(toks, &mut diags);
+    let tu = cfront::parse::parse(toks, &Default::default(), &mut diags);
     if diags.has_errors() {
         return Err(diags.render(&sm));
     }
@@ -109,7 +109,7 @@ fn debug_types_are_shared_and_recursive() {
     let mut sm = SourceMap::default();
     let id = sm.add("t.c", src.into());
     let mut diags = Diags::default();
-    let tu = cfront::parse::parse(cfront::lex::tokenize(id, src, &mut diags), &mut diags);
+    let tu = cfront::parse::parse(cfront::lex::tokenize(id, src, &mut diags), &Default::default(), &mut diags);
     let opts = cfront::lower::LowerOptions { opt_level: 0, file: "t.c".into(), comp_dir: "/".into(), debug: true };
     let m = cfront::lower::lower(&tu, &opts, &mut diags);
     assert!(!diags.has_errors(), "{}", diags.render(&sm));

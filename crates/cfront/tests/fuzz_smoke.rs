@@ -33,7 +33,7 @@ fn preprocess(path: &str) -> Vec<Token> {
 
 fn parse_and_lower(toks: Vec<Token>) {
     let mut d = Diags::default();
-    let tu = cfront::parse::parse(toks, &mut d);
+    let tu = cfront::parse::parse(toks, &Default::default(), &mut d);
     if !d.has_errors() {
         let o = cfront::lower::LowerOptions { opt_level: 1, file: "f.c".into(), comp_dir: "/".into(), debug: true };
         let _ = cfront::lower::lower(&tu, &o, &mut d);

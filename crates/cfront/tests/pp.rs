@@ -375,7 +375,7 @@ fn command_line_macros_and_forced_includes() {
     };
     let (t, e) = pp_with(&[("t.c", "ONE SQ(2) PRE __STDC_HOSTED__ __OPTIMIZE__ __kit__ __STDC_VERSION__\n"), ("pre.h", "#define PRE pre\n")], &opts);
     assert!(e.is_empty(), "{e}");
-    assert_eq!(t, "1 ( ( 2 ) * ( 2 ) ) pre __STDC_HOSTED__ 1 1 201112L");
+    assert_eq!(t, "1 ( ( 2 ) * ( 2 ) ) pre __STDC_HOSTED__ 1 1 201710L");
 }
 
 #[test]

@@ -10,6 +10,16 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::SystemTime;
 
+/// An I/O error as a user reads it: the OS's message without Rust's
+/// " (os error N)" suffix.
+pub fn error_text(e: &io::Error) -> String {
+    let s = e.to_string();
+    match s.rfind(" (os error ") {
+        Some(i) if s.ends_with(')') => s[..i].to_string(),
+        _ => s,
+    }
+}
+
 pub fn read(path: &str) -> io::Result<Vec<u8>> {
     std::fs::read(path)
 }

@@ -8,12 +8,19 @@ use cfront::source::{FileLoader, SourceMap};
 /// Reads source files through the host layer.
 pub struct HostLoader;
 
+/// Standard input as a source file (`-x c -`), read once: `-MD` and the
+/// compilation both preprocess it.
+static STDIN_SOURCE: std::sync::OnceLock<Result<Vec<u8>, String>> = std::sync::OnceLock::new();
+
 impl FileLoader for HostLoader {
     fn load(&self, path: &str) -> Result<Vec<u8>, String> {
-        host::fs::read(path).map_err(|e| e.to_string())
+        if path == "-" {
+            return STDIN_SOURCE.get_or_init(|| host::io::read_stdin().map_err(|e| host::fs::error_text(&e))).clone();
+        }
+        host::fs::read(path).map_err(|e| host::fs::error_text(&e))
     }
     fn exists(&self, path: &str) -> bool {
-        host::fs::is_file(path)
+        path == "-" || host::fs::is_file(path)
     }
 }
 
@@ -34,6 +41,12 @@ pub fn report(diags: &Diags, sm: &SourceMap, no_warnings: bool) {
 pub fn pp_options(args: &CcArgs) -> cfront::pp::PpOptions {
     let mut o = cfront::pp::PpOptions::default();
     o.include_dirs = args.include_dirs.clone();
+    o.quote_dirs = args.quote_dirs.clone();
+    o.after_dirs = args.after_dirs.clone();
+    o.macro_includes = args.macro_includes.clone();
+    o.lang = args.lang;
+    o.keep_pragmas = args.mode == crate::args::Mode::Preprocess;
+    o.dump_macros = args.dump_macros;
     let mut sys = args.system_dirs.clone();
     if !args.nostdinc {
         let target = host::target::host_target();
@@ -69,7 +82,7 @@ pub fn frontend(path: &str, args: &CcArgs) -> Option<kir::Module> {
         report(&diags, &sm, args.no_warnings);
         return None;
     }
-    let tu = cfront::parse::parse(pp.tokens, &mut diags);
+    let tu = cfront::parse::parse(pp.tokens, &args.lang, &mut diags);
     if diags.has_errors() {
         report(&diags, &sm, args.no_warnings);
         return None;
@@ -149,7 +162,7 @@ fn merge_runtime(m: &mut kir::Module) {
     let mut diags = Diags::default();
     let opts = cfront::pp::PpOptions::default();
     let pp = cfront::pp::preprocess(RUNTIME_PATH, &opts, &RuntimeLoader, &mut sm, &mut diags);
-    let tu = cfront::parse::parse(pp.tokens, &mut diags);
+    let tu = cfront::parse::parse(pp.tokens, &cfront::lang::LangOptions::default(), &mut diags);
     let lopts = cfront::lower::LowerOptions { opt_level: 1, file: RUNTIME_PATH.into(), comp_dir: String::new(), debug: false };
     let rt = cfront::lower::lower(&tu, &lopts, &mut diags);
     if diags.has_errors() {

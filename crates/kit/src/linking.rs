@@ -9,27 +9,21 @@ use crate::compile;
 const MEMORY: &str = "\0kit-memory:";
 
 pub fn link(a: &CcArgs) -> i32 {
-    let mut memory = Vec::new();
     let mut ld: Vec<String> = vec!["-o".into(), a.output.clone().unwrap_or_else(|| "a.out".into())];
     let mut items = Vec::new();
-    let mut failed = false;
+    // C inputs, compiled in memory: the n-th is linker input `{MEMORY}n`.
+    let mut c_sources = Vec::new();
     for item in &a.link_items {
         match item {
-            LinkItem::Input(p) if p.ends_with(".c") || p == "-" => match compile::compile_to_object(p, a) {
-                Some(o) => {
-                    items.push(format!("{MEMORY}{}", memory.len()));
-                    memory.push(o);
-                }
-                None => failed = true,
-            },
+            LinkItem::Input(p) if a.is_c_source(p) => {
+                items.push(format!("{MEMORY}{}", c_sources.len()));
+                c_sources.push(p.as_str());
+            }
             LinkItem::Input(p) if p.ends_with(".h") => {}
             LinkItem::Input(p) => items.push(p.clone()),
             LinkItem::Lib(l) => items.push(format!("-l{l}")),
             LinkItem::LinkerArg(f) => items.push(f.clone()),
         }
-    }
-    if failed {
-        return 1;
     }
     let has = |f: &str| a.link_items.iter().any(|i| *i == LinkItem::LinkerArg(f.into()));
     let shared = has("-shared");
@@ -77,6 +71,28 @@ pub fn link(a: &CcArgs) -> i32 {
     }
     if !a.no_start_files {
         ld.extend(crt("crtn.o"));
+    }
+    if a.verbose || a.dry_run {
+        let shown = ld.iter().map(|x| match x.strip_prefix(MEMORY).and_then(|n| n.parse::<usize>().ok()) {
+            Some(n) => format!("{} (compiled in memory)", c_sources[n]),
+            None => x.clone(),
+        });
+        let exe = host::fs::self_exe().unwrap_or_else(|| "kit".into());
+        crate::query::print_command(&[exe, "ld".into()].into_iter().chain(shown).collect::<Vec<_>>());
+        if a.dry_run {
+            return 0;
+        }
+    }
+    let mut memory = Vec::new();
+    let mut failed = false;
+    for p in &c_sources {
+        match compile::compile_to_object(p, a) {
+            Some(o) => memory.push(o),
+            None => failed = true,
+        }
+    }
+    if failed {
+        return 1;
     }
     let mut cfg = match link::ld::parse_args(&ld) {
         Ok(c) => c,

@@ -4,7 +4,9 @@
 mod args;
 mod cmd;
 mod compile;
+mod flags;
 mod linking;
+mod query;
 mod runtime;
 
 use std::process::ExitCode;
@@ -57,6 +59,10 @@ fn main() -> ExitCode {
                 println!("kit {}", env!("CARGO_PKG_VERSION"));
                 return ExitCode::SUCCESS;
             }
+            // `kit -E x.c`, `kit -c x.c`: a build tool that split CC="kit cc"
+            // into a wrapper and a compiler (Rust's cc crate does) runs kit
+            // with compiler flags; they are cc's.
+            Some(t) if t.starts_with('-') => ("cc", &argv[1..]),
             Some(t) => (t, &argv[2..]),
         }
     };

@@ -26,6 +26,24 @@ pub fn objects(args_template: &CcArgs) -> Result<Vec<String>, String> {
     build_into(&dir, args_template)
 }
 
+/// The runtime as one archive (`-print-libgcc-file-name`: projects that
+/// link libgcc explicitly get kit's helpers), built beside the objects.
+pub fn archive(args_template: &CcArgs) -> Result<String, String> {
+    let dir = format!("{}/runtime-{:016x}", host::env::cache_dir(), build_hash());
+    let objects = build_into(&dir, args_template)?;
+    let path = format!("{dir}/libkitrt.a");
+    if !host::fs::is_file(&path) {
+        let mut members = Vec::new();
+        for o in &objects {
+            let name = o.rsplit('/').next().unwrap_or(o).to_string();
+            members.push((name, host::fs::read(o).map_err(|e| format!("{o}: {}", host::fs::error_text(&e)))?));
+        }
+        let bytes = obj::archive::write_archive(&members, true)?;
+        host::fs::write_atomic(&path, &bytes).map_err(|e| format!("{path}: {}", host::fs::error_text(&e)))?;
+    }
+    Ok(path)
+}
+
 /// FNV-1a over kit's version, its executable's size and mtime, and the
 /// sources: cheap, and enough to tell kit builds apart.
 fn build_hash() -> u64 {

@@ -294,7 +294,9 @@ impl<'a, 't, 'd> FnCx<'a, 't, 'd> {
                 InitVal::Expr(e) => self.size_of(&e.ty) == size,
                 InitVal::Bytes(b) => b.len() as u64 == size,
             };
-        if (init.zero_fill || !covers_all) && size > 0 && !(covers_all) {
+        // An item that covers the whole object leaves nothing to zero.
+        let zeroed = !covers_all && size > 0;
+        if zeroed {
             let al = self.align_of(ty);
             self.push(Op::Zero { dst: base, size, align: al });
         }
@@ -308,7 +310,7 @@ impl<'a, 't, 'd> FnCx<'a, 't, 'd> {
                         self.copy(addr, src, b.len() as u64, 1);
                     } else {
                         for (k, &byte) in b.iter().enumerate() {
-                            if byte != 0 || !init.zero_fill {
+                            if byte != 0 || !zeroed {
                                 let c = self.iconst(KT::I8, byte as i128);
                                 self.store(addr, k as i32, c, false);
                             }

@@ -207,18 +207,74 @@ impl<'a> Parser<'a> {
                 self.nargs(loc, name, 1)?;
                 b(ExprKind::Float(f64::NAN), float_t(FloatKind::LDouble))
             }
-            "__builtin_isnan" | "__builtin_isinf" | "__builtin_isfinite" | "__builtin_signbit" | "__builtin_isinf_sign"
-            | "__builtin_signbitf" | "__builtin_signbitl" => {
+            "__builtin_isnan" | "__builtin_isinf" | "__builtin_isfinite" | "__builtin_signbit" => {
                 let a = self.nargs(loc, name, 1)?;
                 let x = self.rvalue(a.into_iter().next().unwrap());
                 let x = if x.ty.is_float() { x } else { self.convert(x, &dbl) };
                 let k = match name {
                     "__builtin_isnan" => Builtin::IsNan,
-                    "__builtin_isinf" | "__builtin_isinf_sign" => Builtin::IsInf,
+                    "__builtin_isinf" => Builtin::IsInf,
                     "__builtin_isfinite" => Builtin::IsFinite,
                     _ => Builtin::SignBit,
                 };
                 b(ExprKind::Builtin(k, vec![x]), int)
+            }
+            // The type-specific classifications: the argument converts to
+            // the named type (`__builtin_isinff(x)` tests x as a float).
+            "__builtin_isnanf" | "__builtin_isnanl" | "__builtin_isinff" | "__builtin_isinfl" | "__builtin_finite"
+            | "__builtin_finitef" | "__builtin_finitel" | "__builtin_signbitf" | "__builtin_signbitl" => {
+                let a = self.nargs(loc, name, 1)?;
+                let ty = match name.as_bytes()[name.len() - 1] {
+                    b'f' => float_t(FloatKind::Float),
+                    b'l' => float_t(FloatKind::LDouble),
+                    _ => dbl,
+                };
+                let x = self.convert(a.into_iter().next().unwrap(), &ty);
+                let k = if name.contains("isnan") {
+                    Builtin::IsNan
+                } else if name.contains("isinf") {
+                    Builtin::IsInf
+                } else if name.contains("finite") {
+                    Builtin::IsFinite
+                } else {
+                    Builtin::SignBit
+                };
+                b(ExprKind::Builtin(k, vec![x]), int)
+            }
+            "__builtin_va_arg_pack" | "__builtin_va_arg_pack_len" => {
+                self.nargs(loc, name, 0)?;
+                // Only meaningful when the caller inlines the function; kit
+                // compiles calls to gnu_inline functions as calls to the
+                // library's definition, so such a body is never emitted.
+                if !self.fs.as_ref().is_some_and(|f| f.never_emitted) {
+                    self.err(loc, format!("'{name}' is only supported in 'extern inline' gnu_inline functions"));
+                    return Err(Reported);
+                }
+                b(ExprKind::Int(0), int)
+            }
+            "__builtin_add_overflow_p" | "__builtin_sub_overflow_p" | "__builtin_mul_overflow_p" if self.fs.is_some() => {
+                let a = self.nargs(loc, name, 3)?;
+                let mut v: Vec<Expr> = a.into_iter().map(|e| self.rvalue(e)).collect();
+                let result_ty = unqual(&v[2].ty);
+                if !result_ty.is_integer() {
+                    self.err(loc, format!("argument 3 of '{name}' must have an integer type"));
+                    return Err(Reported);
+                }
+                // Only the type of the third argument matters: the result
+                // goes to a temporary of that type.
+                let tmp = self.new_local("<overflow>".into(), result_ty.clone(), loc);
+                let tv = Expr { kind: ExprKind::Local(tmp), ty: result_ty, loc };
+                v[2] = self.make_addr(tv, loc);
+                let k = match name {
+                    "__builtin_add_overflow_p" => Builtin::AddOverflow,
+                    "__builtin_sub_overflow_p" => Builtin::SubOverflow,
+                    _ => Builtin::MulOverflow,
+                };
+                b(ExprKind::Builtin(k, v), int_t(IntKind::Bool))
+            }
+            "__builtin_isinf_sign" | "__builtin_isnormal" | "__builtin_fpclassify" => {
+                let a = self.nargs(loc, name, if name.ends_with("fpclassify") { 6 } else { 1 })?;
+                Ok(Some(self.classify(name, a, loc)))
             }
             "__builtin_isgreater" | "__builtin_isgreaterequal" | "__builtin_isless" | "__builtin_islessequal"
             | "__builtin_islessgreater" | "__builtin_isunordered" => {
@@ -351,11 +407,68 @@ impl<'a> Parser<'a> {
                     let x = self.convert(a.into_iter().next().unwrap(), &int_t(k));
                     return b(ExprKind::Builtin(Builtin::Bswap, vec![x]), int_t(k));
                 }
-                Ok(None)
+                if is_library_builtin(stem) || !name.starts_with("__builtin_") {
+                    return Ok(None);
+                }
+                // gcc knows it, kit does not: a call to a libc function of
+                // that name would compute something else, silently.
+                self.err(loc, format!("'{name}' is not supported by kit"));
+                Err(Reported)
             }
         }
     }
 
+    /// `x` for use more than once: a temporary when evaluating it twice
+    /// could repeat a side effect. Returns (setup, use).
+    fn evaluate_once(&mut self, x: Expr, loc: Loc) -> (Option<Expr>, Expr) {
+        if matches!(x.kind, ExprKind::Local(_) | ExprKind::Global(_) | ExprKind::Int(_) | ExprKind::Float(_)) || self.fs.is_none() {
+            return (None, x);
+        }
+        let tmp = self.new_local("<once>".into(), x.ty.clone(), loc);
+        let tv = Expr { kind: ExprKind::Local(tmp), ty: x.ty.clone(), loc };
+        let set = self.make_assign(tv.clone(), x, loc);
+        (Some(set), tv)
+    }
+
+    /// `__builtin_isinf_sign`, `__builtin_isnormal` and `__builtin_fpclassify`
+    /// built from the simpler classifications.
+    fn classify(&mut self, name: &str, args: Vec<Expr>, loc: Loc) -> Expr {
+        let int = int_t(IntKind::Int);
+        let mut args: Vec<Expr> = args.into_iter().map(|e| self.rvalue(e)).collect();
+        let x = args.pop().expect("nargs checked the count");
+        let x = if x.ty.is_float() { x } else { self.convert(x, &float_t(FloatKind::Double)) };
+        let (setup, x) = self.evaluate_once(x, loc);
+        let test = |k: Builtin, x: &Expr| Expr { kind: ExprKind::Builtin(k, vec![x.clone()]), ty: int_t(IntKind::Int), loc };
+        let cond = |c: Expr, a: Expr, b: Expr| Expr { kind: ExprKind::Cond(Box::new(c), Box::new(a), Box::new(b)), ty: int_t(IntKind::Int), loc };
+        let lit = |v: i128| int_lit(v, int_t(IntKind::Int), loc);
+        // |x| >= the smallest normal number of x's type.
+        let min_normal = match &x.ty.kind {
+            Kind::Float(FloatKind::Float) => f32::MIN_POSITIVE as f64,
+            _ => f64::MIN_POSITIVE,
+        };
+        let fabs = Expr { kind: ExprKind::Builtin(Builtin::Fabs, vec![x.clone()]), ty: x.ty.clone(), loc };
+        let min = Expr { kind: ExprKind::Float(min_normal), ty: x.ty.clone(), loc };
+        let big_enough = self.make_binary(BinOp::Ge, fabs, min, loc);
+        let normal = Expr { kind: ExprKind::LogAnd(Box::new(test(Builtin::IsFinite, &x)), Box::new(big_enough)), ty: int.clone(), loc };
+        let result = match name {
+            "__builtin_isinf_sign" => cond(test(Builtin::IsInf, &x), cond(test(Builtin::SignBit, &x), lit(-1), lit(1)), lit(0)),
+            "__builtin_isnormal" => normal,
+            _ => {
+                // fpclassify(nan, inf, normal, subnormal, zero, x)
+                let v: Vec<Expr> = args.into_iter().map(|e| self.convert(e, &int)).collect();
+                let zero = Expr { kind: ExprKind::Float(0.0), ty: x.ty.clone(), loc };
+                let is_zero = self.make_binary(BinOp::Eq, x.clone(), zero, loc);
+                let tail = cond(is_zero, v[4].clone(), v[3].clone());
+                let tail = cond(normal, v[2].clone(), tail);
+                let tail = cond(test(Builtin::IsInf, &x), v[1].clone(), tail);
+                cond(test(Builtin::IsNan, &x), v[0].clone(), tail)
+            }
+        };
+        match setup {
+            Some(set) => Expr { kind: ExprKind::Comma(Box::new(set), Box::new(result)), ty: int, loc },
+            None => result,
+        }
+    }
     fn atomic(&mut self, name: &str, op: &str, loc: Loc) -> PResult<Option<Expr>> {
         let int = int_t(IntKind::Int);
         let kind_of = |s: &str| match s {
@@ -468,4 +581,38 @@ impl<'a> Parser<'a> {
             }
         }
     }
+}
+
+/// `__builtin_NAME` forms that are the C library function NAME (gcc may
+/// expand them inline; calling the library computes the same).
+fn is_library_builtin(name: &str) -> bool {
+    const LIBC: &[&str] = &[
+        "memcpy", "memmove", "memset", "memcmp", "memchr", "mempcpy", "strlen", "strnlen", "strcmp", "strncmp", "strcpy",
+        "strncpy", "stpcpy", "stpncpy", "strcat", "strncat", "strchr", "strrchr", "strstr", "strspn", "strcspn",
+        "strpbrk", "strdup", "strndup", "strcasecmp", "strncasecmp", "bzero", "bcmp", "bcopy", "index", "rindex",
+        "printf", "fprintf", "sprintf", "snprintf", "vprintf", "vfprintf", "vsprintf", "vsnprintf", "scanf", "fscanf",
+        "sscanf", "puts", "fputs", "putchar", "fputc", "putc", "fwrite", "abort", "exit", "_exit", "_Exit", "malloc",
+        "calloc", "realloc", "free", "aligned_alloc", "posix_memalign", "abs", "labs", "llabs", "imaxabs", "isalnum",
+        "isalpha", "isascii", "isblank", "iscntrl", "isdigit", "isgraph", "islower", "isprint", "ispunct", "isspace",
+        "isupper", "isxdigit", "tolower", "toupper", "toascii", "__memcpy_chk", "__memmove_chk", "__memset_chk",
+        "__strcpy_chk", "__strncpy_chk", "__strcat_chk", "__strncat_chk", "__sprintf_chk", "__snprintf_chk",
+        "__vsprintf_chk", "__vsnprintf_chk", "__printf_chk", "__fprintf_chk", "__vprintf_chk", "__vfprintf_chk",
+        "__stpcpy_chk", "__mempcpy_chk", "__stpncpy_chk", "execl", "execle", "execlp", "execv", "execvp", "execve",
+        "fork", "strftime", "wmemcpy", "wmemset", "wcslen", "qsort", "bsearch", "signal", "raise", "longjmp", "setjmp",
+        "fabsd32", "ffsimax", "clzimax",
+    ];
+    const MATH: &[&str] = &[
+        "acos", "acosh", "asin", "asinh", "atan", "atan2", "atanh", "cbrt", "ceil", "cos", "cosh", "erf", "erfc", "exp",
+        "exp2", "expm1", "fdim", "floor", "fma", "fmax", "fmin", "fmod", "frexp", "hypot", "ilogb", "ldexp", "lgamma",
+        "llrint", "llround", "log", "log10", "log1p", "log2", "logb", "lrint", "lround", "modf", "nearbyint", "nextafter",
+        "nexttoward", "pow", "remainder", "remquo", "rint", "round", "scalbln", "scalbn", "sin", "sinh", "sqrt", "tan",
+        "tanh", "tgamma", "trunc", "sincos", "exp10", "pow10", "significand", "gamma", "drem", "j0", "j1", "jn", "y0",
+        "y1", "yn", "cabs", "carg", "cexp", "clog", "cpow", "csqrt", "csin", "ccos", "ctan", "casin", "cacos", "catan",
+        "csinh", "ccosh", "ctanh", "casinh", "cacosh", "catanh", "cproj", "roundeven", "nan",
+    ];
+    if LIBC.contains(&name) || MATH.contains(&name) {
+        return true;
+    }
+    // float and long double variants of the math functions.
+    name.strip_suffix('f').or_else(|| name.strip_suffix('l')).is_some_and(|b| MATH.contains(&b))
 }

@@ -21,6 +21,8 @@ pub(super) struct Attrs {
     pub alias: Option<Rc<str>>,
     pub section: Option<Rc<str>>,
     pub hidden: bool,
+    /// A `visibility` attribute was given (so `-fvisibility=` does not apply).
+    pub visibility_set: bool,
     pub constructor: Option<u32>,
     pub destructor: Option<u32>,
     pub cleanup: Option<Rc<str>>,
@@ -30,6 +32,7 @@ pub(super) struct Attrs {
     pub vector_size: Option<u64>,
     pub gnu_inline: bool,
     pub always_inline: bool,
+    pub transparent_union: bool,
 }
 
 #[derive(Clone, Debug)]
@@ -100,15 +103,25 @@ impl<'a> Parser<'a> {
     }
 
     fn skip_parens(&mut self) {
-        if !self.eat(Punct::LParen) {
+        self.skip_balanced(Punct::LParen, Punct::RParen);
+    }
+
+    /// Skips a `{ ... }` group (a body kit rejects).
+    pub(super) fn skip_braces(&mut self) {
+        self.skip_balanced(Punct::LBrace, Punct::RBrace);
+    }
+
+    fn skip_balanced(&mut self, open: Punct, close: Punct) {
+        if !self.eat(open) {
             return;
         }
         let mut depth = 1;
         while depth > 0 && !self.at_eof() {
-            match self.bump().kind {
-                TokKind::Punct(Punct::LParen) => depth += 1,
-                TokKind::Punct(Punct::RParen) => depth -= 1,
-                _ => {}
+            let t = self.bump();
+            if t.is_punct(open) {
+                depth += 1;
+            } else if t.is_punct(close) {
+                depth -= 1;
             }
         }
     }
@@ -155,7 +168,8 @@ impl<'a> Parser<'a> {
             "section" => a.section = str_arg(self),
             "visibility" => {
                 let v = str_arg(self);
-                a.hidden = v.as_deref() == Some("hidden");
+                a.hidden = matches!(v.as_deref(), Some("hidden" | "internal"));
+                a.visibility_set = true;
             }
             "cleanup" => {
                 if self.eat(Punct::LParen) {
@@ -199,6 +213,7 @@ impl<'a> Parser<'a> {
                 }
             }
             "gnu_inline" => a.gnu_inline = true,
+            "transparent_union" => a.transparent_union = true,
             "always_inline" => a.always_inline = true,
             _ => {
                 if has_args {
@@ -412,6 +427,9 @@ impl<'a> Parser<'a> {
             } else if n_complex > 0 && n_char + n_short + n_int + n_long + n_i128 == 0 {
                 mk(Kind::Complex(FloatKind::Double))
             } else {
+                if n_complex > 0 {
+                    self.err(loc, "complex integer types are not supported yet");
+                }
                 let u = n_unsigned > 0;
                 let ik = if n_char > 0 {
                     if u {
@@ -466,7 +484,10 @@ impl<'a> Parser<'a> {
     }
 
     /// The type a typedef names: its `aligned` and `vector_size` attributes applied.
-    pub(super) fn typedef_type(&self, ty: T, attrs: &Attrs) -> T {
+    pub(super) fn typedef_type(&mut self, ty: T, attrs: &Attrs) -> T {
+        if let (true, Kind::Record(id)) = (attrs.transparent_union, &ty.kind) {
+            self.transparent_unions.insert(*id);
+        }
         let ty = if attrs.aligned > 0 {
             let mut c = (*ty).clone();
             c.align = attrs.aligned;
@@ -613,9 +634,13 @@ impl<'a> Parser<'a> {
                 Some(Ok(0)).filter(|_| false)
             } else {
                 let loc = self.loc();
+                self.param_ref_seen = false;
                 let e = self.assign_expr()?;
                 self.expect(Punct::RBracket)?;
-                match self.eval_int(&e) {
+                let names_param = std::mem::take(&mut self.param_ref_seen);
+                self.param_bound_named |= names_param;
+                match self.eval_int(&e).filter(|_| !names_param) {
+                    None if names_param => None,
                     Some(v) => {
                         if v < 0 {
                             self.err(loc, "size of array is negative");
@@ -687,30 +712,49 @@ impl<'a> Parser<'a> {
             self.expect(Punct::RParen)?;
             self.kr_names = Some(names.clone());
         } else {
-            loop {
-                if self.eat(Punct::Ellipsis) {
-                    variadic = true;
-                    break;
-                }
-                let loc = self.loc();
-                if !self.starts_decl() {
-                    let t = self.peek().clone();
-                    self.err(loc, format!("unknown type name '{}'", t.text));
-                }
-                let spec = self.decl_specs(true)?;
-                let mut attrs = spec.attrs.clone();
-                let (name, ty) = self.declarator(spec.ty, true, &mut attrs)?;
-                let ty = self.adjust_param(ty);
-                params.push(ty);
-                names.push(name.unwrap_or_else(|| ("".into(), loc)));
-                if !self.eat(Punct::Comma) {
-                    break;
-                }
-            }
+            // The prototype's own scope: a later parameter's array bound
+            // may name an earlier parameter.
+            self.push_scope();
+            let r = self.prototype_params(&mut params, &mut names, &mut variadic);
+            self.pop_scope();
+            r?;
             self.expect(Punct::RParen)?;
         }
         self.last_param_names = names;
         Ok(mk(Kind::Func(Rc::new(FuncType { ret, params, variadic, unprototyped }))))
+    }
+
+    /// The parameter declarations of a prototype, up to the `)`.
+    fn prototype_params(&mut self, params: &mut Vec<T>, names: &mut Vec<(Rc<str>, Loc)>, variadic: &mut bool) -> PResult<()> {
+        loop {
+            if self.eat(Punct::Ellipsis) {
+                *variadic = true;
+                return Ok(());
+            }
+            let loc = self.loc();
+            if !self.starts_decl() {
+                let t = self.peek().clone();
+                self.err(loc, format!("unknown type name '{}'", t.text));
+            }
+            let spec = self.decl_specs(true)?;
+            let mut attrs = spec.attrs.clone();
+            self.param_bound_named = false;
+            let (name, ty) = self.declarator(spec.ty, true, &mut attrs)?;
+            let ty = self.adjust_param(ty);
+            // `int a[n]` is a pointer whatever n is; `int (*a)[n]` would need
+            // the bound at run time.
+            if self.param_bound_named && ty.base().is_some_and(|b| matches!(b.kind, Kind::Array(_, None))) {
+                self.err(loc, "a parameter whose inner array bound depends on another parameter is not supported yet");
+            }
+            if let Some((n, _)) = &name {
+                self.bind(n.clone(), Sym::Param(ty.clone()));
+            }
+            params.push(ty);
+            names.push(name.unwrap_or_else(|| ("".into(), loc)));
+            if !self.eat(Punct::Comma) {
+                return Ok(());
+            }
+        }
     }
 
     /// Array and function parameters become pointers.
@@ -804,6 +848,11 @@ impl<'a> Parser<'a> {
                 };
                 self.attributes(&mut fattrs);
                 let mut ty = ty;
+                if matches!(ty.kind, Kind::Vla(..)) || matches!(&ty.kind, Kind::Array(e, _) if matches!(e.kind, Kind::Vla(..))) {
+                    // Until it works it is an error, never a wrong layout.
+                    self.err(loc, "a variable-length array in a structure is not supported yet");
+                    self.pending_vla.clear();
+                }
                 if fattrs.packed && width.is_none() {
                     let mut c = (*ty).clone();
                     c.align = 1;
@@ -818,6 +867,9 @@ impl<'a> Parser<'a> {
         }
         self.expect(Punct::RBrace)?;
         self.attributes(&mut attrs);
+        if attrs.transparent_union {
+            self.transparent_unions.insert(id);
+        }
         let pack = if attrs.packed { 1 } else { self.pack };
         self.layout_record(id, members, pack, attrs.aligned);
         Ok(mk(Kind::Record(id)))
@@ -1057,6 +1109,9 @@ impl<'a> Parser<'a> {
         }
         let ty = self.vectorize(ty, &attrs);
         let is_func = ty.is_func();
+        if is_func && self.fs.is_none() && (spec.storage == Storage::Extern || !spec.inline) {
+            self.external_fn_decls.insert(name.clone());
+        }
         let sym_name: Rc<str> = attrs.asm_name.clone().unwrap_or_else(|| name.clone());
         let has_init = self.is(Punct::Assign);
         let idx = match self.global_index.get(&sym_name).copied() {
@@ -1085,6 +1140,7 @@ impl<'a> Parser<'a> {
                 }
                 g.is_weak |= attrs.weak;
                 g.hidden |= attrs.hidden;
+                g.visibility_set |= attrs.visibility_set;
                 g.is_tls |= spec.thread_local;
                 if attrs.section.is_some() {
                     g.section = attrs.section.clone();
@@ -1101,6 +1157,7 @@ impl<'a> Parser<'a> {
                     is_tls: spec.thread_local,
                     is_weak: attrs.weak,
                     hidden: attrs.hidden,
+                    visibility_set: attrs.visibility_set,
                     section: attrs.section.clone(),
                     align: attrs.aligned,
                     init: None,
@@ -1151,7 +1208,13 @@ impl<'a> Parser<'a> {
         }
         let _ = self.declare_global((name.clone(), nloc), ty.clone(), &gspec, attrs.clone());
         let gidx = self.global_index[&sym_name];
-        self.fs = Some(FnState { name: name.clone(), ..Default::default() });
+        // An inline-only definition provides no external symbol: GNU89's
+        // `extern inline` (also C99's with `gnu_inline`), and C99's plain
+        // `inline` unless a declaration elsewhere in the file makes it
+        // external (settled at the end of the file).
+        let gnu_inline = attrs.gnu_inline || self.lang.gnu89_inline;
+        let inline_only = spec.inline && spec.storage != Storage::Static && !self.tu.globals[gidx].is_static && (spec.storage == Storage::Extern) == gnu_inline;
+        self.fs = Some(FnState { name: name.clone(), never_emitted: inline_only && gnu_inline, ..Default::default() });
         self.push_scope();
         let ft = ty.func().unwrap().clone();
         // K&R parameter declarations.
@@ -1227,17 +1290,20 @@ impl<'a> Parser<'a> {
         }
         let g = self.tu.globals[gidx].clone();
         let is_static = g.is_static;
-        // `extern inline` (gnu_inline) and C99 plain `inline` without extern
-        // provide no external definition; emit them as local copies.
-        let inline_only = spec.inline && spec.storage != Storage::Static && (attrs.gnu_inline || spec.storage == Storage::Extern);
+        if inline_only && !gnu_inline {
+            self.c99_inline_defs.push((self.tu.funcs.len(), name.clone(), attrs.always_inline));
+        }
+        if spec.storage == Storage::Extern {
+            self.external_fn_decls.insert(name.clone());
+        }
         self.tu.globals[gidx].is_extern = false;
         self.tu.funcs.push(FuncDef {
             name: sym_name,
             ty,
-            is_static: is_static || inline_only,
+            is_static,
             is_weak: attrs.weak || g.is_weak,
             is_inline_only: inline_only,
-            visibility_hidden: attrs.hidden,
+            visibility_hidden: attrs.hidden || g.hidden,
             section: attrs.section.clone(),
             locals: fs.locals,
             params,
@@ -1246,6 +1312,46 @@ impl<'a> Parser<'a> {
             nlabels: fs.nlabels,
             addr_labels: fs.addr_labels,
         });
+    }
+
+    /// Removes the inline-only definitions at the end of the translation
+    /// unit: calls to them reach the external definition elsewhere, as with
+    /// gcc (never a local copy, which would shadow the real function).
+    pub(super) fn drop_inline_only_defs(&mut self) {
+        for (i, name, always_inline) in std::mem::take(&mut self.c99_inline_defs) {
+            if self.external_fn_decls.contains(&name) {
+                self.tu.funcs[i].is_inline_only = false;
+            } else if always_inline {
+                // gcc inlines every call and needs no external definition;
+                // kit does not inline yet, so a local copy stands in.
+                self.tu.funcs[i].is_inline_only = false;
+                self.tu.funcs[i].is_static = true;
+            }
+        }
+        let (kept, dropped): (Vec<FuncDef>, Vec<FuncDef>) = std::mem::take(&mut self.tu.funcs).into_iter().partition(|f| !f.is_inline_only);
+        self.tu.funcs = kept;
+        let defined: HashSet<&str> = self.tu.funcs.iter().map(|f| &*f.name).collect();
+        for f in dropped {
+            if !defined.contains(&*f.name) {
+                let gidx = self.global_index[&f.name];
+                self.tu.globals[gidx].is_extern = true;
+            }
+        }
+    }
+
+    /// `-fvisibility=hidden`: definitions whose declarations carry no
+    /// visibility attribute become hidden.
+    pub(super) fn apply_default_visibility(&mut self) {
+        for g in &mut self.tu.globals {
+            if !g.is_static && !g.is_extern && !g.visibility_set {
+                g.hidden = true;
+            }
+        }
+        for f in &mut self.tu.funcs {
+            if let Some(&i) = self.global_index.get(&f.name) {
+                f.visibility_hidden |= self.tu.globals[i].hidden;
+            }
+        }
     }
 
     /// `#pragma` forwarded by the preprocessor as `__kit_pragma ( tokens ) ;`.

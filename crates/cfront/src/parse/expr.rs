@@ -375,6 +375,31 @@ impl<'a> Parser<'a> {
     }
 
     /// Conversion as if by assignment, with the diagnostics gcc gives.
+    /// An argument for a `transparent_union` parameter: a value of a
+    /// member's type (or a null pointer constant) becomes the union, passed
+    /// as its first member is (the unions are pointer-sized, INTEGER class).
+    fn to_transparent_union(&mut self, arg: Expr, param: &T) -> Expr {
+        let Kind::Record(rid) = param.kind else { return arg };
+        if !self.transparent_unions.contains(&rid) || self.fs.is_none() || matches!(arg.ty.kind, Kind::Record(r) if r == rid) {
+            return arg;
+        }
+        let loc = arg.loc;
+        let arg = self.rvalue(arg);
+        let rec = self.tu.records.get(rid).clone();
+        let fits = |f: &Field| {
+            let ft = unqual(&f.ty);
+            compatible_unqual(&ft, &unqual(&arg.ty))
+                || (ft.is_ptr() && arg.ty.is_ptr() && (compatible_unqual(&unqual(ft.base().unwrap()), &unqual(arg.ty.base().unwrap())) || arg.ty.base().unwrap().is_void()))
+                || (ft.is_ptr() && matches!(arg.kind, ExprKind::Int(0)))
+        };
+        let Some(f) = rec.fields.iter().find(|f| fits(f)).cloned() else { return arg };
+        let v = self.convert(arg, &f.ty);
+        let id = self.new_local("<transparent-union>".into(), param.clone(), loc);
+        self.fs().locals[id as usize].addr_taken = true;
+        let init = Init { zero_fill: true, items: vec![InitItem { offset: f.offset, bits: None, value: InitVal::Expr(v) }] };
+        Expr { kind: ExprKind::CompoundLit(id, Box::new(init)), ty: unqual(param), loc }
+    }
+
     pub(super) fn assign_convert(&mut self, rhs: Expr, ty: &T, loc: Loc) -> Expr {
         let rhs = self.rvalue(rhs);
         if ty.is_record() || rhs.ty.is_record() {
@@ -754,6 +779,7 @@ impl<'a> Parser<'a> {
                 is_tls: false,
                 is_weak: false,
                 hidden: false,
+                visibility_set: false,
                 section: None,
                 align: 0,
                 init: Some(init),
@@ -1169,6 +1195,7 @@ impl<'a> Parser<'a> {
             let aloc = a.loc;
             if i < nparams && !ft.unprototyped {
                 let pt = ft.params[i].clone();
+                let a = self.to_transparent_union(a, &pt);
                 out.push(self.assign_convert(a, &pt, aloc));
             } else if i < nparams && ft.unprototyped {
                 // Old-style definition known: convert to the declared type
@@ -1324,6 +1351,12 @@ impl<'a> Parser<'a> {
                 Ok(Expr { kind: ExprKind::Global(g.name.clone()), ty: g.ty.clone(), loc })
             }
             Some(Sym::EnumConst(v, ty)) => Ok(int_lit(v, ty, loc)),
+            Some(Sym::Param(ty)) => {
+                // Only array bounds in a prototype can name a parameter; the
+                // declarator treats such a bound as unspecified (`[*]`).
+                self.param_ref_seen = true;
+                Ok(int_lit(0, ty, loc))
+            }
             Some(Sym::Typedef(_)) => {
                 self.err(loc, format!("unexpected type name '{name}': expected expression"));
                 Err(Reported)
@@ -1380,6 +1413,7 @@ impl<'a> Parser<'a> {
                     is_tls: false,
                     is_weak: false,
                     hidden: false,
+                    visibility_set: false,
                     section: None,
                     align: 0,
                     init: None,

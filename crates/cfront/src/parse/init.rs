@@ -3,16 +3,19 @@
 
 use super::*;
 
+#[derive(Clone)]
 enum Desig {
     Field(Rc<str>, Loc),
     Index(i128, i128),
 }
 
+#[derive(Clone)]
 enum Node {
     Expr(Expr),
     List(Vec<Item>),
 }
 
+#[derive(Clone)]
 struct Item {
     desig: Vec<Desig>,
     node: Node,
@@ -118,8 +121,12 @@ impl<'a> Parser<'a> {
                 self.init_obj(ty, off, bits, &mut inner, out, max);
                 return;
             }
-            // A braced string for a char array: `char s[] = {"abc"}`.
             let mut inner = Stream { items: list, pos: 0 };
+            // A braced string for a char array: `char s[] = {"abc"}` (C11 6.7.9p14).
+            if is_char_array && inner.items.len() == 1 && inner.items[0].desig.is_empty() && matches!(&inner.items[0].node, Node::Expr(e) if matches!(e.kind, ExprKind::Str(_))) {
+                self.init_obj(ty, off, bits, &mut inner, out, max);
+                return;
+            }
             self.init_members(ty, off, &mut inner, true, out, max);
             return;
         }
@@ -220,17 +227,21 @@ impl<'a> Parser<'a> {
                         it.desig.remove(0);
                         let rest_desig = !it.desig.is_empty();
                         let saved = s.pos;
+                        // Ranges repeat the same initializer; consuming an item
+                        // empties it, so each repetition gets a copy.
+                        let template = (a != b).then(|| s.items[saved].clone());
                         for i in a..=b {
                             s.pos = saved;
+                            if i != a {
+                                if let Some(t) = &template {
+                                    s.items[saved] = t.clone();
+                                }
+                            }
                             let o = off + i as u64 * esz;
                             if rest_desig {
                                 self.init_designated(el, o, s, out, max);
                             } else {
                                 self.init_obj(el, o, None, s, out, max);
-                            }
-                            if i != b {
-                                // Ranges repeat the same initializer.
-                                s.pos = saved;
                             }
                         }
                         idx = b + 1;

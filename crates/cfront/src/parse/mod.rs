@@ -16,7 +16,8 @@ use crate::diag::Diags;
 use crate::source::Loc;
 use crate::token::{Punct, TokKind, Token};
 use crate::types::*;
-use std::collections::HashMap;
+use crate::lang::LangOptions;
+use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
 
 /// A file-scope object or function the translation unit declares or defines.
@@ -31,6 +32,8 @@ pub struct GlobalVar {
     pub is_tls: bool,
     pub is_weak: bool,
     pub hidden: bool,
+    /// Its visibility was given by an attribute.
+    pub visibility_set: bool,
     pub section: Option<Rc<str>>,
     pub align: u32,
     pub init: Option<Init>,
@@ -64,6 +67,8 @@ enum Sym {
     Global(usize),
     Typedef(T),
     EnumConst(i128, T),
+    /// A parameter seen earlier in the same prototype (`int f(int n, int a[n])`).
+    Param(T),
 }
 
 #[derive(Clone, Debug)]
@@ -94,6 +99,8 @@ struct FnState {
     name: Rc<str>,
     breakable: u32,
     continuable: u32,
+    /// A GNU inline-only body: parsed and checked, never compiled.
+    never_emitted: bool,
 }
 
 pub struct Parser<'a> {
@@ -116,10 +123,25 @@ pub struct Parser<'a> {
     kr_names: Option<Vec<(Rc<str>, Loc)>>,
     /// `__func__` of the function being parsed.
     func_name_bytes: Option<Rc<[u8]>>,
+    /// An expression just parsed named an earlier parameter (`[n]` in a
+    /// parameter declaration).
+    param_ref_seen: bool,
+    /// Unions declared `transparent_union`: an argument of any member's
+    /// type converts to them (glibc's `__SOCKADDR_ARG`).
+    transparent_unions: HashSet<u32>,
+    /// The parameter declarator being parsed has such a bound.
+    param_bound_named: bool,
+    lang: LangOptions,
+    /// Functions with a file-scope declaration that says `extern` or omits
+    /// `inline`: their C99 inline definitions are external ones.
+    external_fn_decls: HashSet<Rc<str>>,
+    /// C99 inline definitions (index into `tu.funcs`, identifier), settled
+    /// at the end of the translation unit.
+    c99_inline_defs: Vec<(usize, Rc<str>, bool /* always_inline */)>,
 }
 
 /// Parses a preprocessed token stream into a typed translation unit.
-pub fn parse(toks: Vec<Token>, diags: &mut Diags) -> Tu {
+pub fn parse(toks: Vec<Token>, lang: &LangOptions, diags: &mut Diags) -> Tu {
     let mut p = Parser {
         toks,
         pos: 0,
@@ -135,6 +157,12 @@ pub fn parse(toks: Vec<Token>, diags: &mut Diags) -> Tu {
         last_param_names: Vec::new(),
         kr_names: None,
         func_name_bytes: None,
+        param_ref_seen: false,
+        transparent_unions: HashSet::new(),
+        param_bound_named: false,
+        lang: *lang,
+        external_fn_decls: HashSet::new(),
+        c99_inline_defs: Vec::new(),
     };
     p.declare_builtin_typedefs();
     while !p.at_eof() {
@@ -146,6 +174,10 @@ pub fn parse(toks: Vec<Token>, diags: &mut Diags) -> Tu {
         if p.pos == before {
             p.bump();
         }
+    }
+    p.drop_inline_only_defs();
+    if p.lang.default_hidden {
+        p.apply_default_visibility();
     }
     p.tu
 }

@@ -49,7 +49,7 @@ impl<'a> Parser<'a> {
                 return;
             }
             let before = self.pos;
-            let r = if self.starts_decl() && !self.peek_at(1).is_punct(Punct::Colon) {
+            let r = if self.starts_block_decl() {
                 self.local_decl().map(|s| out.extend(s))
             } else {
                 self.stmt().map(|s| out.push(s))
@@ -61,6 +61,23 @@ impl<'a> Parser<'a> {
                 }
             }
         }
+    }
+
+    /// Whether a block item is a declaration: `_Static_assert`, or a
+    /// declaration specifier after any `__extension__` (which may also start
+    /// an expression, as in `__extension__ ({ ... });`). `T:` is a label.
+    fn starts_block_decl(&self) -> bool {
+        if self.is_kw("_Static_assert") {
+            return true;
+        }
+        let mut i = 0;
+        while self.peek_at(i).is_ident("__extension__") {
+            i += 1;
+        }
+        let t = self.peek_at(i);
+        t.kind == TokKind::Ident
+            && (super::decl::is_type_keyword(&t.text) || self.is_typedef_name(t))
+            && !(i == 0 && self.peek_at(1).is_punct(Punct::Colon))
     }
 
     fn local_decl(&mut self) -> PResult<Option<Stmt>> {
@@ -78,6 +95,11 @@ impl<'a> Parser<'a> {
             let (name, ty) = self.declarator(spec.ty.clone(), false, &mut attrs)?;
             let ty = self.vectorize(ty, &attrs);
             let (name, nloc) = name.unwrap();
+            if ty.is_func() && self.is(Punct::LBrace) {
+                self.err(nloc, format!("nested function '{name}': GNU nested functions are not supported yet"));
+                self.skip_braces();
+                return Err(Reported);
+            }
             let vla = std::mem::take(&mut self.pending_vla);
             if spec.storage == Storage::Typedef {
                 let ty = self.typedef_type(ty, &attrs);

@@ -1,6 +1,7 @@
 //! Predefined macros and the build date/time.
 
 use super::PpTarget;
+use crate::lang::LangOptions;
 
 /// gcc 12's set for x86_64-linux-gnu in gnu11 mode (minus decimal and
 /// `_FloatN` types kit does not implement).
@@ -97,7 +98,7 @@ const COMMON_EXTRA: &str = "\
 
 /// The predefined macros for `target` as `#define` lines. Later lines
 /// override earlier ones of the same name.
-pub fn predefined_macros(target: &PpTarget, optimize: bool) -> String {
+pub fn predefined_macros(target: &PpTarget, lang: &LangOptions, optimize: bool) -> String {
     let mut s = String::with_capacity(X86_64_LINUX.len() + 2048);
     let x86 = target.arch == "x86_64";
     for line in X86_64_LINUX.lines() {
@@ -126,7 +127,25 @@ pub fn predefined_macros(target: &PpTarget, optimize: bool) -> String {
         }
     }
     s.push_str(if optimize { "#define __OPTIMIZE__ 1\n" } else { "#define __NO_INLINE__ 1\n" });
+    dialect_macros(&mut s, lang);
     s
+}
+
+/// What `-std=` and `-fgnu89-inline` change, as gcc does it.
+fn dialect_macros(s: &mut String, lang: &LangOptions) {
+    match lang.std.version {
+        Some(v) => s.push_str(&format!("#define __STDC_VERSION__ {v}L\n")),
+        None => s.push_str("#undef __STDC_VERSION__\n"),
+    }
+    if !lang.std.gnu {
+        s.push_str("#define __STRICT_ANSI__ 1\n#undef linux\n#undef unix\n");
+    }
+    if !lang.hosted {
+        s.push_str("#undef __STDC_HOSTED__\n#define __STDC_HOSTED__ 0\n");
+    }
+    if lang.gnu89_inline {
+        s.push_str("#undef __GNUC_STDC_INLINE__\n#define __GNUC_GNU_INLINE__ 1\n");
+    }
 }
 
 pub struct DateTime {

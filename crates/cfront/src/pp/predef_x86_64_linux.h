@@ -167,7 +167,6 @@
 #define __SSE2__ 1
 #define __SSE__ 1
 #define __STDC_HOSTED__ 1
-#define __STDC_VERSION__ 201112L
 #define __STDC__ 1
 #define __UINT16_C(c) c
 #define __UINT16_MAX__ 0xffff

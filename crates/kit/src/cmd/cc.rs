@@ -48,6 +48,16 @@ fn default_output(input: &str, ext: &str) -> String {
 }
 
 pub fn run_cc(a: CcArgs) -> i32 {
+    if let Some(q) = &a.query {
+        print!("{}", crate::query::answer(q, &a));
+        return 0;
+    }
+    if a.verbose || a.dry_run {
+        eprint!("{}", crate::query::verbose_header());
+        if a.inputs.is_empty() {
+            return 0;
+        }
+    }
     if a.inputs.is_empty() {
         eprintln!("kit cc: fatal error: no input files");
         return 1;
@@ -63,8 +73,12 @@ pub fn run_cc(a: CcArgs) -> i32 {
         return crate::linking::link(&a);
     }
     let mut status = 0;
+    if a.dry_run {
+        // Nothing runs as a separate program when kit compiles.
+        return 0;
+    }
     for input in &a.inputs {
-        if !(input.ends_with(".c") || input.ends_with(".h") || input == "-") {
+        if !(a.is_c_source(input) || input.ends_with(".h")) {
             eprintln!("kit cc: warning: {input}: linker input file unused because linking not done");
             continue;
         }
@@ -107,7 +121,9 @@ fn preprocess_only(a: &CcArgs) -> i32 {
             status = 1;
             continue;
         }
-        let text = if a.deps_only {
+        let text = if a.dump_macros {
+            pp.macro_defs
+        } else if a.deps_only {
             let target = a.output.clone().unwrap_or_else(|| default_output(input, "o"));
             deps_text(input, a, &target, &pp.deps, &sm)
         } else {
