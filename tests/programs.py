@@ -22,7 +22,7 @@ Lanes: run  kit run (JIT), one compile per case
 
 Known failures: tests/programs-known-failures.txt, lines `<case> <lane> <reason>`.
 """
-import argparse, glob, json, os, subprocess, sys, tempfile, time
+import argparse, re, glob, json, os, subprocess, sys, tempfile, time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 CACHE = os.environ.get("KIT_TEST_CACHE", os.path.expanduser("~/.cache/kit-tests"))
@@ -116,7 +116,8 @@ def build_kit(kit, p, tmp, lane):
             objs.append(o)
         cmd = [kit, "cc"] + objs + ["-o", exe] + libs
     else:
-        flags = {"pie": [], "nopie": ["-no-pie"], "static": ["-static"]}[lane]
+        # fortify: the flags Debian, Ubuntu and Fedora build packages with.
+        flags = {"pie": [], "nopie": ["-no-pie"], "static": ["-static"], "fortify": ["-O2", "-D_FORTIFY_SOURCE=2"]}[lane]
         cmd = [kit, "cc", "-w"] + flags + p["flags"] + p["srcs"] + ["-o", exe] + libs
     got = run(cmd)
     if got[0] != 0:
@@ -133,12 +134,18 @@ def run_case(lane, kit, p, exe, case):
 
 
 def load_known():
+    """{(case, lane): (signature, reason)}: the signature is text the failure's
+    detail must contain, so an entry cannot hide another failure."""
     known = {}
     if os.path.exists(KNOWN):
         for line in open(KNOWN):
-            parts = line.split(None, 2)
-            if len(parts) >= 2 and not line.startswith("#"):
-                known[(parts[0], parts[1])] = parts[2].strip() if len(parts) > 2 else ""
+            if line.startswith("#") or not line.strip():
+                continue
+            case, lane, rest = (line.split(None, 2) + ["", ""])[:3]
+            m = re.match(r"\[([^\]]*)\]\s*(.*)", rest.strip())
+            if not m:
+                raise SystemExit(f"{KNOWN}: entry without a [signature]: {line.strip()}")
+            known[(case, lane)] = (m.group(1), m.group(2))
     return known
 
 
@@ -155,7 +162,7 @@ def first_difference(want, got):
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--kit", default=os.path.join(HERE, "..", "target", "release", "kit"))
-    ap.add_argument("--lane", action="append", choices=["run", "obj", "pie", "nopie", "static", "shared", "ld", "gcc"])
+    ap.add_argument("--lane", action="append", choices=["run", "obj", "pie", "nopie", "static", "shared", "ld", "fortify", "gcc"])
     ap.add_argument("--json", help="write per-(case, lane) results here")
     ap.add_argument("only", nargs="*", help="program or case names")
     a = ap.parse_args()
@@ -193,21 +200,28 @@ def main():
                     t1 = time.time()
                     got = bad or run_case(lane, kit, p, exe, case)
                     ok = got[0] == want[c][0] and got[1] == want[c][1]
-                    status = "ok" if ok else "FAIL"
-                    if not ok and (c, lane) in known:
-                        status = "known failure: " + known[(c, lane)]
-                    elif not ok:
-                        failed = True
-                    took = f"build {build_s:.1f}s + run {time.time() - t1:.1f}s" if lane != "run" else f"{time.time() - t1:.1f}s"
-                    print(f"{c} [{lane}]: {status} ({took}, {len(got[1])} bytes of output)")
                     detail = ""
                     if not ok:
                         detail = f"exit {got[0]} (gcc: {want[c][0]}); stderr: {got[2].decode('utf-8', 'replace')[:500].strip()}"
                         if got[0] == want[c][0] or got[1]:
                             detail += "\n  " + first_difference(want[c][1], got[1])
+                    status = "ok" if ok else "FAIL"
+                    if not ok and (c, lane) in known:
+                        sig, reason = known[(c, lane)]
+                        if sig in detail:
+                            status = "known failure: " + reason
+                        else:
+                            status = f"FAILS DIFFERENTLY (listed as [{sig}])"
+                            failed = True
+                    elif not ok:
+                        failed = True
+                    took = f"build {build_s:.1f}s + run {time.time() - t1:.1f}s" if lane != "run" else f"{time.time() - t1:.1f}s"
+                    print(f"{c} [{lane}]: {status} ({took}, {len(got[1])} bytes of output)")
+                    if detail:
                         print("  " + detail)
                     elif (c, lane) in known:
-                        print(f"  now passing: remove '{c} {lane}' from {KNOWN}")
+                        print(f"  UNEXPECTED PASS: remove '{c} {lane}' from {KNOWN}")
+                        failed = True
                     results[f"{c}:{lane}"] = {"ok": ok, "known": (c, lane) in known, "detail": detail}
     if a.json:
         with open(a.json, "w") as f:

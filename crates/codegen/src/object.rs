@@ -236,19 +236,48 @@ fn add_generated(a: &mut Asm, generated: Vec<(GenSection, SectionKind)>) {
         sec_syms.insert(g.name, sym);
         ids.push(id);
     }
+    // Functions are referred to through their section's symbol, as gcc
+    // does: a reference to a global function from `.eh_frame` would bind to
+    // whatever definition wins at load time, and GNU ld refuses such
+    // PC-relative references in shared libraries.
+    let mut text_syms: HashMap<SectionId, SymbolId> = HashMap::new();
     for ((g, _), id) in generated.iter().zip(ids) {
         for r in &g.relocs {
-            let symbol = match r.target {
-                RelocTarget::Symbol(i) => a.sym(&a.names.list[i].clone()),
+            let (symbol, addend) = match r.target {
+                RelocTarget::Symbol(i) => {
+                    let sym = a.sym(&a.names.list[i].clone());
+                    let s = &a.o.symbols[sym.0 as usize];
+                    match s.def {
+                        SymbolDef::Section { section, offset } if s.kind == SymbolKind::Func => {
+                            (section_symbol(a, &mut text_syms, section), r.addend + offset as i64)
+                        }
+                        _ => (sym, r.addend),
+                    }
+                }
                 RelocTarget::Section(s) => match sec_syms.get(s.name()) {
-                    Some(&x) => x,
+                    Some(&x) => (x, r.addend),
                     // An empty section gimli did not write: nothing refers into it.
                     None => continue,
                 },
             };
-            a.reloc(id, r.offset, r.kind, symbol, r.addend);
+            a.reloc(id, r.offset, r.kind, symbol, addend);
         }
     }
+}
+
+/// The local section symbol of `section`, made on first use.
+fn section_symbol(a: &mut Asm, made: &mut HashMap<SectionId, SymbolId>, section: SectionId) -> SymbolId {
+    *made.entry(section).or_insert_with(|| {
+        let name = a.o.sections[section.0 as usize].name.clone();
+        a.o.add_symbol(Symbol {
+            name,
+            kind: SymbolKind::Section,
+            binding: Binding::Local,
+            visibility: obj::Visibility::Default,
+            def: SymbolDef::Section { section, offset: 0 },
+            size: 0,
+        })
+    })
 }
 
 /// Referenced undefined symbols get the kind and weakness their
