@@ -9,7 +9,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 kit=$(realpath "${1:-target/release/kit}")
-command -v gdb >/dev/null || { echo "gdb: skipped: gdb not installed"; exit 0; }
+command -v gdb >/dev/null || { echo "gdb: SKIPPED: gdb not installed"; [ -z "${CI:-}" ] || exit 1; exit 0; }
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
@@ -38,7 +38,12 @@ check() {
     fi
 }
 linkers=kit
-command -v gcc >/dev/null && linkers="gcc kit"
+if command -v gcc >/dev/null; then
+    linkers="gcc kit"
+else
+    echo "gdb: SKIPPED the gcc-linked half: gcc not installed"
+    [ -z "${CI:-}" ] || exit 1
+fi
 for linker in $linkers; do
     check -O0 tests/gdb/cmds.gdb tests/gdb/expected.txt $linker
     check -O1 tests/gdb/cmds-O1.gdb tests/gdb/expected-O1.txt $linker

@@ -1,0 +1,3 @@
+#include "inline.h"
+extern inline int thrice(int x);
+int other(void) { return thrice(5); }

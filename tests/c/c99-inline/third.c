@@ -1,0 +1,2 @@
+#include "inline.h"
+int use_thrice_again(void) { return thrice(1); }

@@ -1,0 +1,1 @@
+int twice(int c) { return 2 * c; }

@@ -1,0 +1,14 @@
+// `_Static_assert` in a function body and `__extension__ ({ ... });` as an
+// expression statement (gnulib's obstack macros); kit once took the first
+// for a call and the second for a declaration.
+#include <stdio.h>
+
+int main(void) {
+    _Static_assert(sizeof(int) == 4, "int is 32 bits");
+    int n = 3;
+    __extension__ ({ n += 4; n; });
+    __extension__ int m = __extension__ ({ n * 2; });
+    _Static_assert(1, "again");
+    printf("%d %d\n", n, m);
+    return 0;
+}
