@@ -215,6 +215,9 @@ pub struct Local {
     /// `register`/cleanup attribute etc. are not needed; cleanup function:
     pub cleanup: Option<Rc<str>>,
     pub align: u32,
+    /// The block scope declaring it, as an interval of the function's scope
+    /// clock: locals of disjoint scopes may share storage.
+    pub scope_span: (u32, u32),
 }
 
 #[derive(Clone, Debug)]

@@ -185,6 +185,11 @@ struct FnCx<'a, 't, 'd> {
     cases: HashMap<u32, Block>,
     /// Locals with a cleanup attribute, per open block scope.
     cleanups: Vec<Vec<u32>>,
+    /// Temporary slots (call arguments and results) of the statements being
+    /// lowered, innermost last; a statement's temporaries are free again
+    /// when it ends, so a function's frame holds one statement's worth.
+    temps_live: Vec<(u64, u32, kir::Slot)>,
+    temps_free: Vec<(u64, u32, kir::Slot)>,
 }
 
 fn kt_of(t: &CType) -> KT {
@@ -255,6 +260,15 @@ impl<'a, 't, 'd> FnCx<'a, 't, 'd> {
     fn slot(&mut self, size: u64, align: u32, name: &str) -> kir::Slot {
         self.f.new_slot(size, align, name)
     }
+    /// A slot that lives until the end of the current statement.
+    fn temp_slot(&mut self, size: u64, align: u32, name: &str) -> kir::Slot {
+        let s = match self.temps_free.iter().position(|&(sz, al, _)| sz == size && al == align) {
+            Some(i) => self.temps_free.swap_remove(i).2,
+            None => self.slot(size, align, name),
+        };
+        self.temps_live.push((size, align, s));
+        s
+    }
     fn slot_addr(&mut self, s: kir::Slot) -> Value {
         self.val(Op::SlotAddr(s))
     }
@@ -294,6 +308,8 @@ impl<'a, 't, 'd> FnCx<'a, 't, 'd> {
             labels: vec![None; def.nlabels as usize],
             cases: HashMap::new(),
             cleanups: vec![Vec::new()],
+            temps_live: Vec::new(),
+            temps_free: Vec::new(),
         };
         cx.alloc_locals();
         cx.debug_locals();
@@ -314,6 +330,8 @@ impl<'a, 't, 'd> FnCx<'a, 't, 'd> {
 
     fn alloc_locals(&mut self) {
         let opt = self.mc.opts.opt_level;
+        // Locals in memory, as (local, size, align), placed after the others.
+        let mut in_memory = Vec::new();
         for (i, l) in self.def.locals.iter().enumerate() {
             let st = if l.ty.is_vla() {
                 Store::Indirect(self.f.new_var(KT::I64))
@@ -324,11 +342,12 @@ impl<'a, 't, 'd> FnCx<'a, 't, 'd> {
                 let align = self.align_of(&l.ty).max(l.align);
                 // Parameters arriving as eightbytes may store up to 16 bytes.
                 let size = if l.is_param { size.next_multiple_of(8) } else { size };
-                Store::Slot(self.slot(size, align, &l.name))
+                in_memory.push((i, size, align));
+                Store::Slot(kir::Slot(u32::MAX))
             };
             self.locals.push(st);
-            let _ = i;
         }
+        self.share_slots(in_memory);
         // Give register variables a defined starting value so the SSA
         // construction never reads an undefined variable.
         for st in self.locals.clone() {
@@ -336,6 +355,42 @@ impl<'a, 't, 'd> FnCx<'a, 't, 'd> {
                 let t = self.f.vars[v.0 as usize];
                 let z = if t.is_float() { self.val(Op::Fconst(t, 0.0)) } else { self.iconst(t, 0) };
                 self.push(Op::SetVar(v, z));
+            }
+        }
+    }
+
+    /// Gives the locals in memory their slots. Locals of disjoint block
+    /// scopes never live at the same time, so they share a slot (as gcc
+    /// shares stack space): deep recursion needs no more stack than with gcc.
+    fn share_slots(&mut self, mut locals: Vec<(usize, u64, u32)>) {
+        let span = |i: usize| if self.def.locals[i].is_param { (0, u32::MAX) } else { self.def.locals[i].scope_span };
+        // Largest first, each into the first slot none of whose locals'
+        // scopes overlaps its own: big objects end up sharing.
+        locals.sort_by_key(|&(i, size, _)| (std::cmp::Reverse(size), i));
+        // (members' scope spans, members, size, align)
+        let mut groups: Vec<(Vec<(u32, u32)>, Vec<usize>, u64, u32)> = Vec::new();
+        for (i, size, align) in locals {
+            let (open, close) = span(i);
+            let free = groups.iter().position(|g| g.0.iter().all(|&(o, c)| c <= open || close <= o));
+            match free {
+                Some(k) => {
+                    let g = &mut groups[k];
+                    g.0.push((open, close));
+                    g.1.push(i);
+                    g.2 = g.2.max(size);
+                    g.3 = g.3.max(align);
+                }
+                None => groups.push((vec![(open, close)], vec![i], size, align)),
+            }
+        }
+        // Slots in declaration order, so frames lay out like the source.
+        groups.sort_by_key(|g| g.1.iter().copied().min());
+        for (_, members, size, align) in groups {
+            let first = members.iter().copied().min().unwrap_or(members[0]);
+            let name = self.def.locals[first].name.clone();
+            let s = self.slot(size, align, &name);
+            for m in members {
+                self.locals[m] = Store::Slot(s);
             }
         }
     }

@@ -26,7 +26,7 @@ impl<'a, 't, 'd> FnCx<'a, 't, 'd> {
     }
 
     fn cx_make(&mut self, re: Value, im: Value, k: FloatKind) -> Value {
-        let s = self.slot(2 * k.size(), k.size() as u32, "<complex>");
+        let s = self.temp_slot(2 * k.size(), k.size() as u32, "<complex>");
         let a = self.slot_addr(s);
         self.store(a, 0, re, false);
         self.store(a, k.size() as i32, im, false);
@@ -126,7 +126,7 @@ impl<'a, 't, 'd> FnCx<'a, 't, 'd> {
                     op: Op::Call { callee: kir::Callee::Direct(name.into()), sig, args: vec![ar, ai, br, bi], rets: out.clone() },
                     line,
                 });
-                let s = self.slot(2 * k.size().max(4), 8, "<complex>");
+                let s = self.temp_slot(2 * k.size().max(4), 8, "<complex>");
                 let addr = self.slot_addr(s);
                 // complex float comes back packed in one register.
                 for (n, v) in out.iter().enumerate() {

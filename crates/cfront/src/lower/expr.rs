@@ -285,7 +285,7 @@ impl<'a, 't, 'd> FnCx<'a, 't, 'd> {
                             if let (Some(v), true) = (result, is_agg) {
                                 let size = self.size_of(&e.ty);
                                 let al = self.align_of(&e.ty);
-                                let s = self.slot(size, al, "<stmt-expr>");
+                                let s = self.temp_slot(size, al, "<stmt-expr>");
                                 let dst = self.slot_addr(s);
                                 self.copy(dst, v, size, al);
                                 result = Some(dst);
@@ -744,7 +744,7 @@ impl<'a, 't, 'd> FnCx<'a, 't, 'd> {
         let sret_slot = if sig.sret {
             let size = self.size_of(ret_ty);
             let al = self.align_of(ret_ty);
-            let s = self.slot(size, al, "<sret>");
+            let s = self.temp_slot(size, al, "<sret>");
             let a = self.slot_addr(s);
             vals.push(a);
             Some(a)
@@ -768,9 +768,16 @@ impl<'a, 't, 'd> FnCx<'a, 't, 'd> {
                 }
                 ArgClass::Regs(r) => {
                     let size = self.size_of(&a.ty);
-                    let s = self.slot(size.next_multiple_of(8), 8, "<arg>");
-                    let tmp = self.slot_addr(s);
-                    self.copy(tmp, v, size, 1);
+                    // Whole eightbytes load straight from the aggregate; a
+                    // partial last one goes through a copy (no over-read).
+                    let tmp = if size % 8 == 0 {
+                        v
+                    } else {
+                        let s = self.temp_slot(size.next_multiple_of(8), 8, "<arg>");
+                        let tmp = self.slot_addr(s);
+                        self.copy(tmp, v, size, 1);
+                        tmp
+                    };
                     for (k, t) in r.iter().enumerate() {
                         let x = self.load(*t, tmp, 8 * k as i32, false);
                         vals.push(x);
@@ -787,7 +794,7 @@ impl<'a, 't, 'd> FnCx<'a, 't, 'd> {
                     }
                     if abi::scalar_type(&a.ty).is_some() {
                         // A scalar passed in memory: pass the address of a copy.
-                        let s = self.slot(size as u64, al, "<arg>");
+                        let s = self.temp_slot(size as u64, al, "<arg>");
                         let tmp = self.slot_addr(s);
                         self.store_scalar(tmp, &unqual(&a.ty), v);
                         vals.push(tmp);
@@ -815,7 +822,7 @@ impl<'a, 't, 'd> FnCx<'a, 't, 'd> {
             ArgClass::Scalar(_) => Some(rets[0]),
             ArgClass::Regs(_) => {
                 let size = self.size_of(ret_ty);
-                let s = self.slot(size.next_multiple_of(8).max(8), self.align_of(ret_ty).max(8), "<ret>");
+                let s = self.temp_slot(size.next_multiple_of(8).max(8), self.align_of(ret_ty).max(8), "<ret>");
                 let a = self.slot_addr(s);
                 for (k, v) in rets.iter().enumerate() {
                     self.store(a, 8 * k as i32, *v, false);
@@ -851,7 +858,7 @@ impl<'a, 't, 'd> FnCx<'a, 't, 'd> {
         let in_mem = self.new_block();
         // Aggregates in registers are reassembled into a temporary.
         let tmp = if matches!(class, ArgClass::Regs(_)) {
-            let s = self.slot(size.next_multiple_of(8), 8, "<va>");
+            let s = self.temp_slot(size.next_multiple_of(8), 8, "<va>");
             Some(s)
         } else {
             None

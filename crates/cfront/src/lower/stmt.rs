@@ -14,6 +14,13 @@ impl<'a, 't, 'd> FnCx<'a, 't, 'd> {
     }
 
     pub(super) fn stmt(&mut self, s: &Stmt) {
+        let mark = self.temps_live.len();
+        self.stmt_kind(s);
+        let done = self.temps_live.split_off(mark);
+        self.temps_free.extend(done);
+    }
+
+    fn stmt_kind(&mut self, s: &Stmt) {
         match s {
             Stmt::Expr(e) => self.effect(e),
             Stmt::Decl(decls) => {
@@ -228,9 +235,14 @@ impl<'a, 't, 'd> FnCx<'a, 't, 'd> {
             ArgClass::Scalar(_) => vec![v],
             ArgClass::Regs(r) => {
                 let size = self.size_of(&rty);
-                let s = self.slot(size.next_multiple_of(8), 8, "<retval>");
-                let tmp = self.slot_addr(s);
-                self.copy(tmp, v, size, 1);
+                let tmp = if size % 8 == 0 {
+                    v
+                } else {
+                    let s = self.temp_slot(size.next_multiple_of(8), 8, "<retval>");
+                    let tmp = self.slot_addr(s);
+                    self.copy(tmp, v, size, 1);
+                    tmp
+                };
                 r.iter().enumerate().map(|(k, t)| self.load(*t, tmp, 8 * k as i32, false)).collect()
             }
             ArgClass::Memory => {
@@ -398,7 +410,7 @@ impl<'a, 't, 'd> FnCx<'a, 't, 'd> {
                 let ms = self.size_of(mel);
                 let size = self.size_of(ty);
                 let al = self.align_of(ty);
-                let s = self.slot(size, al, "<shuffle>");
+                let s = self.temp_slot(size, al, "<shuffle>");
                 let out = self.slot_addr(s);
                 let two = args.len() == 3;
                 let mask = v[v.len() - 1];

@@ -14,7 +14,7 @@ impl<'a, 't, 'd> FnCx<'a, 't, 'd> {
     fn vec_tmp(&mut self, ty: &T) -> Value {
         let size = self.size_of(ty);
         let al = self.align_of(ty);
-        let s = self.slot(size, al, "<vector>");
+        let s = self.temp_slot(size, al, "<vector>");
         self.slot_addr(s)
     }
 

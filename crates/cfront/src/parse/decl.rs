@@ -1277,7 +1277,12 @@ impl<'a> Parser<'a> {
         self.func_name_bytes = Some(fname_bytes);
         let r = self.compound_body();
         self.pop_scope();
-        let fs = self.fs.take().unwrap();
+        let mut fs = self.fs.take().unwrap();
+        for l in &mut fs.locals {
+            // Scope ids become spans; a scope still open (after an error) ends with the function.
+            let (open, close) = fs.scope_spans.get(l.scope_span.0 as usize).copied().unwrap_or((0, u32::MAX));
+            l.scope_span = (open, close.min(fs.scope_clock));
+        }
         let stmts = match r {
             Ok(s) => s,
             Err(_) => return,

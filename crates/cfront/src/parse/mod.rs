@@ -101,6 +101,12 @@ struct FnState {
     continuable: u32,
     /// A GNU inline-only body: parsed and checked, never compiled.
     never_emitted: bool,
+    /// Open block scopes (ids into `scope_spans`), innermost last.
+    scope_stack: Vec<u32>,
+    /// Each block scope's (open, close) times on a clock that ticks at
+    /// every open and close, so nested scopes nest and siblings are disjoint.
+    scope_spans: Vec<(u32, u32)>,
+    scope_clock: u32,
 }
 
 pub struct Parser<'a> {
@@ -281,9 +287,20 @@ impl<'a> Parser<'a> {
     // ---- scopes ----
     fn push_scope(&mut self) {
         self.scopes.push(Scope::default());
+        if let Some(fs) = self.fs.as_mut() {
+            fs.scope_stack.push(fs.scope_spans.len() as u32);
+            fs.scope_spans.push((fs.scope_clock, u32::MAX));
+            fs.scope_clock += 1;
+        }
     }
     fn pop_scope(&mut self) {
         self.scopes.pop();
+        if let Some(fs) = self.fs.as_mut() {
+            if let Some(id) = fs.scope_stack.pop() {
+                fs.scope_spans[id as usize].1 = fs.scope_clock;
+                fs.scope_clock += 1;
+            }
+        }
     }
     fn lookup(&self, name: &str) -> Option<&Sym> {
         self.scopes.iter().rev().find_map(|s| s.syms.get(name))
@@ -332,7 +349,8 @@ impl<'a> Parser<'a> {
 
     fn new_local(&mut self, name: Rc<str>, ty: T, loc: Loc) -> u32 {
         let fs = self.fs();
-        fs.locals.push(Local { name, ty, addr_taken: false, is_param: false, loc, cleanup: None, align: 0 });
+        let scope = fs.scope_stack.last().copied().unwrap_or(0);
+        fs.locals.push(Local { name, ty, addr_taken: false, is_param: false, loc, cleanup: None, align: 0, scope_span: (scope, 0) });
         (fs.locals.len() - 1) as u32
     }
 

@@ -1,0 +1,89 @@
+#!/usr/bin/env python3
+"""Stack frame sizes: kit against gcc at -O0 and -O2, per function.
+
+Compiles each program's sources to objects with each compiler, disassembles
+them (objdump), and takes a function's frame as what its prologue reserves:
+8 bytes per register pushed plus the `sub $N,%rsp` amount. Prints, per
+program, the 20 functions with the largest kit -O2 frames, and totals.
+Deep recursion that works with gcc must not overflow the stack with kit.
+
+    bench/frames.py [--kit target/release/kit] [--out FILE]
+Sources: SQLite and Lua from tests/fetch-material.sh's cache.
+"""
+import argparse, glob, os, re, subprocess, sys, tempfile
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+CACHE = os.environ.get("KIT_TEST_CACHE", os.path.expanduser("~/.cache/kit-tests"))
+FUNC = re.compile(r"^[0-9a-f]+ <([^>]+)>:$")
+PUSH = re.compile(r"\tpush\s+%r")
+SUB = re.compile(r"\tsub\s+\$0x([0-9a-f]+),%rsp")
+
+
+def frames(obj):
+    """{function: bytes reserved by its prologue}"""
+    out = subprocess.run(["objdump", "-d", "--no-show-raw-insn", obj], capture_output=True, text=True, check=True).stdout
+    sizes, name, seen = {}, None, 0
+    for line in out.splitlines():
+        m = FUNC.match(line)
+        if m:
+            name, seen = m.group(1), 0
+            sizes[name] = 0
+            continue
+        if name is None or seen >= 12:
+            continue
+        seen += 1
+        if PUSH.search(line):
+            sizes[name] += 8
+        m = SUB.search(line)
+        if m:
+            sizes[name] += int(m.group(1), 16)
+            seen = 12
+    return sizes
+
+
+def build(cc, opt, srcs, flags, tmp, tag):
+    total = {}
+    for i, s in enumerate(srcs):
+        o = os.path.join(tmp, f"{tag}{opt}-{i}.o")
+        subprocess.run(cc + [opt, "-w", "-c"] + flags + [s, "-o", o], check=True)
+        total.update(frames(o))
+    return total
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--kit", default=os.path.join(HERE, "..", "target", "release", "kit"))
+    ap.add_argument("--out", help="also write the tables (markdown) here")
+    a = ap.parse_args()
+    kit = [os.path.abspath(a.kit), "cc"]
+    sq, lua = os.path.join(CACHE, "sqlite"), os.path.join(CACHE, "lua")
+    programs = {
+        "SQLite": ([os.path.join(sq, "sqlite3.c"), os.path.join(sq, "shell.c")], ["-DSQLITE_THREADSAFE=0", "-DSQLITE_OMIT_LOAD_EXTENSION", "-I" + sq]),
+        "Lua": (sorted(glob.glob(os.path.join(lua, "*.c"))), ["-I" + lua]),
+    }
+    text = []
+    for prog, (srcs, flags) in programs.items():
+        if not all(os.path.exists(s) for s in srcs):
+            sys.exit(f"{prog} sources missing: run tests/fetch-material.sh")
+        with tempfile.TemporaryDirectory() as tmp:
+            r = {(c, o): build(cc, o, srcs, flags, tmp, c) for c, cc in (("kit", kit), ("gcc", ["gcc"])) for o in ("-O0", "-O2")}
+        common = set(r[("kit", "-O2")]) & set(r[("gcc", "-O0")])
+        worst = sorted(common, key=lambda f: -r[("kit", "-O2")][f])[:20]
+        text.append(f"\n{prog}: the 20 largest kit -O2 frames (bytes)\n")
+        text.append("| function | kit -O0 | kit -O2 | gcc -O0 | gcc -O2 | kit -O2 / gcc -O0 |")
+        text.append("|---|---|---|---|---|---|")
+        for f in worst:
+            k0, k2 = r[("kit", "-O0")].get(f, 0), r[("kit", "-O2")][f]
+            g0, g2 = r[("gcc", "-O0")][f], r[("gcc", "-O2")].get(f, 0)
+            text.append(f"| {f} | {k0} | {k2} | {g0} | {g2} | {k2 / g0:.2f} |" if g0 else f"| {f} | {k0} | {k2} | {g0} | {g2} | - |")
+        over = [f for f in common if r[("kit", "-O2")][f] > r[("gcc", "-O0")][f]]
+        text.append(f"\n{len(over)} of {len(common)} functions have a kit -O2 frame larger than gcc -O0's; "
+                    + f"largest kit -O2 frame {max(r[('kit', '-O2')].values())}, gcc -O0 {max(r[('gcc', '-O0')].values())}")
+    print("\n".join(text))
+    if a.out:
+        with open(a.out, "w") as f:
+            f.write("\n".join(text) + "\n")
+
+
+if __name__ == "__main__":
+    main()
