@@ -560,3 +560,63 @@ impl<'f> Builder<'f> {
         self.func.new_block()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sig(params: &[Type], rets: &[Type]) -> Sig {
+        Sig { params: params.iter().map(|&t| Param::Scalar(t)).collect(), rets: rets.to_vec(), sret: false, variadic: false }
+    }
+
+    /// `int add(int a, int b) { return a + b; }` built, verified and printed.
+    fn add_function() -> Function {
+        let mut f = Function::new("add", sig(&[Type::I32, Type::I32], &[Type::I32]));
+        let mut b = Builder::new(&mut f);
+        let a = b.val(Op::Param(0));
+        let c = b.val(Op::Param(1));
+        let s = b.bin(BinOp::Add, a, c);
+        b.terminate(Term::Ret(vec![s]));
+        f
+    }
+
+    #[test]
+    fn built_function_verifies_and_prints() {
+        let f = add_function();
+        verify_function(&f).expect("valid");
+        let mut text = String::new();
+        crate::print::print_function(&f, &mut text);
+        assert!(text.contains("fn @add") && text.contains("add %0, %1") && text.contains("ret %2"), "{text}");
+    }
+
+    #[test]
+    fn verifier_rejects_mismatched_operands() {
+        let mut f = add_function();
+        let mut b = Builder::new(&mut f);
+        let wide = b.iconst(Type::I64, 1);
+        let narrow = b.iconst(Type::I32, 1);
+        b.bin(BinOp::Add, wide, narrow);
+        let e = verify_function(&f).unwrap_err();
+        assert!(e.contains("operand types differ"), "{e}");
+    }
+
+    #[test]
+    fn verifier_rejects_missing_blocks_and_values() {
+        let mut f = add_function();
+        f.blocks[0].term = Term::Jump(Block(7));
+        assert!(verify_function(&f).unwrap_err().contains("missing block b7"));
+        let mut f = add_function();
+        f.blocks[0].term = Term::Ret(vec![Value(99)]);
+        assert!(verify_function(&f).unwrap_err().contains("undefined value %99"));
+    }
+
+    #[test]
+    fn loads_need_a_pointer() {
+        let mut f = Function::new("ld", sig(&[Type::I32], &[Type::I32]));
+        let mut b = Builder::new(&mut f);
+        let p = b.val(Op::Param(0));
+        let v = b.load(Type::I32, p, 0);
+        b.terminate(Term::Ret(vec![v]));
+        assert!(verify_function(&f).unwrap_err().contains("load address is not a pointer"));
+    }
+}
