@@ -307,6 +307,12 @@ pub(crate) fn plan(cfg: &Config, inputs: Inputs, script: Script) -> Result<Image
     if !shared && !res.globals.contains_key(&entry) {
         undefined.push(format!("error: entry symbol '{entry}' is not defined"));
     }
+    // GNU ld's default: allowed in shared outputs, checked in executables.
+    if !cfg.allow_shlib_undefined.unwrap_or(shared || static_exe) {
+        let defined = |n: &str| res.globals.contains_key(n);
+        let strict = cfg.allow_shlib_undefined == Some(false);
+        undefined.extend(super::dylib::unresolved_imports(&dylibs, &defined, strict));
+    }
     if !undefined.is_empty() {
         return Err(LinkError { messages: undefined });
     }
@@ -348,7 +354,7 @@ pub(crate) fn plan(cfg: &Config, inputs: Inputs, script: Script) -> Result<Image
     // An executable exports what a library uses, and what a library defines
     // too: the executable's definition interposes the library's.
     let wanted_by_libs: std::collections::HashSet<&str> =
-        img.dylibs.iter().flat_map(|d| d.imports.iter().map(String::as_str).chain(d.exports.keys().map(String::as_str))).collect();
+        img.dylibs.iter().flat_map(|d| d.imports.iter().map(|(n, _)| n.as_str()).chain(d.exports.keys().map(String::as_str))).collect();
     img.exports = super::symver::exports(cfg, &img.objects, &archive_of, &img.res, &wanted_by_libs)?;
     img.dynsym_of_def = img.exports.map.keys().map(|&t| (t, 0)).collect(); // numbered in build_dynsyms
     img.scan()?;
