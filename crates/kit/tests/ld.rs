@@ -1,7 +1,9 @@
 //! `kit ld` and `kit cc -o`: programs linked by kit run and print what they
 //! should, in every output kind; interop with gcc's objects both ways; link
 //! errors name the symbol and the objects; bad inputs give errors, never a
-//! panic, and leave no output file behind.
+//! panic, and leave no output file behind; shared-library options (version
+//! scripts, -Bsymbolic, dynamic lists, --exclude-libs, undefined symbols)
+//! behave as GNU ld's, checked with readelf and by running programs.
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -62,11 +64,15 @@ fn kit(dir: &Path, args: &[&str]) -> Output {
     run(Command::new(KIT).args(args).current_dir(dir))
 }
 
-fn has_gcc() -> bool {
-    let found = Command::new("gcc").arg("--version").output().is_ok_and(|o| o.status.success());
+fn has_tool(tool: &str) -> bool {
+    let found = Command::new(tool).arg("--version").output().is_ok_and(|o| o.status.success());
     // A skip is fine on a developer's machine; in CI it would hide a failure.
-    assert!(found || std::env::var_os("CI").is_none(), "{} is required when CI is set", "gcc");
+    assert!(found || std::env::var_os("CI").is_none(), "{tool} is required when CI is set");
     found
+}
+
+fn has_gcc() -> bool {
+    has_tool("gcc")
 }
 
 fn write_sources(dir: &Path) {
@@ -244,4 +250,228 @@ int main(void) {
     std::fs::write(d.join("bad.ld"), "MEMORY { rom : ORIGIN = 0 }\n").unwrap();
     let o = kit(&d, &["cc", "ts.c", "-Wl,-T,bad.ld", "-o", "bad"]);
     assert!(!o.status.success() && String::from_utf8_lossy(&o.stderr).contains("MEMORY"));
+}
+
+const VLIB_C: &str = "int foo(void) { return 1; }\nint bar(void) { return 2; }\nint helper(void) { return 3; }\nint data_v = 5;\n";
+const VMAP: &str = "/* comment */\nVERS_1.0 { global: foo; data_*; # rest of line\n  local: *; };\nVERS_2.0 { global: bar; extern \"C\" { baz; }; } VERS_1.0;\n";
+const VMAIN_C: &str = r#"#define _GNU_SOURCE
+#include <dlfcn.h>
+#include <stdio.h>
+int foo(void); int bar(void); extern int data_v;
+int main(int argc, char **argv) {
+    void *h = dlopen(argv[1], RTLD_NOW);
+    int (*b2)(void) = h ? (int (*)(void))dlvsym(h, "bar", "VERS_2.0") : 0;
+    int (*b1)(void) = h ? (int (*)(void))dlvsym(h, "bar", "VERS_1.0") : 0;
+    printf("%d %d %d %d %d %d\n", foo(), bar(), data_v, b2 ? b2() : -1, b1 == 0, h && dlsym(h, "helper") == 0);
+    return 0;
+}
+"#;
+
+fn readelf(dir: &Path, args: &[&str]) -> String {
+    String::from_utf8_lossy(&ok(Command::new("readelf").args(args).current_dir(dir)).stdout).into_owned()
+}
+
+/// The defined dynamic symbols as readelf names them (`foo@@VERS_1.0`), sorted.
+fn defined_dynsyms(dir: &Path, file: &str) -> Vec<String> {
+    let mut v: Vec<String> = readelf(dir, &["-W", "--dyn-syms", file])
+        .lines()
+        .filter_map(|l| {
+            let f: Vec<&str> = l.split_whitespace().collect();
+            (f.len() >= 8 && f[0].ends_with(':') && f[6] != "UND" && f[6] != "Ndx").then(|| f[7].to_string())
+        })
+        .collect();
+    v.sort();
+    v
+}
+
+fn kit_ok(dir: &Path, args: &[&str]) {
+    let o = kit(dir, args);
+    assert!(o.status.success(), "kit {args:?}: {}", String::from_utf8_lossy(&o.stderr));
+}
+
+#[test]
+fn version_script_versions_hides_and_runs() {
+    if !has_tool("readelf") {
+        eprintln!("skipped: readelf is not installed");
+        return;
+    }
+    let d = tmp("vscript");
+    std::fs::write(d.join("lib.c"), VLIB_C).unwrap();
+    std::fs::write(d.join("v.map"), VMAP).unwrap();
+    std::fs::write(d.join("main.c"), VMAIN_C).unwrap();
+    kit_ok(&d, &["cc", "-shared", "-fPIC", "lib.c", "-Wl,--version-script=v.map", "-o", "libv.so"]);
+    let syms = defined_dynsyms(&d, "libv.so");
+    assert_eq!(syms, ["VERS_1.0", "VERS_2.0", "bar@@VERS_2.0", "data_v@@VERS_1.0", "foo@@VERS_1.0"]);
+    let v = readelf(&d, &["-V", "libv.so"]);
+    for want in ["Flags: BASE  Index: 1  Cnt: 1  Name: libv.so", "Index: 2  Cnt: 1  Name: VERS_1.0", "Index: 3  Cnt: 2  Name: VERS_2.0", "Parent 1: VERS_1.0"] {
+        assert!(v.contains(want), "no '{want}' in:\n{v}");
+    }
+    let dynamic = readelf(&d, &["-d", "libv.so"]);
+    assert!(dynamic.contains("(VERDEF)") && dynamic.contains("(VERDEFNUM)") && dynamic.contains("(VERSYM)"), "{dynamic}");
+    let nm = String::from_utf8_lossy(&kit(&d, &["nm", "-D", "libv.so"]).stdout).into_owned();
+    assert!(nm.contains("foo@@VERS_1.0") && !nm.contains("helper"), "{nm}");
+    // In .symtab the hidden definition is a local symbol.
+    let nm = String::from_utf8_lossy(&kit(&d, &["nm", "libv.so"]).stdout).into_owned();
+    assert!(nm.lines().any(|l| l.ends_with(" t helper")), "{nm}");
+    // A program linked by kit needs the versions, and runs.
+    let rpath = format!("-Wl,-rpath,{}", d.display());
+    kit_ok(&d, &["cc", "main.c", "-L.", "-lv", &rpath, "-o", "main-kit"]);
+    let needs = readelf(&d, &["-V", "main-kit"]);
+    assert!(needs.contains("File: libv.so") && needs.contains("Name: VERS_2.0"), "{needs}");
+    let lib = d.join("libv.so").display().to_string();
+    let run_main = |exe: &str| String::from_utf8_lossy(&ok(Command::new(d.join(exe)).arg(&lib)).stdout).into_owned();
+    assert_eq!(run_main("main-kit"), "1 2 5 2 1 1\n");
+    if !has_gcc() {
+        return;
+    }
+    // GNU ld gives the same symbols and versions, and the programs each
+    // linker makes run against the other's library.
+    ok(Command::new("gcc").args(["-shared", "-fPIC", "lib.c", "-Wl,--version-script=v.map", "-o", "libg.so"]).current_dir(&d));
+    assert_eq!(defined_dynsyms(&d, "libg.so"), syms);
+    ok(Command::new("gcc").args(["main.c", "-L.", "-lv", &rpath, "-o", "main-gcc"]).current_dir(&d));
+    assert_eq!(run_main("main-gcc"), "1 2 5 2 1 1\n");
+    std::fs::copy(d.join("libg.so"), d.join("libv.so")).unwrap();
+    assert_eq!(run_main("main-kit"), "1 2 5 2 1 1\n");
+}
+
+#[test]
+fn symver_names_and_anonymous_scripts() {
+    if !has_gcc() || !has_tool("readelf") {
+        eprintln!("skipped: gcc or readelf is not installed");
+        return;
+    }
+    let d = tmp("symver");
+    std::fs::write(
+        d.join("sv.c"),
+        "int old_f(void) { return 10; }\nint new_f(void) { return 20; }\nint other(void) { return 3; }\n\
+         __asm__(\".symver old_f, f@V1\");\n__asm__(\".symver new_f, f@@V2\");\n",
+    )
+    .unwrap();
+    std::fs::write(d.join("sv.map"), "V1 { global: other; };\nV2 { global: f; local: *; } V1;\n").unwrap();
+    ok(Command::new("gcc").args(["-c", "-fPIC", "sv.c"]).current_dir(&d));
+    kit_ok(&d, &["cc", "-shared", "sv.o", "-Wl,--version-script,sv.map", "-o", "libsv.so"]);
+    ok(Command::new("gcc").args(["-shared", "sv.o", "-Wl,--version-script,sv.map", "-o", "libsvg.so"]).current_dir(&d));
+    // `f@V1` is a non-default (hidden) version; old_f and new_f are local.
+    let syms = defined_dynsyms(&d, "libsv.so");
+    assert_eq!(syms, ["V1", "V2", "f@@V2", "f@V1", "other@@V1"]);
+    assert_eq!(defined_dynsyms(&d, "libsvg.so"), syms);
+    assert!(readelf(&d, &["-V", "libsv.so"]).contains("2h(V1)"));
+    // A node's own `local:` hides a symbol `.symver` put in that node.
+    std::fs::write(d.join("sv2.map"), "V1 { global: other; };\nV2 { local: *; } V1;\n").unwrap();
+    kit_ok(&d, &["cc", "-shared", "sv.o", "-Wl,--version-script,sv2.map", "-o", "libsv2.so"]);
+    ok(Command::new("gcc").args(["-shared", "sv.o", "-Wl,--version-script,sv2.map", "-o", "libsvg2.so"]).current_dir(&d));
+    assert_eq!(defined_dynsyms(&d, "libsv2.so"), ["V1", "V2", "f@V1", "other@@V1"]);
+    assert_eq!(defined_dynsyms(&d, "libsvg2.so"), defined_dynsyms(&d, "libsv2.so"));
+    std::fs::write(
+        d.join("dl.c"),
+        "#define _GNU_SOURCE\n#include <dlfcn.h>\n#include <stdio.h>\nint main(int c, char **v) { void *h = dlopen(v[1], RTLD_NOW);\n\
+         int (*a)(void) = (int (*)(void))dlvsym(h, \"f\", \"V1\"), (*b)(void) = (int (*)(void))dlvsym(h, \"f\", \"V2\"), (*x)(void) = (int (*)(void))dlsym(h, \"f\");\n\
+         printf(\"%d %d %d\\n\", a(), b(), x()); return 0; }\n",
+    )
+    .unwrap();
+    kit_ok(&d, &["cc", "dl.c", "-o", "dl"]);
+    let out = ok(Command::new(d.join("dl")).arg(d.join("libsv.so")));
+    assert_eq!(String::from_utf8_lossy(&out.stdout), "10 20 20\n");
+    // A version the script does not define is an error naming the symbol.
+    std::fs::write(d.join("bad.map"), "V1 { global: *; };\n").unwrap();
+    let o = kit(&d, &["cc", "-shared", "sv.o", "-Wl,--version-script=bad.map", "-o", "libbad.so"]);
+    assert!(!o.status.success() && String::from_utf8_lossy(&o.stderr).contains("f@@V2"), "{}", String::from_utf8_lossy(&o.stderr));
+    // An anonymous script hides without defining versions.
+    std::fs::write(d.join("lib.c"), VLIB_C).unwrap();
+    std::fs::write(d.join("anon.map"), "{ global: foo; b*; local: *; };\n").unwrap();
+    kit_ok(&d, &["cc", "-shared", "-fPIC", "lib.c", "-Wl,--version-script=anon.map", "-o", "liba.so"]);
+    assert_eq!(defined_dynsyms(&d, "liba.so"), ["bar", "foo"]);
+    assert!(!readelf(&d, &["-V", "liba.so"]).contains("version_d"));
+}
+
+#[test]
+fn undefined_symbols_in_shared_libraries() {
+    let d = tmp("noundef");
+    std::fs::write(d.join("u.c"), "int need_me(void);\nint uses(void) { return need_me(); }\n").unwrap();
+    std::fs::write(d.join("um.c"), "int uses(void);\nint need_me(void) { return 0; }\nint main(void) { return uses(); }\n").unwrap();
+    std::fs::write(d.join("um2.c"), "int uses(void);\nint main(void) { return uses(); }\n").unwrap();
+    kit_ok(&d, &["cc", "-shared", "-fPIC", "u.c", "-o", "libu.so"]);
+    for flag in ["-Wl,--no-undefined", "-Wl,-z,defs"] {
+        let o = kit(&d, &["cc", "-shared", "-fPIC", "u.c", flag, "-o", "libu2.so"]);
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert!(!o.status.success() && err.contains("undefined reference to 'need_me'") && err.contains("u.c"), "{flag}: {err}");
+    }
+    // The executable defines it: fine. Nothing defines it: an error, as
+    // with GNU ld, unless --allow-shlib-undefined.
+    let rpath = format!("-Wl,-rpath,{}", d.display());
+    kit_ok(&d, &["cc", "um.c", "-L.", "-lu", &rpath, "-o", "um"]);
+    ok(&mut Command::new(d.join("um")));
+    let o = kit(&d, &["cc", "um2.c", "-L.", "-lu", "-o", "um2"]);
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(!o.status.success() && err.contains("libu.so") && err.contains("'need_me'"), "{err}");
+    kit_ok(&d, &["cc", "um2.c", "-L.", "-lu", "-Wl,--allow-shlib-undefined", "-o", "um2"]);
+    kit_ok(&d, &["cc", "-shared", "-fPIC", "um2.c", "-L.", "-lu", "-o", "libum2.so"]);
+    let o = kit(&d, &["cc", "-shared", "-fPIC", "um2.c", "-L.", "-lu", "-Wl,--no-allow-shlib-undefined", "-o", "libum2.so"]);
+    assert!(!o.status.success() && String::from_utf8_lossy(&o.stderr).contains("'need_me'"));
+}
+
+#[test]
+fn symbolic_binding_and_interposition() {
+    let d = tmp("symbolic");
+    std::fs::write(d.join("sym.c"), "int who(void) { return 1; }\nint data = 10;\nint call_who(void) { return who() * 100 + data; }\n").unwrap();
+    std::fs::write(
+        d.join("main.c"),
+        "#include <stdio.h>\nint call_who(void);\nint who(void) { return 2; }\nint data = 20;\nint main(void) { printf(\"%d\\n\", call_who()); return 0; }\n",
+    )
+    .unwrap();
+    let rpath = format!("-Wl,-rpath,{}", d.display());
+    kit_ok(&d, &["cc", "-shared", "-fPIC", "sym.c", "-o", "libsym.so"]);
+    kit_ok(&d, &["cc", "main.c", "-L.", "-lsym", &rpath, "-o", "main"]);
+    if has_gcc() {
+        ok(Command::new("gcc").args(["main.c", "-L.", "-lsym", &rpath, "-o", "main-gcc"]).current_dir(&d));
+    }
+    // The executable's who and data interpose the library's unless the
+    // library binds its own references.
+    for (flag, want) in [(None, "220\n"), (Some("-Wl,-Bsymbolic"), "110\n"), (Some("-Wl,-Bsymbolic-functions"), "120\n")] {
+        let mut args = vec!["cc", "-shared", "-fPIC", "sym.c", "-o", "libsym.so"];
+        args.extend(flag);
+        kit_ok(&d, &args);
+        assert_eq!(stdout_of(&d.join("main")), want, "{flag:?}");
+        if d.join("main-gcc").exists() {
+            assert_eq!(stdout_of(&d.join("main-gcc")), want, "{flag:?}, gcc's program");
+        }
+        if has_tool("readelf") {
+            let dy = readelf(&d, &["-d", "libsym.so"]);
+            assert_eq!(dy.contains("(SYMBOLIC)") && dy.contains("SYMBOLIC BIND_NOW"), flag == Some("-Wl,-Bsymbolic"), "{dy}");
+        }
+    }
+    // A dynamic list keeps only the listed symbols interposable.
+    std::fs::write(d.join("dyn.list"), "{ data; };\n").unwrap();
+    kit_ok(&d, &["cc", "-shared", "-fPIC", "sym.c", "-Wl,--dynamic-list=dyn.list", "-o", "libsym.so"]);
+    assert_eq!(stdout_of(&d.join("main")), "120\n");
+}
+
+#[test]
+fn dynamic_list_and_exclude_libs() {
+    let d = tmp("dynlist");
+    std::fs::write(
+        d.join("prog.c"),
+        "#include <dlfcn.h>\n#include <stdio.h>\nint exported_fn(void) { return 7; }\nint private_fn(void) { return 8; }\n\
+         int main(void) { void *h = dlopen(0, RTLD_NOW); printf(\"%d %d\\n\", dlsym(h, \"exported_fn\") != 0, dlsym(h, \"private_fn\") != 0); return 0; }\n",
+    )
+    .unwrap();
+    std::fs::write(d.join("d.list"), "{ exported_*; };\n").unwrap();
+    kit_ok(&d, &["cc", "prog.c", "-Wl,--dynamic-list,d.list", "-o", "prog"]);
+    assert_eq!(stdout_of(&d.join("prog")), "1 0\n");
+    kit_ok(&d, &["cc", "prog.c", "-o", "prog"]);
+    assert_eq!(stdout_of(&d.join("prog")), "0 0\n");
+    // Symbols from an excluded archive stay out of the library's exports.
+    std::fs::write(d.join("z.c"), "int from_archive(void) { return 1; }\n").unwrap();
+    std::fs::write(d.join("l.c"), "int from_archive(void);\nint lib_fn(void) { return from_archive(); }\n").unwrap();
+    kit_ok(&d, &["cc", "-c", "-fPIC", "z.c", "-o", "z.o"]);
+    kit_ok(&d, &["ar", "rcs", "libz.a", "z.o"]);
+    let dynsyms = |lib: &str| String::from_utf8_lossy(&kit(&d, &["nm", "-D", lib]).stdout).into_owned();
+    kit_ok(&d, &["cc", "-shared", "-fPIC", "l.c", "libz.a", "-o", "l1.so"]);
+    assert!(dynsyms("l1.so").contains("from_archive"));
+    for ex in ["ALL", "libz.a", "libq.a:libz.a"] {
+        let flag = format!("-Wl,--exclude-libs,{ex}");
+        kit_ok(&d, &["cc", "-shared", "-fPIC", "l.c", "libz.a", &flag, "-o", "l2.so"]);
+        let s = dynsyms("l2.so");
+        assert!(s.contains("lib_fn") && !s.contains("from_archive"), "{ex}: {s}");
+    }
 }

@@ -10,7 +10,10 @@ const HELP: &str = "usage: kit ld [options] FILE...
   -soname NAME, -rpath DIR, --dynamic-linker FILE
   --as-needed, --no-as-needed, --whole-archive, --no-whole-archive
   --start-group ... --end-group, --gc-sections, --export-dynamic
-  --build-id, --hash-style=gnu|sysv|both, -z now|relro|noexecstack|...
+  --build-id, --hash-style=gnu|sysv|both, -z now|relro|noexecstack|defs|...
+  --version-script FILE, --dynamic-list FILE, --exclude-libs ALL|LIB,...
+  -Bsymbolic, -Bsymbolic-functions, --no-undefined,
+  --allow-shlib-undefined, --no-allow-shlib-undefined
   -Map FILE, -T SCRIPT, -s, -S, @FILE
 ";
 
@@ -74,9 +77,15 @@ pub fn parse_args(args: &[String]) -> Result<Config, String> {
             "-build-id" => c.build_id = true,
             "-s" | "-strip-all" => c.strip = Strip::All,
             "-S" | "-strip-debug" => c.strip = Strip::Debug,
-            "-eh-frame-hdr" | "-no-undefined" | "-allow-shlib-undefined" | "-no-allow-shlib-undefined" | "-fatal-warnings"
+            "-no-undefined" => c.no_undefined = true,
+            "-allow-shlib-undefined" => c.allow_shlib_undefined = Some(true),
+            "-no-allow-shlib-undefined" => c.allow_shlib_undefined = Some(false),
+            "-Bsymbolic" => c.symbolic = Symbolic::All,
+            "-Bsymbolic-functions" => c.symbolic = Symbolic::Functions,
+            "-Bno-symbolic" => c.symbolic = Symbolic::None,
+            "-eh-frame-hdr" | "-fatal-warnings"
             | "-enable-new-dtags" | "-disable-new-dtags" | "-nostdlib" | "-O0" | "-O1" | "-O2" | "-no-copy-dt-needed-entries"
-            | "-warn-common" | "-sort-common" | "-relax" | "-no-relax" | "-Bsymbolic" | "-Bsymbolic-functions" | "-discard-all"
+            | "-warn-common" | "-sort-common" | "-relax" | "-no-relax" | "-discard-all"
             | "-X" | "-x" | "-discard-locals" | "-icf=none" | "-color-diagnostics" | "-no-warn-mismatch" => {}
             "-v" | "-version" | "-V" => c.print_version = true,
             "-help" => c.print_help = true,
@@ -105,6 +114,12 @@ pub fn parse_args(args: &[String]) -> Result<Config, String> {
             _ if flag(&["-soname"]) => c.soname = Some(value(&mut i, o, "-soname")?),
             _ if flag(&["-rpath"]) => c.rpath.push(value(&mut i, o, "-rpath")?),
             _ if flag(&["-dynamic-linker"]) => c.dynamic_linker = Some(value(&mut i, o, "-dynamic-linker")?),
+            _ if flag(&["-version-script"]) => c.version_scripts.push(value(&mut i, o, "-version-script")?),
+            _ if flag(&["-dynamic-list"]) => c.dynamic_lists.push(value(&mut i, o, "-dynamic-list")?),
+            _ if flag(&["-exclude-libs"]) => {
+                let v = value(&mut i, o, "-exclude-libs")?;
+                c.exclude_libs.extend(v.split([',', ':']).filter(|s| !s.is_empty()).map(String::from));
+            }
             _ if flag(&["-Map"]) => c.map = Some(value(&mut i, o, "-Map")?),
             _ if flag(&["-script"]) => c.scripts.push(value(&mut i, o, "-script")?),
             _ if flag(&["-sysroot"]) => c.sysroot = Some(value(&mut i, o, "-sysroot")?),
@@ -133,7 +148,7 @@ pub fn parse_args(args: &[String]) -> Result<Config, String> {
     Ok(c)
 }
 
-use super::Strip;
+use super::{Strip, Symbolic};
 
 fn z_keyword(c: &mut Config, k: &str) -> Result<(), String> {
     match k {
@@ -174,6 +189,20 @@ mod tests {
             c.inputs,
             [InputArg::Path("a.o".into()), InputArg::Lib("m".into()), InputArg::AsNeeded(true), InputArg::Lib("c".into())]
         );
+    }
+
+    #[test]
+    fn shared_library_options() {
+        let c = p("-shared --version-script v.map --version-script=w.map --dynamic-list=d.list -Bsymbolic-functions --exclude-libs liba.a:libb.a --no-undefined --no-allow-shlib-undefined").unwrap();
+        assert_eq!(c.version_scripts, ["v.map", "w.map"]);
+        assert_eq!(c.dynamic_lists, ["d.list"]);
+        assert_eq!(c.symbolic, Symbolic::Functions);
+        assert_eq!(c.exclude_libs, ["liba.a", "libb.a"]);
+        assert!(c.no_undefined);
+        assert_eq!(c.allow_shlib_undefined, Some(false));
+        assert_eq!(p("-Bsymbolic").unwrap().symbolic, Symbolic::All);
+        assert!(p("-z defs").unwrap().no_undefined);
+        assert!(p("--version-script").is_err());
     }
 
     #[test]

@@ -30,8 +30,11 @@ pub(crate) struct Dylib {
     /// What `DT_NEEDED` records: `DT_SONAME`, else the file name.
     pub soname: String,
     pub exports: HashMap<String, DySym>,
-    /// Names the library leaves undefined (the executable may define them).
-    pub imports: Vec<String>,
+    /// Names the library leaves undefined (the executable may define
+    /// them), each with whether the reference is weak.
+    pub imports: Vec<(String, bool)>,
+    /// Its `DT_NEEDED` entries.
+    pub needed: Vec<String>,
     /// From `--as-needed` / `AS_NEEDED(...)`: recorded only if used.
     pub as_needed: bool,
 }
@@ -57,12 +60,15 @@ pub(crate) fn read_dylib(path: &str, bytes: &[u8], as_needed: bool) -> Result<Dy
 
     let file_name = path.rsplit('/').next().unwrap_or(path).to_string();
     let mut soname = file_name;
+    let mut needed = Vec::new();
     if let Some((dyns, link)) = sections.dynamic(endian, bytes).map_err(|e| bad(&e))? {
         let dynstr = sections.strings(endian, bytes, link).map_err(|e| bad(&e))?;
         for d in dyns {
-            if d.tag32(endian) == Some(elf::DT_SONAME) {
+            let tag = d.tag32(endian);
+            if tag == Some(elf::DT_SONAME) || tag == Some(elf::DT_NEEDED) {
                 let off = d.d_val(endian) as u32;
-                soname = String::from_utf8_lossy(dynstr.get(off).map_err(|_| bad(&"DT_SONAME outside .dynstr"))?).into_owned();
+                let name = String::from_utf8_lossy(dynstr.get(off).map_err(|_| bad(&"DT_SONAME or DT_NEEDED outside .dynstr"))?).into_owned();
+                if tag == Some(elf::DT_SONAME) { soname = name } else { needed.push(name) }
             }
         }
     }
@@ -76,7 +82,7 @@ pub(crate) fn read_dylib(path: &str, bytes: &[u8], as_needed: bool) -> Result<Dy
         let name = String::from_utf8_lossy(s.name(endian, strings).map_err(|e| bad(&e))?).into_owned();
         if s.st_shndx(endian) == elf::SHN_UNDEF {
             if s.st_bind() != elf::STB_LOCAL {
-                imports.push(name);
+                imports.push((name, s.st_bind() == elf::STB_WEAK));
             }
             continue;
         }
@@ -101,5 +107,39 @@ pub(crate) fn read_dylib(path: &str, bytes: &[u8], as_needed: bool) -> Result<Dy
         }
         exports.insert(name, DySym { kind, size: s.st_size(endian), value: s.st_value(endian), version });
     }
-    Ok(Dylib { soname, exports, imports, as_needed })
+    Ok(Dylib { soname, exports, imports, needed, as_needed })
+}
+
+/// `--no-allow-shlib-undefined`: the strong references of the input
+/// shared libraries that neither the output (`defined`) nor any input
+/// shared library defines, as error messages naming the symbol and the
+/// library. kit ld does not load a library's own dependencies, so a
+/// library with dependencies missing from the inputs is skipped unless
+/// `strict` (the option was given), when the error names them.
+pub(crate) fn unresolved_imports(dylibs: &[Dylib], defined: &dyn Fn(&str) -> bool, strict: bool) -> Vec<String> {
+    let loaded: std::collections::HashSet<&str> = dylibs.iter().map(|d| d.soname.as_str()).collect();
+    let mut errors = Vec::new();
+    for d in dylibs {
+        let mut missing: Vec<&str> = d
+            .imports
+            .iter()
+            .filter(|(n, weak)| !weak && !defined(n) && !dylibs.iter().any(|o| o.exports.contains_key(n)))
+            .map(|(n, _)| n.as_str())
+            .collect();
+        missing.sort_unstable();
+        missing.dedup();
+        let absent: Vec<&str> = d.needed.iter().map(String::as_str).filter(|n| !loaded.contains(n)).collect();
+        if !strict && !absent.is_empty() {
+            continue;
+        }
+        for n in missing {
+            let why = if absent.is_empty() {
+                String::new()
+            } else {
+                format!(" (it may come from {}, which kit ld does not load: name it on the command line)", absent.join(", "))
+            };
+            errors.push(format!("error: {}: undefined reference to '{n}'{why}", d.soname));
+        }
+    }
+    errors
 }

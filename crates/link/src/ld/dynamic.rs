@@ -1,5 +1,5 @@
 //! The dynamic-linking tables: `.dynstr`, `.dynsym`, `.gnu.hash`,
-//! `.gnu.version`, `.gnu.version_r` and `.dynamic`.
+//! `.gnu.version`, `.gnu.version_d`, `.gnu.version_r` and `.dynamic`.
 
 use super::layout::Layout;
 use super::plan::Image;
@@ -38,18 +38,20 @@ impl DynStr {
 pub(crate) struct Tables {
     pub strs: DynStr,
     pub gnu_hash: Vec<u8>,
-    /// `.gnu.version` and `.gnu.version_r`: both empty without version
-    /// needs (a version table alone would make ld.so index a version array
-    /// it never allocated).
+    /// `.gnu.version`: empty without version definitions or needs (a
+    /// version table alone would make ld.so index a version array it never
+    /// allocated).
     pub versym: Vec<u8>,
+    pub verdef: Vec<u8>,
     pub verneed: Vec<u8>,
 }
 
 pub(crate) fn tables(img: &Image, cfg: &Config) -> Tables {
     let strs = dynstr(img, cfg);
     let verneed = verneed_section(img, &strs);
-    let versym = if verneed.is_empty() { Vec::new() } else { versym_section(img) };
-    Tables { gnu_hash: gnu_hash_section(img), versym, verneed, strs }
+    let verdef = verdef_section(img, cfg, &strs);
+    let versym = if verneed.is_empty() && verdef.is_empty() { Vec::new() } else { versym_section(img) };
+    Tables { gnu_hash: gnu_hash_section(img), versym, verdef, verneed, strs }
 }
 
 fn dynstr(img: &Image, cfg: &Config) -> DynStr {
@@ -69,7 +71,59 @@ fn dynstr(img: &Image, cfg: &Config) -> DynStr {
     for (_, v, _, _) in &img.verneeds {
         d.add(v);
     }
+    if !img.exports.verdefs.is_empty() {
+        d.add(&base_version(img, cfg));
+    }
     d
+}
+
+/// The name of version 1 in `.gnu.version_d`: the soname, else the
+/// output's file name (as GNU ld).
+fn base_version(img: &Image, cfg: &Config) -> String {
+    soname(img, cfg).unwrap_or_else(|| cfg.output.rsplit('/').next().unwrap_or(&cfg.output).to_string())
+}
+
+/// The System V ELF hash, which version entries carry.
+pub(crate) fn elf_hash(name: &[u8]) -> u32 {
+    name.iter().fold(0u32, |h, &c| {
+        let h = (h << 4).wrapping_add(c as u32);
+        let g = h & 0xf000_0000;
+        (h ^ (g >> 24)) & !g
+    })
+}
+
+/// `.gnu.version_d`: the base version (the file itself), then one entry
+/// per version node, each followed by its name and its parents' names.
+fn verdef_section(img: &Image, cfg: &Config, strs: &DynStr) -> Vec<u8> {
+    let defs = &img.exports.verdefs;
+    if defs.is_empty() {
+        return Vec::new();
+    }
+    let base = base_version(img, cfg);
+    let entries: Vec<(u16, &str, Vec<&str>)> = std::iter::once((elf::VER_FLG_BASE, base.as_str(), Vec::new()))
+        .chain(defs.iter().map(|d| (0, d.name.as_str(), d.parents.iter().map(String::as_str).collect())))
+        .collect();
+    let mut out = Vec::new();
+    for (i, (flags, name, parents)) in entries.iter().enumerate() {
+        let cnt = 1 + parents.len() as u32;
+        let next = if i + 1 == entries.len() { 0 } else { 20 + 8 * cnt };
+        out.extend_from_slice(&1u16.to_le_bytes());
+        out.extend_from_slice(&flags.to_le_bytes());
+        out.extend_from_slice(&(i as u16 + 1).to_le_bytes());
+        out.extend_from_slice(&(cnt as u16).to_le_bytes());
+        out.extend_from_slice(&elf_hash(name.as_bytes()).to_le_bytes());
+        out.extend_from_slice(&20u32.to_le_bytes());
+        out.extend_from_slice(&next.to_le_bytes());
+        for (k, aux) in std::iter::once(name).chain(parents).enumerate() {
+            out.extend_from_slice(&strs.get(aux).to_le_bytes());
+            out.extend_from_slice(&(if k as u32 + 1 == cnt { 0u32 } else { 8 }).to_le_bytes());
+        }
+    }
+    out
+}
+
+pub(crate) fn verdef_count(img: &Image) -> u64 {
+    if img.exports.verdefs.is_empty() { 0 } else { 1 + img.exports.verdefs.len() as u64 }
 }
 
 fn soname(img: &Image, cfg: &Config) -> Option<String> {
@@ -200,8 +254,13 @@ pub(crate) fn dynamic_entries(img: &Image, cfg: &Config, lay: Option<&Layout>, s
         d.push((elf::DT_RELASZ, 24 * img.n_rela_dyn));
         d.push((elf::DT_RELAENT, 24));
     }
-    if cfg.bind_now {
-        d.push((elf::DT_FLAGS, elf::DF_BIND_NOW as u64));
+    let symbolic = img.kind == OutputKind::Shared && cfg.symbolic == super::Symbolic::All;
+    if symbolic {
+        d.push((elf::DT_SYMBOLIC, 0));
+    }
+    let flags = if cfg.bind_now { elf::DF_BIND_NOW } else { 0 } | if symbolic { elf::DF_SYMBOLIC } else { 0 };
+    if flags != 0 {
+        d.push((elf::DT_FLAGS, flags as u64));
     }
     let mut flags1 = if cfg.bind_now { elf::DF_1_NOW } else { 0 };
     if img.kind == OutputKind::Pie {
@@ -210,9 +269,15 @@ pub(crate) fn dynamic_entries(img: &Image, cfg: &Config, lay: Option<&Layout>, s
     if flags1 != 0 {
         d.push((elf::DT_FLAGS_1, flags1 as u64));
     }
-    let nv = verneed_count(img);
-    if present(".gnu.version_r") && nv > 0 {
+    let (nd, nv) = (verdef_count(img), verneed_count(img));
+    if present(".gnu.version") && nd + nv > 0 {
         d.push((elf::DT_VERSYM, addr(".gnu.version")));
+    }
+    if present(".gnu.version_d") && nd > 0 {
+        d.push((elf::DT_VERDEF, addr(".gnu.version_d")));
+        d.push((elf::DT_VERDEFNUM, nd));
+    }
+    if present(".gnu.version_r") && nv > 0 {
         d.push((elf::DT_VERNEED, addr(".gnu.version_r")));
         d.push((elf::DT_VERNEEDNUM, nv));
     }

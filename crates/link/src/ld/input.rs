@@ -27,11 +27,14 @@ pub(crate) struct Inputs {
     pub objects: Vec<Object>,
     pub dylibs: Vec<Dylib>,
     pub entry: Option<String>,
+    /// For each object, the archive it was extracted from (`--exclude-libs`).
+    pub archive_of: Vec<Option<String>>,
 }
 
 struct Loader<'c> {
     cfg: &'c Config,
     objects: Vec<Object>,
+    archive_of: Vec<Option<String>>,
     dylibs: Vec<Dylib>,
     defined: HashSet<String>,
     /// Strongly referenced names nothing defines yet.
@@ -54,6 +57,7 @@ pub(crate) fn load(cfg: &Config, mut memory: Vec<Option<Object>>) -> Result<Inpu
     let mut l = Loader {
         cfg,
         objects: Vec::new(),
+        archive_of: Vec::new(),
         dylibs: Vec::new(),
         defined: HashSet::new(),
         undefined: HashSet::new(),
@@ -74,7 +78,7 @@ pub(crate) fn load(cfg: &Config, mut memory: Vec<Option<Object>>) -> Result<Inpu
             InputArg::Path(p) => l.add_file(p, st, &mut group, false),
             InputArg::Memory(i) => {
                 if let Some(o) = memory.get_mut(*i).and_then(Option::take) {
-                    l.add_object(o);
+                    l.add_object(o, None);
                 }
             }
             InputArg::Lib(name) => match l.find_lib(name, st.static_only) {
@@ -118,7 +122,7 @@ pub(crate) fn load(cfg: &Config, mut memory: Vec<Option<Object>>) -> Result<Inpu
     if !l.errors.is_empty() {
         return Err(LinkError { messages: l.errors });
     }
-    Ok(Inputs { objects: l.objects, dylibs: l.dylibs, entry: l.entry })
+    Ok(Inputs { objects: l.objects, dylibs: l.dylibs, entry: l.entry, archive_of: l.archive_of })
 }
 
 fn defined_globals(o: &Object) -> Vec<String> {
@@ -130,7 +134,7 @@ fn defined_globals(o: &Object) -> Vec<String> {
 }
 
 impl Loader<'_> {
-    fn add_object(&mut self, o: Object) {
+    fn add_object(&mut self, o: Object, archive: Option<&str>) {
         for s in &o.symbols {
             if s.binding == Binding::Local || s.kind == SymbolKind::Section || s.name.is_empty() {
                 continue;
@@ -143,6 +147,7 @@ impl Loader<'_> {
             }
         }
         self.objects.push(o);
+        self.archive_of.push(archive.map(String::from));
     }
 
     fn find_lib(&self, name: &str, static_only: bool) -> Option<String> {
@@ -235,7 +240,7 @@ impl Loader<'_> {
                 }
             } else {
                 match obj::elf_read::read_elf(path, &bytes) {
-                    Ok(o) => self.add_object(o),
+                    Ok(o) => self.add_object(o, None),
                     Err(e) => self.errors.push(format!("error: {e}")),
                 }
             }
@@ -281,7 +286,7 @@ impl Loader<'_> {
             return; // not an object (say, a stray text file): ld skips it too
         }
         match obj::elf_read::read_elf(&name, data) {
-            Ok(o) => self.add_object(o),
+            Ok(o) => self.add_object(o, Some(archive)),
             Err(e) => self.errors.push(format!("error: {e}")),
         }
     }
@@ -301,7 +306,7 @@ impl Loader<'_> {
             for m in wanted {
                 match ar.members[m].take() {
                     Some(Member::Raw(mname, data)) => self.add_member(&ar.name, &mname, &data),
-                    Some(Member::Parsed(o)) => self.add_object(o),
+                    Some(Member::Parsed(o)) => self.add_object(o, Some(&ar.name)),
                     None => continue,
                 }
                 any = true;

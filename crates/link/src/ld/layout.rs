@@ -129,7 +129,8 @@ fn out_section_for(img: &Image, oi: usize, si: usize, strip: Strip) -> Option<(u
 /// sit between the standard ones of their kind.
 fn rank(name: &str) -> u32 {
     const ORDER: &[&str] = &[
-        ".interp", ".note.ABI-tag", ".note.gnu.build-id", ".gnu.hash", ".dynsym", ".dynstr", ".gnu.version", ".gnu.version_r",
+        ".interp", ".note.ABI-tag", ".note.gnu.build-id", ".gnu.hash", ".dynsym", ".dynstr", ".gnu.version", ".gnu.version_d",
+        ".gnu.version_r",
         ".rela.dyn", ".rela.plt", ".init", ".plt", ".text", "<text>", ".fini", ".rodata", "<ro>", ".gcc_except_table",
         ".eh_frame_hdr", ".eh_frame", ".tdata", ".tbss", ".preinit_array", ".init_array", ".fini_array", ".data.rel.ro",
         ".dynamic", ".got", ".data", "<data>", ".bss",
@@ -154,6 +155,7 @@ fn flags_and_type(group: u8, name: &str) -> (u64, u32) {
         ".dynstr" => (a, elf::SHT_STRTAB),
         ".gnu.hash" => (a, elf::SHT_GNU_HASH),
         ".gnu.version" => (a, elf::SHT_GNU_VERSYM),
+        ".gnu.version_d" => (a, elf::SHT_GNU_VERDEF),
         ".gnu.version_r" => (a, elf::SHT_GNU_VERNEED),
         ".rela.dyn" | ".rela.plt" => (a, elf::SHT_RELA),
         ".note.ABI-tag" | ".note.gnu.build-id" => (a, elf::SHT_NOTE),
@@ -199,8 +201,13 @@ pub(crate) fn layout(cfg: &Config, img: &Image) -> Layout {
         synth(&mut secs, &mut by_name, 0, ".gnu.hash", t.gnu_hash.len() as u64, 8, 0);
         synth(&mut secs, &mut by_name, 0, ".dynsym", 24 * img.dynsyms.len() as u64, 8, 24);
         synth(&mut secs, &mut by_name, 0, ".dynstr", t.strs.bytes.len() as u64, 1, 0);
-        if !t.verneed.is_empty() {
+        if !t.versym.is_empty() {
             synth(&mut secs, &mut by_name, 0, ".gnu.version", t.versym.len() as u64, 2, 2);
+        }
+        if !t.verdef.is_empty() {
+            synth(&mut secs, &mut by_name, 0, ".gnu.version_d", t.verdef.len() as u64, 8, 0);
+        }
+        if !t.verneed.is_empty() {
             synth(&mut secs, &mut by_name, 0, ".gnu.version_r", t.verneed.len() as u64, 8, 0);
         }
         if img.n_rela_dyn > 0 {

@@ -18,6 +18,8 @@ mod input;
 mod layout;
 mod plan;
 mod script;
+mod symver;
+mod version_script;
 mod write;
 
 pub use args::{help, parse_args};
@@ -32,6 +34,16 @@ pub enum OutputKind {
     /// Executable at a fixed address.
     Exec,
     Shared,
+}
+
+/// `-Bsymbolic` and `-Bsymbolic-functions`: which exported definitions of
+/// a shared library its own references bind to directly.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Symbolic {
+    /// All exported definitions may be interposed (GNU ld's default).
+    None,
+    Functions,
+    All,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -80,6 +92,16 @@ pub struct Config {
     pub relro: bool,
     pub exec_stack: bool,
     pub no_undefined: bool,
+    /// Whether undefined names in input shared libraries are allowed
+    /// (`None`: GNU ld's default, which allows them in shared outputs).
+    pub allow_shlib_undefined: Option<bool>,
+    /// `--version-script` files; their nodes are concatenated.
+    pub version_scripts: Vec<String>,
+    /// `--dynamic-list` files.
+    pub dynamic_lists: Vec<String>,
+    pub symbolic: Symbolic,
+    /// `--exclude-libs`: archive file names, or `ALL`.
+    pub exclude_libs: Vec<String>,
     pub strip: Strip,
     pub map: Option<String>,
     pub scripts: Vec<String>,
@@ -108,6 +130,11 @@ impl Default for Config {
             relro: true,
             exec_stack: false,
             no_undefined: false,
+            allow_shlib_undefined: None,
+            version_scripts: Vec::new(),
+            dynamic_lists: Vec::new(),
+            symbolic: Symbolic::None,
+            exclude_libs: Vec::new(),
             strip: Strip::None,
             map: None,
             scripts: Vec::new(),

@@ -76,8 +76,11 @@ pub(crate) struct DynSym {
     /// For imports: the extern imported.
     pub ext: Option<usize>,
     pub size: u64,
-    /// Index into `Image::verneeds` flattened numbering (0: unversioned).
+    /// `.gnu.version` entry: 1 for unversioned, else a definition's or a
+    /// need's index (with `symver::VER_HIDDEN` for a non-default version).
     pub version: u16,
+    /// A version definition's own symbol (absolute, value 0), as GNU ld adds.
+    pub absolute: bool,
 }
 
 pub(crate) struct Image {
@@ -105,6 +108,8 @@ pub(crate) struct Image {
     pub dynsyms: Vec<DynSym>,
     pub dynsym_of_ext: HashMap<usize, u32>,
     pub dynsym_of_def: HashMap<Target, u32>,
+    /// Exported definitions, the versions they define, what was made local.
+    pub exports: super::symver::Exports,
     /// (library soname, version name, hash, version index) for `.gnu.version_r`.
     pub verneeds: Vec<(usize, String, u32, u16)>,
     pub n_rela_dyn: u64,
@@ -249,7 +254,7 @@ fn dso_handle_object() -> Object {
 }
 
 pub(crate) fn plan(cfg: &Config, inputs: Inputs, script: Script) -> Result<Image, LinkError> {
-    let Inputs { mut objects, dylibs, entry } = inputs;
+    let Inputs { mut objects, dylibs, entry, archive_of } = inputs;
     let entry = script.entry.clone().or(entry);
     let references = |objects: &[Object], n: &str| {
         objects.iter().any(|o| o.symbols.iter().any(|s| s.name == n && s.def == SymbolDef::Undefined))
@@ -302,6 +307,12 @@ pub(crate) fn plan(cfg: &Config, inputs: Inputs, script: Script) -> Result<Image
     if !shared && !res.globals.contains_key(&entry) {
         undefined.push(format!("error: entry symbol '{entry}' is not defined"));
     }
+    // GNU ld's default: allowed in shared outputs, checked in executables.
+    if !cfg.allow_shlib_undefined.unwrap_or(shared || static_exe) {
+        let defined = |n: &str| res.globals.contains_key(n);
+        let strict = cfg.allow_shlib_undefined == Some(false);
+        undefined.extend(super::dylib::unresolved_imports(&dylibs, &defined, strict));
+    }
     if !undefined.is_empty() {
         return Err(LinkError { messages: undefined });
     }
@@ -328,6 +339,7 @@ pub(crate) fn plan(cfg: &Config, inputs: Inputs, script: Script) -> Result<Image
         dynsyms: Vec::new(),
         dynsym_of_ext: HashMap::new(),
         dynsym_of_def: HashMap::new(),
+        exports: Default::default(),
         verneeds: Vec::new(),
         n_rela_dyn: 0,
         n_rela_plt: 0,
@@ -339,7 +351,12 @@ pub(crate) fn plan(cfg: &Config, inputs: Inputs, script: Script) -> Result<Image
         script,
         dyn_tables: None,
     };
-    img.exports(cfg);
+    // An executable exports what a library uses, and what a library defines
+    // too: the executable's definition interposes the library's.
+    let wanted_by_libs: std::collections::HashSet<&str> =
+        img.dylibs.iter().flat_map(|d| d.imports.iter().map(|(n, _)| n.as_str()).chain(d.exports.keys().map(String::as_str))).collect();
+    img.exports = super::symver::exports(cfg, &img.objects, &archive_of, &img.res, &wanted_by_libs)?;
+    img.dynsym_of_def = img.exports.map.keys().map(|&t| (t, 0)).collect(); // numbered in build_dynsyms
     img.scan()?;
     img.build_dynsyms();
     img.count_dynamic_relocs();
@@ -363,13 +380,13 @@ impl Image {
                     Class::LocalIfunc
                 } else if matches!(s.def, SymbolDef::Absolute(_)) && s.name.is_empty() {
                     Class::Zero
-                } else if self.dynsym_of_def.contains_key(&t) && self.kind == OutputKind::Shared && s.kind != SymbolKind::Func {
+                } else if self.preemptible(t) {
                     Class::Preemptible
                 } else {
                     Class::Local
                 }
             }
-            Target::Common(_) if self.kind == OutputKind::Shared && self.dynsym_of_def.contains_key(&t) => Class::Preemptible,
+            Target::Common(_) if self.preemptible(t) => Class::Preemptible,
             Target::Common(_) => Class::Local,
             Target::Ext(i) => match self.ext[i] {
                 ExtDef::Import { .. } if self.copy_index.contains_key(&i) => Class::Local,
@@ -379,6 +396,12 @@ impl Image {
             },
             Target::Discarded(..) => Class::Zero,
         }
+    }
+
+    /// An export of a shared library that another module may interpose:
+    /// the library's own references go through the dynamic linker too.
+    fn preemptible(&self, t: Target) -> bool {
+        self.kind == OutputKind::Shared && self.exports.map.get(&t).is_some_and(|e| !e.bind_local)
     }
 
     fn import_kind(&self, i: usize) -> DyKind {
@@ -404,30 +427,6 @@ impl Image {
         }
     }
 
-    /// Which definitions the dynamic symbol table exports.
-    fn exports(&mut self, cfg: &Config) {
-        let shared = self.kind == OutputKind::Shared;
-        if self.static_exe {
-            return;
-        }
-        let wanted_by_libs: std::collections::HashSet<&str> = self.dylibs.iter().flat_map(|d| d.imports.iter().map(String::as_str)).collect();
-        let mut names: Vec<(&String, &Target)> = self.res.globals.iter().collect();
-        names.sort_by(|a, b| a.0.cmp(b.0));
-        let mut defs = Vec::new();
-        for (name, &t) in names {
-            let vis_ok = match t {
-                Target::Def(oi, sid) => self.objects[oi].symbol(sid).visibility != Visibility::Hidden,
-                _ => true,
-            };
-            if vis_ok && (shared || cfg.export_dynamic || wanted_by_libs.contains(name.as_str())) {
-                defs.push(t);
-            }
-        }
-        for t in defs {
-            self.dynsym_of_def.insert(t, 0); // numbered in build_dynsyms
-        }
-    }
-
     fn scan(&mut self) -> Result<(), LinkError> {
         let mut errors = Vec::new();
         let mut todo: Vec<(RelocKind, Target, bool, bool, String)> = Vec::new();
@@ -450,7 +449,7 @@ impl Image {
             let class = self.class(t);
             match kind {
                 RelocKind::Plt32 | RelocKind::PcRel32 if call => {
-                    if matches!(class, Class::Import(_) | Class::LocalIfunc) {
+                    if matches!(class, Class::Import(_) | Class::LocalIfunc | Class::Preemptible) {
                         self.add_stub(t);
                     }
                 }
@@ -506,13 +505,15 @@ impl Image {
             return;
         }
         let mut syms: Vec<(usize, DynSym)> = Vec::new();
-        // Version needs, numbered from 2 (0 and 1 are local and global).
+        // Version needs are numbered after the output's own definitions
+        // (0 and 1 are local and global; definitions start at 2).
+        let first_need = 2 + self.exports.verdefs.len() as u16;
         let mut vindex: HashMap<(usize, String), u16> = HashMap::new();
         let mut verneeds = Vec::new();
         let mut version_of = |lib: Option<usize>, v: &Option<(String, u32)>| -> u16 {
             match (lib, v) {
                 (Some(l), Some((name, hash))) => {
-                    let n = vindex.len() as u16 + 2;
+                    let n = vindex.len() as u16 + first_need;
                     let idx = *vindex.entry((l, name.clone())).or_insert(n);
                     if idx == n {
                         verneeds.push((l, name.clone(), *hash, idx));
@@ -541,13 +542,14 @@ impl Image {
                     ext: Some(i),
                     size: *size,
                     version: version_of(*lib, version),
+                    absolute: false,
                 };
                 if s.copy.is_some() || self.canonical[i] { defs.push((Some(i), s)) } else { syms.push((i, s)) }
             }
         }
-        let mut exported: Vec<Target> = self.dynsym_of_def.keys().copied().collect();
-        exported.sort_by_key(|t| self.target_name(*t).to_string());
-        for t in exported {
+        let mut exported: Vec<(&Target, &super::symver::Export)> = self.exports.map.iter().collect();
+        exported.sort_by(|a, b| (&a.1.name, a.1.version).cmp(&(&b.1.name, b.1.version)));
+        for (&t, export) in exported {
             let (elf_type, binding, size) = match t {
                 Target::Def(oi, sid) => {
                     let s = self.objects[oi].symbol(sid);
@@ -563,7 +565,13 @@ impl Image {
                 Target::Common(ci) => (object::elf::STT_OBJECT, object::elf::STB_GLOBAL, self.res.commons[ci].size),
                 _ => continue,
             };
-            defs.push((None, DynSym { name: self.target_name(t).to_string(), elf_type, binding, def: Some(t), copy: None, ext: None, size, version: 1 }));
+            let (name, version) = (export.name.clone(), export.version);
+            defs.push((None, DynSym { name, elf_type, binding, def: Some(t), copy: None, ext: None, size, version, absolute: false }));
+        }
+        for (n, v) in self.exports.verdefs.iter().enumerate() {
+            let (elf_type, binding) = (object::elf::STT_OBJECT, object::elf::STB_GLOBAL);
+            let sym = DynSym { name: v.name.clone(), elf_type, binding, def: None, copy: None, ext: None, size: 0, version: n as u16 + 2, absolute: true };
+            defs.push((None, sym));
         }
         // A copied variable's aliases in its library (`environ`, `__environ`)
         // must name the copy too, or the library keeps using its original.
@@ -575,14 +583,14 @@ impl Image {
             aliases.sort_by(|a, b| a.0.cmp(b.0));
             for (alias, s) in aliases {
                 let version = version_of(Some(*l), &s.version);
-                let sym = DynSym { name: alias.clone(), elf_type: object::elf::STT_OBJECT, binding: object::elf::STB_GLOBAL, def: None, copy: Some(i), ext: None, size: s.size, version };
+                let sym = DynSym { name: alias.clone(), elf_type: object::elf::STT_OBJECT, binding: object::elf::STB_GLOBAL, def: None, copy: Some(i), ext: None, size: s.size, version, absolute: false };
                 defs.push((None, sym));
             }
         }
         // `.gnu.hash` wants the hashed (defined) symbols last, grouped by bucket.
         let nbuckets = super::dynamic::gnu_hash_buckets(defs.len());
         defs.sort_by_key(|(_, s)| super::dynamic::gnu_hash(s.name.as_bytes()) % nbuckets);
-        let mut all = vec![DynSym { name: String::new(), elf_type: 0, binding: 0, def: None, copy: None, ext: None, size: 0, version: 0 }];
+        let mut all = vec![DynSym { name: String::new(), elf_type: 0, binding: 0, def: None, copy: None, ext: None, size: 0, version: 0, absolute: false }];
         for (i, s) in syms {
             self.dynsym_of_ext.insert(i, all.len() as u32);
             all.push(s);

@@ -65,11 +65,12 @@ impl Image {
         self.stub_index.get(&t).map(|n| plt.addr + STUB_SIZE * n)
     }
 
-    /// The address code and data use for a symbol: an ifunc or an import
-    /// is reached through its stub.
+    /// The address code and data use for a symbol: an ifunc, an import or
+    /// an interposable function of a shared library is reached through its
+    /// stub.
     fn ref_addr(&self, t: Target) -> u64 {
         match self.class(t) {
-            Class::LocalIfunc | Class::Import(_) => self.stub_addr(t).unwrap_or_else(|| self.sym_addr(t)),
+            Class::LocalIfunc | Class::Import(_) | Class::Preemptible => self.stub_addr(t).unwrap_or_else(|| self.sym_addr(t)),
             _ => self.sym_addr(t),
         }
     }
@@ -366,6 +367,7 @@ impl Writer<'_> {
         self.put_section(".dynstr", &strs.bytes);
         self.put_section(".gnu.hash", &tables.gnu_hash);
         self.put_section(".gnu.version", &tables.versym);
+        self.put_section(".gnu.version_d", &tables.verdef);
         self.put_section(".gnu.version_r", &tables.verneed);
         let mut syms = Vec::new();
         let bss_index = lay.index(".bss").map_or(0, |i| i + 1) as u16;
@@ -378,6 +380,7 @@ impl Writer<'_> {
                     (sec, v)
                 }
                 (None, Some(e)) => (bss_index, lay.copies[img.copy_index[&e]]),
+                (None, None) if s.absolute => (elf::SHN_ABS, 0),
                 (None, None) => {
                     // A canonical stub gives an import an address in the executable.
                     let canonical = s.ext.filter(|&i| img.canonical[i]);
@@ -436,9 +439,19 @@ impl Writer<'_> {
                     push_sym(&mut symtab, name, st_info(elf::STB_LOCAL, s.kind), other(s.visibility), sec as u16 + 1, sym_value(t, s.kind), s.size);
                 }
             }
-            first_global = symtab.len() / 24;
             let mut globals: Vec<(&String, &Target)> = img.res.globals.iter().collect();
             globals.sort_by(|a, b| a.0.cmp(b.0));
+            // Globals a version script or --exclude-libs made local go with
+            // the locals, as GNU ld lists them.
+            let (localized, globals): (Vec<_>, Vec<_>) = globals.into_iter().partition(|(_, t)| img.exports.localized.contains(t));
+            for (name, &t) in localized {
+                let Target::Def(oi, sid) = t else { continue };
+                let s = img.objects[oi].symbol(sid);
+                let Some(sec) = def_section(img, t) else { continue };
+                let n = add_name(name, &mut strtab);
+                push_sym(&mut symtab, n, st_info(elf::STB_LOCAL, s.kind), other(s.visibility), sec as u16 + 1, sym_value(t, s.kind), s.size);
+            }
+            first_global = symtab.len() / 24;
             for (name, &t) in globals {
                 let (kind, bind, vis, size) = match t {
                     Target::Def(oi, sid) => {
@@ -505,7 +518,9 @@ impl Writer<'_> {
         for (i, s) in lay.secs.iter().enumerate() {
             let (link, info) = match s.name.as_str() {
                 ".dynsym" => (dynstr_index, img.first_hashed as u32),
-                ".dynamic" | ".gnu.version_r" => (dynstr_index, if s.name == ".gnu.version_r" { dynamic::verneed_count(img) as u32 } else { 0 }),
+                ".dynamic" => (dynstr_index, 0),
+                ".gnu.version_r" => (dynstr_index, dynamic::verneed_count(img) as u32),
+                ".gnu.version_d" => (dynstr_index, dynamic::verdef_count(img) as u32),
                 ".gnu.hash" | ".gnu.version" | ".rela.dyn" => (dynsym_index, 0),
                 ".rela.plt" => (dynsym_index, lay.index(".got").map_or(0, |g| g as u32 + 1)),
                 _ => (0, 0),
