@@ -638,9 +638,15 @@ impl<'a> Parser<'a> {
                 let e = self.assign_expr()?;
                 self.expect(Punct::RBracket)?;
                 let names_param = std::mem::take(&mut self.param_ref_seen);
-                self.param_bound_named |= names_param;
+                let in_prototype = self.fs.is_none() && self.in_prototype > 0;
                 match self.eval_int(&e).filter(|_| !names_param) {
-                    None if names_param => None,
+                    // A bound only known at run time in a prototype is `[*]`
+                    // here; a definition parses its parameters again in the
+                    // function, where the bound is evaluated on entry.
+                    None if names_param || in_prototype => {
+                        self.params_variably_modified = true;
+                        None
+                    }
                     Some(v) => {
                         if v < 0 {
                             self.err(loc, "size of array is negative");
@@ -714,14 +720,32 @@ impl<'a> Parser<'a> {
         } else {
             // The prototype's own scope: a later parameter's array bound
             // may name an earlier parameter.
+            let start = self.pos;
+            let outer_vm = std::mem::take(&mut self.params_variably_modified);
             self.push_scope();
+            self.in_prototype += 1;
             let r = self.prototype_params(&mut params, &mut names, &mut variadic);
+            self.in_prototype -= 1;
             self.pop_scope();
             r?;
             self.expect(Punct::RParen)?;
+            self.last_params = Some((start, self.params_variably_modified));
+            self.params_variably_modified = outer_vm;
         }
         self.last_param_names = names;
         Ok(mk(Kind::Func(Rc::new(FuncType { ret, params, variadic, unprototyped }))))
+    }
+
+    /// One parameter declaration of a definition, parsed again inside the
+    /// function (see `function_def`); None if it does not parse.
+    fn reparse_param(&mut self, after_comma: bool) -> Option<T> {
+        if after_comma && !self.eat(Punct::Comma) {
+            return None;
+        }
+        let spec = self.decl_specs(true).ok()?;
+        let mut attrs = spec.attrs.clone();
+        let (_, ty) = self.declarator(spec.ty, true, &mut attrs).ok()?;
+        Some(self.adjust_param(ty))
     }
 
     /// The parameter declarations of a prototype, up to the `)`.
@@ -738,14 +762,8 @@ impl<'a> Parser<'a> {
             }
             let spec = self.decl_specs(true)?;
             let mut attrs = spec.attrs.clone();
-            self.param_bound_named = false;
             let (name, ty) = self.declarator(spec.ty, true, &mut attrs)?;
             let ty = self.adjust_param(ty);
-            // `int a[n]` is a pointer whatever n is; `int (*a)[n]` would need
-            // the bound at run time.
-            if self.param_bound_named && ty.base().is_some_and(|b| matches!(b.kind, Kind::Array(_, None))) {
-                self.err(loc, "a parameter whose inner array bound depends on another parameter is not supported yet");
-            }
             if let Some((n, _)) = &name {
                 self.bind(n.clone(), Sym::Param(ty.clone()));
             }
@@ -1198,6 +1216,7 @@ impl<'a> Parser<'a> {
 
     fn function_def(&mut self, (name, nloc): (Rc<str>, Loc), ty: T, spec: &DeclSpec, attrs: Attrs, loc: Loc) {
         let param_names = std::mem::take(&mut self.last_param_names);
+        let last_params = self.last_params.take();
         let kr = self.kr_names.take();
         let mut ty = ty;
         let sym_name: Rc<str> = attrs.asm_name.clone().unwrap_or_else(|| name.clone());
@@ -1241,9 +1260,20 @@ impl<'a> Parser<'a> {
         let mut params = Vec::new();
         let mut ptys = Vec::new();
         let names = kr.clone().unwrap_or(param_names);
+        // Variably modified parameters (`int a[n++]`, `char m[2][N]`) are
+        // parsed again here, each after the ones before it are bound, so
+        // their bounds become run-time lengths evaluated on entry.
+        let reparse_from = last_params.filter(|&(_, vm)| vm && kr.is_none()).map(|(pos, _)| pos);
+        let resume = self.pos;
+        if let Some(start) = reparse_from {
+            self.pos = start;
+        }
         for (i, (pname, ploc)) in names.iter().enumerate() {
+            let reparsed = if reparse_from.is_some() { self.reparse_param(i > 0) } else { None };
             let pty = if kr.is_some() {
                 kr_types.get(pname).cloned().unwrap_or_else(|| int_t(IntKind::Int))
+            } else if let Some(t) = reparsed {
+                t
             } else {
                 ft.params.get(i).cloned().unwrap_or_else(|| int_t(IntKind::Int))
             };
@@ -1266,6 +1296,7 @@ impl<'a> Parser<'a> {
             })));
             self.tu.globals[gidx].ty = ty.clone();
         }
+        self.pos = resume;
         let entry_vla = std::mem::take(&mut self.pending_vla);
         self.fs().ret = Some(ft.ret.clone());
         // `__func__`

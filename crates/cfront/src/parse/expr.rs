@@ -1353,9 +1353,11 @@ impl<'a> Parser<'a> {
             Some(Sym::EnumConst(v, ty)) => Ok(int_lit(v, ty, loc)),
             Some(Sym::Param(ty)) => {
                 // Only array bounds in a prototype can name a parameter; the
-                // declarator treats such a bound as unspecified (`[*]`).
+                // declarator drops such a bound (`[*]`), so this lvalue of the
+                // parameter's type (`*(T *)0`, for `n++` too) is never compiled.
                 self.param_ref_seen = true;
-                Ok(int_lit(0, ty, loc))
+                let null = int_lit(0, ptr_to(ty.clone()), loc);
+                Ok(Expr { kind: ExprKind::Deref(Box::new(null)), ty, loc })
             }
             Some(Sym::Typedef(_)) => {
                 self.err(loc, format!("unexpected type name '{name}': expected expression"));

@@ -135,8 +135,13 @@ pub struct Parser<'a> {
     /// Unions declared `transparent_union`: an argument of any member's
     /// type converts to them (glibc's `__SOCKADDR_ARG`).
     transparent_unions: HashSet<u32>,
-    /// The parameter declarator being parsed has such a bound.
-    param_bound_named: bool,
+    /// Parsing a prototype's parameters outside a function (depth).
+    in_prototype: u32,
+    /// The parameter list being parsed has a bound known only at run time.
+    params_variably_modified: bool,
+    /// The last parameter list parsed: where it starts, and whether it is
+    /// variably modified (a definition then parses it again).
+    last_params: Option<(usize, bool)>,
     lang: LangOptions,
     /// Functions with a file-scope declaration that says `extern` or omits
     /// `inline`: their C99 inline definitions are external ones.
@@ -165,7 +170,9 @@ pub fn parse(toks: Vec<Token>, lang: &LangOptions, diags: &mut Diags) -> Tu {
         func_name_bytes: None,
         param_ref_seen: false,
         transparent_unions: HashSet::new(),
-        param_bound_named: false,
+        in_prototype: 0,
+        params_variably_modified: false,
+        last_params: None,
         lang: *lang,
         external_fn_decls: HashSet::new(),
         c99_inline_defs: Vec::new(),
