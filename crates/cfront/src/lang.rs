@@ -51,11 +51,13 @@ pub struct LangOptions {
     pub default_hidden: bool,
     /// `-ffreestanding` clears it (`__STDC_HOSTED__` is 0).
     pub hosted: bool,
+    /// `-funsigned-char`: plain `char` is unsigned.
+    pub unsigned_char: bool,
 }
 
 impl Default for LangOptions {
     fn default() -> Self {
-        LangOptions { std: Std::DEFAULT, gnu89_inline: false, default_hidden: false, hosted: true }
+        LangOptions { std: Std::DEFAULT, gnu89_inline: false, default_hidden: false, hosted: true, unsigned_char: false }
     }
 }
 

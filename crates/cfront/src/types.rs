@@ -23,6 +23,15 @@ pub enum IntKind {
     U128,
 }
 
+/// Whether plain `char` is signed (`-fsigned-char`, the x86-64 default) or
+/// unsigned (`-funsigned-char`). Process-wide: one kit invocation compiles
+/// every file with the same flags; `parse::parse` sets it from its options.
+static PLAIN_CHAR_SIGNED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(true);
+
+pub fn set_plain_char_signed(signed: bool) {
+    PLAIN_CHAR_SIGNED.store(signed, std::sync::atomic::Ordering::Relaxed);
+}
+
 impl IntKind {
     pub fn size(self) -> u64 {
         use IntKind::*;
@@ -36,7 +45,10 @@ impl IntKind {
     }
     pub fn signed(self) -> bool {
         use IntKind::*;
-        matches!(self, Char | SChar | Short | Int | Long | LLong | I128)
+        match self {
+            Char => PLAIN_CHAR_SIGNED.load(std::sync::atomic::Ordering::Relaxed),
+            _ => matches!(self, SChar | Short | Int | Long | LLong | I128),
+        }
     }
     /// Conversion rank (C11 6.3.1.1).
     pub fn rank(self) -> u8 {

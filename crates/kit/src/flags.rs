@@ -50,7 +50,6 @@ const HARMLESS_F_PREFIXES: &[&str] = &[
 
 /// `-f` flags that change what code means and that kit does not implement.
 const UNSUPPORTED_F: &[(&str, &str)] = &[
-    ("unsigned-char", "plain 'char' is always signed in kit"),
     ("short-enums", "enums are always int-sized in kit"),
     ("short-wchar", "wchar_t is always 4 bytes in kit"),
     ("pack-struct", "structure packing by flag is not supported"),
@@ -101,10 +100,12 @@ pub fn apply_f(flag: &str, a: &mut CcArgs) -> Result<(), String> {
             a.lang.hosted = (name == "hosted") != negated;
             return Ok(());
         }
-        "unsigned-char" if negated => return Ok(()),
+        "unsigned-char" | "signed-char" => {
+            a.lang.unsigned_char = (name == "unsigned-char") != negated;
+            return Ok(());
+        }
         // kit reads UTF-8 and writes UTF-8 strings, which these name.
         "input-charset=utf-8" | "input-charset=UTF-8" | "exec-charset=utf-8" | "exec-charset=UTF-8" if !negated => return Ok(()),
-        "signed-char" if negated => return Err(unsupported(flag, "plain 'char' is always signed in kit")),
         "use-ld=bfd" | "use-ld=gold" | "use-ld=lld" | "use-ld=mold" | "use-ld=kit" if !negated => {
             // kit always links with its own linker, which stands in for any of these.
             return Ok(());
@@ -224,8 +225,9 @@ mod tests {
         assert!(f("no-builtin-memcpy").is_ok());
         assert!(f("visibility=hidden").unwrap().lang.default_hidden);
         assert!(f("gnu89-inline").unwrap().lang.gnu89_inline);
-        assert!(f("unsigned-char").unwrap_err().contains("-funsigned-char"));
-        assert!(f("no-unsigned-char").is_ok());
+        assert!(f("unsigned-char").unwrap().lang.unsigned_char);
+        assert!(!f("no-unsigned-char").unwrap().lang.unsigned_char);
+        assert!(f("no-signed-char").unwrap().lang.unsigned_char);
         assert!(f("sanitize=address").unwrap_err().contains("sanitize"));
         assert!(f("no-sanitize=address").is_ok());
         assert!(f("bogus-flag").unwrap_err().contains("unrecognized command-line option '-fbogus-flag'"));

@@ -105,7 +105,7 @@ fn flags_are_honoured_or_rejected_by_name() {
         ("-m32", "-m32"),
         ("--target=aarch64-linux-gnu", "aarch64-linux-gnu"),
         ("-fopenmp", "-fopenmp"),
-        ("-funsigned-char", "-funsigned-char"),
+        ("-fshort-enums", "-fshort-enums"),
         ("-mavx2", "-mavx2"),
         ("-fsanitize=address", "-fsanitize=address"),
         ("-fno-such-flag", "-fno-such-flag"),

@@ -153,6 +153,7 @@ pub struct Parser<'a> {
 
 /// Parses a preprocessed token stream into a typed translation unit.
 pub fn parse(toks: Vec<Token>, lang: &LangOptions, diags: &mut Diags) -> Tu {
+    crate::types::set_plain_char_signed(!lang.unsigned_char);
     let mut p = Parser {
         toks,
         pos: 0,

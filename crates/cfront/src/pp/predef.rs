@@ -140,6 +140,9 @@ fn dialect_macros(s: &mut String, lang: &LangOptions) {
     if !lang.std.gnu {
         s.push_str("#define __STRICT_ANSI__ 1\n#undef linux\n#undef unix\n");
     }
+    if lang.unsigned_char {
+        s.push_str("#define __CHAR_UNSIGNED__ 1\n");
+    }
     if !lang.hosted {
         s.push_str("#undef __STDC_HOSTED__\n#define __STDC_HOSTED__ 0\n");
     }

@@ -2,6 +2,8 @@
 
 use super::{Config, InputArg, OutputKind};
 
+/// `--help`. libtool greps it for ": supported targets:.* elf" before it
+/// builds shared libraries with a GNU-style linker, as it does with GNU ld.
 const HELP: &str = "usage: kit ld [options] FILE...
   -o FILE                 output (default a.out)
   -l NAME, -L DIR         libraries and where to search
@@ -15,6 +17,8 @@ const HELP: &str = "usage: kit ld [options] FILE...
   -Bsymbolic, -Bsymbolic-functions, --no-undefined,
   --allow-shlib-undefined, --no-allow-shlib-undefined
   -Map FILE, -T SCRIPT, -s, -S, @FILE
+kit ld: supported targets: elf64-x86-64 elf
+kit ld: supported emulations: elf_x86_64
 ";
 
 pub fn help() -> &'static str {
