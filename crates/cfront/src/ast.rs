@@ -227,6 +227,8 @@ pub struct FuncDef {
     pub is_static: bool,
     pub is_weak: bool,
     pub is_inline_only: bool,
+    /// Declared `inline`: a static one nothing uses is not emitted.
+    pub is_inline: bool,
     pub visibility_hidden: bool,
     pub section: Option<Rc<str>>,
     pub locals: Vec<Local>,

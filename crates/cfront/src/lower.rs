@@ -7,6 +7,7 @@ mod consts;
 mod debug;
 mod expr;
 mod stmt;
+mod prune;
 mod vector;
 
 use crate::abi::{self, ArgClass};
@@ -89,6 +90,8 @@ pub fn lower(tu: &Tu, opts: &LowerOptions, diags: &mut Diags) -> kir::Module {
     }
     mc.m.ctors = tu.ctors.iter().map(|(n, p)| (n.to_string(), *p)).collect();
     mc.m.dtors = tu.dtors.iter().map(|(n, p)| (n.to_string(), *p)).collect();
+    let discardable: std::collections::HashSet<String> = tu.funcs.iter().filter(|f| f.is_static && f.is_inline).map(|f| f.name.to_string()).collect();
+    prune::prune(&mut mc.m, &discardable);
     mc.m
 }
 

@@ -1339,6 +1339,7 @@ impl<'a> Parser<'a> {
             is_static,
             is_weak: attrs.weak || g.is_weak,
             is_inline_only: inline_only,
+            is_inline: spec.inline,
             visibility_hidden: attrs.hidden || g.hidden,
             section: attrs.section.clone(),
             locals: fs.locals,
