@@ -21,7 +21,7 @@ while [ $# -gt 0 ]; do
         *) projects+=("$1"); shift ;;
     esac
 done
-ALL=(zlib bzip2 sed grep m4 bc gawk xz jq pcre2 markupsafe simplejson bitarray mmh3 msgpack pyyaml)
+ALL=(zlib bzip2 sed grep m4 bc gawk xz jq pcre2 markupsafe simplejson bitarray mmh3 msgpack pyyaml libz-sys rustc-linker)
 QUICK=(zlib bzip2 xz bc jq pcre2 markupsafe msgpack)
 if [ ${#projects[@]} -eq 0 ]; then
     if [ $quick = 1 ]; then projects=("${QUICK[@]}"); else projects=("${ALL[@]}"); fi
@@ -244,6 +244,53 @@ build_pyyaml() {
     (cd "$work" && "$work/venv/bin/python" -c "import yaml, sys; sys.exit(not yaml.__with_libyaml__)")
     "$work/venv/bin/python" -m pytest -q tests
     echo "Cython extension over libyaml loads; its tests pass"
+}
+
+# A Rust program using zlib through libz-sys (bundled C sources, built by
+# its build script with the `cc` crate); $1: extra RUSTFLAGS.
+rust_zlib_program() {
+    mkdir -p "$work/zdemo/src"
+    cd "$work/zdemo"
+    cat > Cargo.toml <<'TOML'
+[package]
+name = "zdemo"
+version = "0.1.0"
+edition = "2021"
+[dependencies]
+libz-sys = { version = "1", features = ["static"] }
+[workspace]
+TOML
+    cat > src/main.rs <<'RS'
+fn main() {
+    let src = b"hello hello hello hello hello";
+    let mut packed = vec![0u8; 128];
+    let mut n: libz_sys::uLongf = packed.len() as _;
+    let mut back = vec![0u8; 64];
+    let mut m: libz_sys::uLongf = back.len() as _;
+    unsafe {
+        assert_eq!(libz_sys::compress(packed.as_mut_ptr(), &mut n, src.as_ptr(), src.len() as _), 0);
+        assert_eq!(libz_sys::uncompress(back.as_mut_ptr(), &mut m, packed.as_ptr(), n), 0);
+    }
+    assert_eq!(&back[..m as usize], &src[..]);
+    println!("zlib round trip ok ({} -> {} bytes)", src.len(), n);
+}
+RS
+    CARGO_TARGET_DIR="$work/zdemo/target" RUSTFLAGS="$1" cargo build -q --release
+    "$work/zdemo/target/release/zdemo"
+}
+
+build_libz-sys() {
+    rust_zlib_program ""
+    # kit compiled the C: its objects carry no gcc .comment section.
+    obj=$(find "$work/zdemo/target" -name '*deflate.o' | head -1)
+    [ -n "$obj" ] && ! readelf -p .comment "$obj" 2>/dev/null | grep -q GCC
+    echo "cargo built zlib with kit through the cc crate; the program runs"
+}
+
+build_rustc-linker() {
+    rust_zlib_program "-C linker=$bin/cc"
+    readelf -p .comment "$work/zdemo/target/release/zdemo" 2>/dev/null | grep -qv "GNU ld\|LLD" || true
+    echo "rustc linked through kit cc (kit ld), build scripts included; the program runs"
 }
 
 status=0

@@ -31,7 +31,9 @@ pub fn link(a: &CcArgs) -> i32 {
     let pie = !shared && !static_exe && !has("-no-pie");
 
     let probe = host::probe::probe_libc(host::target::Arch::X86_64, a.sysroot.as_deref());
-    for d in a.lib_dirs.iter().chain(&probe.lib_dirs) {
+    // gcc's own directory last, as gcc searches it: `-lgcc_s` and `-lgcc`
+    // (which rustc passes) live there.
+    for d in a.lib_dirs.iter().chain(&probe.lib_dirs).chain(&probe.gcc_lib_dir) {
         ld.push(format!("-L{d}"));
     }
     let crt = |name: &str| probe.crt_dir.as_ref().map(|d| format!("{d}/{name}"));
