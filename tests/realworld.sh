@@ -21,7 +21,7 @@ while [ $# -gt 0 ]; do
         *) projects+=("$1"); shift ;;
     esac
 done
-ALL=(zlib bzip2 sed grep m4 bc gawk xz jq pcre2 markupsafe simplejson bitarray mmh3 msgpack pyyaml libz-sys rustc-linker)
+ALL=(zlib bzip2 sed grep m4 bc gawk xz jq pcre2 lua markupsafe simplejson bitarray mmh3 msgpack pyyaml libz-sys rustc-linker)
 QUICK=(zlib bzip2 xz bc jq pcre2 markupsafe msgpack)
 if [ ${#projects[@]} -eq 0 ]; then
     if [ $quick = 1 ]; then projects=("${QUICK[@]}"); else projects=("${ALL[@]}"); fi
@@ -34,6 +34,7 @@ trap 'rm -rf "$work"' EXIT
 # Build tools find kit's tools under the names they expect.
 bin="$work/bin"
 "$kit" install "$bin" >/dev/null
+system_path=$PATH
 export PATH="$bin:$PATH"
 export CC="$kit cc" AR="$kit ar" RANLIB="$kit ranlib" NM="$kit nm"
 export MAKEFLAGS="-j${JOBS:-2}"
@@ -171,6 +172,38 @@ build_pcre2() {
     make
     make check
     echo "make check passed"
+}
+
+build_lua() {
+    debian_source lua5.4
+    cd "$work/lua5.4"
+    # Lua's own Makefile; the same tree built by gcc is the reference.
+    cp -r . "$work/lua-gcc"
+    make linux CC="$kit cc -std=gnu99" AR="$kit ar rcu" RANLIB="$kit ranlib"
+    PATH=$system_path make -C "$work/lua-gcc" linux CC="gcc -std=gnu99" AR="ar rcu" RANLIB="ranlib" >/dev/null
+    cat > "$work/check.lua" <<'LUA'
+local t = {}
+for i = 1, 200 do t[i] = (i * 7919) % 1009 end
+table.sort(t)
+print(table.concat(t, ",", 1, 20), #t)
+print(string.format("%.17g %5.2f %d %x %q", math.pi, -1/3, 7 // 2, 255, "a\n\0b"))
+print(2^53 + 1, math.maxinteger, math.mininteger, 7 % -3, -7 // 2, 3 / 0, -(0/0) ~= -(0/0))
+local co = coroutine.wrap(function(a) for i = 1, 3 do a = coroutine.yield(a * i) end return "done" end)
+print(co(2), co(3), co(4), co(5))
+print(pcall(error, {code = 42}), select("#", pcall(error)))
+print(("hello world from lua"):gsub("%w+", string.upper), utf8.char(72, 228, 8364, 128512))
+local s = 0
+for w in ("the quick brown fox jumps over the lazy dog"):gmatch("%a+") do s = s + #w end
+print(s, string.rep("ab", 5, "-"), tostring(nil), tostring(1e100), 0x7fffffffffffffff + 1)
+local f = load("return function(x) return x * 2 + 1 end")()
+print(f(20), string.pack("<i4", 1000):byte(1, -1))
+LUA
+    src/lua "$work/check.lua" > kit.out
+    "$work/lua-gcc/src/lua" "$work/check.lua" > gcc.out
+    cmp kit.out gcc.out || { diff gcc.out kit.out; exit 1; }
+    src/luac -o "$work/check.luac" "$work/check.lua"
+    src/lua "$work/check.luac" | cmp - gcc.out
+    echo "built by Lua's Makefile; lua and luac output equal the gcc build's"
 }
 
 # A Python sdist from PyPI, unpacked into $work/NAME, and a virtualenv with

@@ -42,6 +42,7 @@ pub fn parse_args(args: &[String]) -> Result<Config, String> {
         *i += 1;
         args.get(*i).cloned().ok_or_else(|| format!("option '{flag}' needs an argument"))
     };
+    let mut state_stack: Vec<usize> = Vec::new();
     while i < args.len() {
         let a = args[i].as_str();
         // Long options may be written with one dash or two.
@@ -70,6 +71,21 @@ pub fn parse_args(args: &[String]) -> Result<Config, String> {
             }
             "-as-needed" => c.inputs.push(InputArg::AsNeeded(true)),
             "-no-as-needed" => c.inputs.push(InputArg::AsNeeded(false)),
+            // The state is the latest of each switch in the input list: a
+            // push remembers how long the list was, a pop restores the
+            // switches as they stood then.
+            "-push-state" => state_stack.push(c.inputs.len()),
+            "-pop-state" => {
+                let at = state_stack.pop().ok_or("'--pop-state' without '--push-state'")?;
+                let before = &c.inputs[..at];
+                let last = |f: fn(&InputArg) -> Option<bool>| before.iter().rev().find_map(f).unwrap_or(false);
+                let restore = [
+                    InputArg::AsNeeded(last(|x| if let InputArg::AsNeeded(v) = x { Some(*v) } else { None })),
+                    InputArg::Static(last(|x| if let InputArg::Static(v) = x { Some(*v) } else { None })),
+                    InputArg::WholeArchive(last(|x| if let InputArg::WholeArchive(v) = x { Some(*v) } else { None })),
+                ];
+                c.inputs.extend(restore);
+            }
             "-whole-archive" => c.inputs.push(InputArg::WholeArchive(true)),
             "-no-whole-archive" => c.inputs.push(InputArg::WholeArchive(false)),
             "-start-group" | "-(" => c.inputs.push(InputArg::GroupStart),
@@ -91,6 +107,11 @@ pub fn parse_args(args: &[String]) -> Result<Config, String> {
             | "-enable-new-dtags" | "-disable-new-dtags" | "-nostdlib" | "-O0" | "-O1" | "-O2" | "-no-copy-dt-needed-entries"
             | "-warn-common" | "-sort-common" | "-relax" | "-no-relax" | "-discard-all"
             | "-X" | "-x" | "-discard-locals" | "-icf=none" | "-color-diagnostics" | "-no-warn-mismatch" => {}
+            // gcc's collect2 always names its LTO plugin. kit links the code
+            // in objects; an object holding only LTO bytecode leaves its
+            // symbols undefined, which is an error, never a silent loss.
+            "-plugin" => i += 1,
+            _ if o.starts_with("-plugin-opt") => {}
             "-v" | "-version" | "-V" => c.print_version = true,
             "-help" => c.print_help = true,
             "-z" => {
@@ -207,6 +228,27 @@ mod tests {
         assert_eq!(p("-Bsymbolic").unwrap().symbolic, Symbolic::All);
         assert!(p("-z defs").unwrap().no_undefined);
         assert!(p("--version-script").is_err());
+    }
+
+    /// What gcc's collect2 passes: the LTO plugin, and `-lgcc_s` inside a
+    /// saved state.
+    #[test]
+    fn collect2_line() {
+        let c = p("-plugin /usr/lib/gcc/liblto_plugin.so -plugin-opt=-fresolution=/tmp/x.res a.o --as-needed --push-state --no-as-needed -lgcc_s --pop-state -lc").unwrap();
+        assert_eq!(
+            c.inputs,
+            [
+                InputArg::Path("a.o".into()),
+                InputArg::AsNeeded(true),
+                InputArg::AsNeeded(false),
+                InputArg::Lib("gcc_s".into()),
+                InputArg::AsNeeded(true),
+                InputArg::Static(false),
+                InputArg::WholeArchive(false),
+                InputArg::Lib("c".into()),
+            ]
+        );
+        assert!(p("--pop-state").is_err());
     }
 
     #[test]
