@@ -8,7 +8,8 @@ program, the 20 functions with the largest kit -O2 frames, and totals.
 Deep recursion that works with gcc must not overflow the stack with kit.
 
     bench/frames.py [--kit target/release/kit] [--out FILE]
-Sources: SQLite and Lua from tests/fetch-material.sh's cache.
+Sources: SQLite and Lua from tests/fetch-material.sh's cache, and jq from
+tests/realworld.sh's (Debian's upstream tarball, configured here by gcc).
 """
 import argparse, glob, os, re, subprocess, sys, tempfile
 
@@ -50,6 +51,33 @@ def build(cc, opt, srcs, flags, tmp, tag):
     return total
 
 
+def configured_jq(tmp):
+    """jq's sources and flags, configured in `tmp`; None without the tarball."""
+    tars = glob.glob(os.path.join(CACHE, "realworld", "debian", "jq", "*.orig.tar.*"))
+    tars = [t for t in tars if not t.endswith(".asc")]
+    if not tars:
+        return None
+    src = os.path.join(tmp, "jq")
+    os.makedirs(src)
+    subprocess.run(["tar", "-xf", tars[0], "-C", src, "--strip-components=1"], check=True)
+    if not os.path.exists(os.path.join(src, "configure")):
+        subprocess.run(["autoreconf", "-fi"], cwd=src, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    subprocess.run(["./configure", "--quiet", "--with-oniguruma=no", "--disable-docs", "--disable-maintainer-mode"],
+                   cwd=src, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=dict(os.environ, CC="gcc"))
+    return src
+
+
+def build_with_make(cc, opt, src):
+    """jq built by its own Makefile (per-file flags matter: jv_dtoa.c)."""
+    subprocess.run(["make", "clean"], cwd=src, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    subprocess.run(["make", "-j2", "CC=" + " ".join(cc), "CFLAGS=" + opt + " -w"], cwd=src, check=True,
+                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    total = {}
+    for o in sorted(glob.glob(os.path.join(src, "src", "*.o"))):
+        total.update(frames(o))
+    return total
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--kit", default=os.path.join(HERE, "..", "target", "release", "kit"))
@@ -61,12 +89,22 @@ def main():
         "SQLite": ([os.path.join(sq, "sqlite3.c"), os.path.join(sq, "shell.c")], ["-DSQLITE_THREADSAFE=0", "-DSQLITE_OMIT_LOAD_EXTENSION", "-I" + sq]),
         "Lua": (sorted(glob.glob(os.path.join(lua, "*.c"))), ["-I" + lua]),
     }
+    jq_tmp = tempfile.TemporaryDirectory()
+    jq = configured_jq(jq_tmp.name)
+    if jq:
+        programs["jq"] = (jq, None)
+    else:
+        print("jq: run tests/realworld.sh jq first to fetch its sources", file=sys.stderr)
     text = []
     for prog, (srcs, flags) in programs.items():
-        if not all(os.path.exists(s) for s in srcs):
-            sys.exit(f"{prog} sources missing: run tests/fetch-material.sh")
-        with tempfile.TemporaryDirectory() as tmp:
-            r = {(c, o): build(cc, o, srcs, flags, tmp, c) for c, cc in (("kit", kit), ("gcc", ["gcc"])) for o in ("-O0", "-O2")}
+        compilers = (("kit", kit), ("gcc", ["gcc"]))
+        if flags is None:
+            r = {(c, o): build_with_make(cc, o, srcs) for c, cc in compilers for o in ("-O0", "-O2")}
+        else:
+            if not all(os.path.exists(s) for s in srcs):
+                sys.exit(f"{prog} sources missing: run tests/fetch-material.sh")
+            with tempfile.TemporaryDirectory() as tmp:
+                r = {(c, o): build(cc, o, srcs, flags, tmp, c) for c, cc in compilers for o in ("-O0", "-O2")}
         common = set(r[("kit", "-O2")]) & set(r[("gcc", "-O0")])
         worst = sorted(common, key=lambda f: -r[("kit", "-O2")][f])[:20]
         text.append(f"\n{prog}: the 20 largest kit -O2 frames (bytes)\n")
