@@ -272,6 +272,18 @@ impl<'a, 't, 'd> FnCx<'a, 't, 'd> {
         self.temps_live.push((size, align, s));
         s
     }
+    /// An aggregate at `addr` as whole eightbytes to load for registers:
+    /// itself when its size is a multiple of 8, else a padded copy (loading
+    /// a partial last eightbyte in place could read past the object).
+    fn eightbytes(&mut self, addr: Value, size: u64, name: &str) -> Value {
+        if size % 8 == 0 {
+            return addr;
+        }
+        let s = self.temp_slot(size.next_multiple_of(8), 8, name);
+        let tmp = self.slot_addr(s);
+        self.copy(tmp, addr, size, 1);
+        tmp
+    }
     fn slot_addr(&mut self, s: kir::Slot) -> Value {
         self.val(Op::SlotAddr(s))
     }

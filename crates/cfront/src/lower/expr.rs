@@ -768,16 +768,7 @@ impl<'a, 't, 'd> FnCx<'a, 't, 'd> {
                 }
                 ArgClass::Regs(r) => {
                     let size = self.size_of(&a.ty);
-                    // Whole eightbytes load straight from the aggregate; a
-                    // partial last one goes through a copy (no over-read).
-                    let tmp = if size % 8 == 0 {
-                        v
-                    } else {
-                        let s = self.temp_slot(size.next_multiple_of(8), 8, "<arg>");
-                        let tmp = self.slot_addr(s);
-                        self.copy(tmp, v, size, 1);
-                        tmp
-                    };
+                    let tmp = self.eightbytes(v, size, "<arg>");
                     for (k, t) in r.iter().enumerate() {
                         let x = self.load(*t, tmp, 8 * k as i32, false);
                         vals.push(x);

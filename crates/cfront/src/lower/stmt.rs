@@ -235,14 +235,7 @@ impl<'a, 't, 'd> FnCx<'a, 't, 'd> {
             ArgClass::Scalar(_) => vec![v],
             ArgClass::Regs(r) => {
                 let size = self.size_of(&rty);
-                let tmp = if size % 8 == 0 {
-                    v
-                } else {
-                    let s = self.temp_slot(size.next_multiple_of(8), 8, "<retval>");
-                    let tmp = self.slot_addr(s);
-                    self.copy(tmp, v, size, 1);
-                    tmp
-                };
+                let tmp = self.eightbytes(v, size, "<retval>");
                 r.iter().enumerate().map(|(k, t)| self.load(*t, tmp, 8 * k as i32, false)).collect()
             }
             ArgClass::Memory => {
