@@ -22,7 +22,7 @@ while [ $# -gt 0 ]; do
     esac
 done
 ALL=(zlib bzip2 sed grep m4 bc gawk xz jq pcre2 lua markupsafe simplejson bitarray mmh3 msgpack pyyaml libz-sys rustc-linker)
-QUICK=(zlib bzip2 xz bc jq pcre2 markupsafe msgpack)
+QUICK=(zlib bzip2 bc jq pcre2 markupsafe msgpack)
 if [ ${#projects[@]} -eq 0 ]; then
     if [ $quick = 1 ]; then projects=("${QUICK[@]}"); else projects=("${ALL[@]}"); fi
 fi

@@ -30,8 +30,13 @@ impl<'a> Parser<'a> {
     /// Parses a builtin call if `t` names one kit implements; `None` lets
     /// the caller treat the name as an ordinary (libc) function.
     pub(super) fn builtin(&mut self, t: &Token) -> PResult<Option<Expr>> {
-        let name: &str = &t.text;
         let loc = t.loc;
+        let floatn = floatn_builtin(&t.text);
+        let name: &str = floatn.as_deref().unwrap_or(&t.text);
+        if name == "<float128>" {
+            self.err(loc, format!("'{}': _Float128 and _Float16 are not supported yet", t.text));
+            return Err(Reported);
+        }
         let int = int_t(IntKind::Int);
         let long = int_t(IntKind::Long);
         let dbl = float_t(FloatKind::Double);
@@ -615,4 +620,25 @@ fn is_library_builtin(name: &str) -> bool {
     }
     // float and long double variants of the math functions.
     name.strip_suffix('f').or_else(|| name.strip_suffix('l')).is_some_and(|b| MATH.contains(&b))
+}
+
+/// `__builtin_inff32`, `__builtin_huge_valf64x`...: the `_FloatN` forms of
+/// the float builtins, spelled as the float/double/long double ones
+/// (`_Float32` is float, `_Float64` and `_Float32x` double, `_Float64x`
+/// long double). `<float128>` for the `f16`/`f128` forms kit lacks.
+fn floatn_builtin(name: &str) -> Option<String> {
+    const STEMS: &[&str] = &["huge_val", "inf", "nan", "nans", "fabs", "copysign"];
+    let rest = name.strip_prefix("__builtin_")?;
+    for stem in STEMS {
+        let Some(suffix) = rest.strip_prefix(stem) else { continue };
+        let plain = match suffix {
+            "f32" => "f",
+            "f64" | "f32x" => "",
+            "f64x" => "l",
+            "f16" | "f128" | "f128x" => return Some("<float128>".into()),
+            _ => continue,
+        };
+        return Some(format!("__builtin_{stem}{plain}"));
+    }
+    None
 }

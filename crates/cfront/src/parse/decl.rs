@@ -214,6 +214,14 @@ impl<'a> Parser<'a> {
             }
             "gnu_inline" => a.gnu_inline = true,
             "transparent_union" => a.transparent_union = true,
+            // It names a versioned symbol for the linker; ignoring it would
+            // build a library without the versions it promises (xz's liblzma).
+            "symver" => {
+                self.err(t.loc, "__attribute__((symver)) is not supported yet");
+                if has_args {
+                    self.skip_parens();
+                }
+            }
             "always_inline" => a.always_inline = true,
             _ => {
                 if has_args {

@@ -1474,6 +1474,26 @@ impl<'a> Parser<'a> {
         let lower = s.to_ascii_lowercase();
         let is_hex = lower.starts_with("0x");
         let is_float = if is_hex { lower.contains('p') || lower.contains('.') } else { lower.contains('.') || lower.contains('e') };
+        // `_FloatN` suffixes (ISO/IEC TS 18661-3, C23): f32 is float, f64
+        // and f32x double, f64x long double.
+        const FLOATN: &[(&str, FloatKind)] = &[("f32x", FloatKind::Double), ("f64x", FloatKind::LDouble), ("f32", FloatKind::Float), ("f64", FloatKind::Double)];
+        let floatn = is_float
+            .then(|| FLOATN.iter().find_map(|(suf, k)| lower.strip_suffix(suf).map(|b| (b.to_string(), *k))))
+            .flatten()
+            .filter(|(b, _)| !b.is_empty());
+        if let Some((body, k)) = floatn {
+            let v = if is_hex { parse_hex_float(&body[2..]) } else { body.parse::<f64>().ok() };
+            let v = v.unwrap_or_else(|| {
+                self.err(loc, format!("invalid floating constant '{s}'"));
+                0.0
+            });
+            let v = if k == FloatKind::Float { v as f32 as f64 } else { v };
+            return Expr { kind: ExprKind::Float(v), ty: float_t(k), loc };
+        }
+        if is_float && (lower.ends_with("f128") || lower.ends_with("f16") || lower.ends_with('q') && !is_hex) {
+            self.err(loc, format!("'{s}': _Float128 and _Float16 constants are not supported yet"));
+            return Expr { kind: ExprKind::Float(0.0), ty: float_t(FloatKind::LDouble), loc };
+        }
         if is_float {
             let (body, ty) = if let Some(b) = lower.strip_suffix('f').filter(|_| !is_hex || lower.contains('p')) {
                 (b, float_t(FloatKind::Float))
