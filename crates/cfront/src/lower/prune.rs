@@ -4,17 +4,18 @@
 //! externs that only dropped code referred to.
 
 use kir::{Callee, Module, Op};
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 /// `discardable`: the static inline functions, kept only if reachable from
 /// everything else the module defines.
 pub(crate) fn prune(m: &mut Module, discardable: &HashSet<String>) {
     let mut used: HashSet<String> = HashSet::new();
     let mut work: Vec<usize> = Vec::new();
-    let index = |name: &str, m: &Module| m.funcs.iter().position(|f| f.name == name);
-    let note = |name: &str, used: &mut HashSet<String>, work: &mut Vec<usize>, m: &Module| {
-        if used.insert(name.to_string()) && discardable.contains(name) {
-            if let Some(i) = index(name, m) {
+    // Where each discardable function is, looked up once.
+    let index: HashMap<&str, usize> = m.funcs.iter().enumerate().filter(|(_, f)| discardable.contains(&f.name)).map(|(i, f)| (f.name.as_str(), i)).collect();
+    let note = |name: &str, used: &mut HashSet<String>, work: &mut Vec<usize>| {
+        if used.insert(name.to_string()) {
+            if let Some(&i) = index.get(name) {
                 work.push(i);
             }
         }
@@ -26,12 +27,12 @@ pub(crate) fn prune(m: &mut Module, discardable: &HashSet<String>) {
     }
     for g in &m.globals {
         for (_, sym, _) in g.init.iter().flat_map(|i| &i.relocs) {
-            note(sym, &mut used, &mut work, m);
+            note(sym, &mut used, &mut work);
         }
     }
     let roots: Vec<String> = m.aliases.iter().map(|a| a.target.clone()).chain(m.ctors.iter().chain(&m.dtors).map(|c| c.0.clone())).collect();
     for r in &roots {
-        note(r, &mut used, &mut work, m);
+        note(r, &mut used, &mut work);
     }
     let mut seen = vec![false; m.funcs.len()];
     while let Some(i) = work.pop() {
@@ -41,7 +42,7 @@ pub(crate) fn prune(m: &mut Module, discardable: &HashSet<String>) {
         for b in &m.funcs[i].blocks {
             for inst in &b.insts {
                 match &inst.op {
-                    Op::Call { callee: Callee::Direct(n), .. } | Op::SymAddr(n, _) => note(n, &mut used, &mut work, m),
+                    Op::Call { callee: Callee::Direct(n), .. } | Op::SymAddr(n, _) => note(n, &mut used, &mut work),
                     _ => {}
                 }
             }

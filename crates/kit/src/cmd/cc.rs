@@ -72,11 +72,11 @@ pub fn run_cc(a: CcArgs) -> i32 {
     if a.mode == Mode::Link {
         return crate::linking::link(&a);
     }
-    let mut status = 0;
     if a.dry_run {
         // Nothing runs as a separate program when kit compiles.
         return 0;
     }
+    let mut status = 0;
     for input in &a.inputs {
         if !(a.is_c_source(input) || input.ends_with(".h")) {
             eprintln!("kit cc: warning: {input}: linker input file unused because linking not done");
