@@ -276,7 +276,7 @@ impl<'a, 't, 'd> FnCx<'a, 't, 'd> {
     /// itself when its size is a multiple of 8, else a padded copy (loading
     /// a partial last eightbyte in place could read past the object).
     fn eightbytes(&mut self, addr: Value, size: u64, name: &str) -> Value {
-        if size % 8 == 0 {
+        if size.is_multiple_of(8) {
             return addr;
         }
         let s = self.temp_slot(size.next_multiple_of(8), 8, name);
@@ -382,25 +382,31 @@ impl<'a, 't, 'd> FnCx<'a, 't, 'd> {
         // Largest first, each into the first slot none of whose locals'
         // scopes overlaps its own: big objects end up sharing.
         locals.sort_by_key(|&(i, size, _)| (std::cmp::Reverse(size), i));
-        // (members' scope spans, members, size, align)
-        let mut groups: Vec<(Vec<(u32, u32)>, Vec<usize>, u64, u32)> = Vec::new();
+        /// Locals sharing one slot: their scope spans never overlap.
+        struct Group {
+            spans: Vec<(u32, u32)>,
+            members: Vec<usize>,
+            size: u64,
+            align: u32,
+        }
+        let mut groups: Vec<Group> = Vec::new();
         for (i, size, align) in locals {
             let (open, close) = span(i);
-            let free = groups.iter().position(|g| g.0.iter().all(|&(o, c)| c <= open || close <= o));
+            let free = groups.iter().position(|g| g.spans.iter().all(|&(o, c)| c <= open || close <= o));
             match free {
                 Some(k) => {
                     let g = &mut groups[k];
-                    g.0.push((open, close));
-                    g.1.push(i);
-                    g.2 = g.2.max(size);
-                    g.3 = g.3.max(align);
+                    g.spans.push((open, close));
+                    g.members.push(i);
+                    g.size = g.size.max(size);
+                    g.align = g.align.max(align);
                 }
-                None => groups.push((vec![(open, close)], vec![i], size, align)),
+                None => groups.push(Group { spans: vec![(open, close)], members: vec![i], size, align }),
             }
         }
         // Slots in declaration order, so frames lay out like the source.
-        groups.sort_by_key(|g| g.1.iter().copied().min());
-        for (_, members, size, align) in groups {
+        groups.sort_by_key(|g| g.members.iter().copied().min());
+        for Group { members, size, align, .. } in groups {
             let first = members.iter().copied().min().unwrap_or(members[0]);
             let name = self.def.locals[first].name.clone();
             let s = self.slot(size, align, &name);

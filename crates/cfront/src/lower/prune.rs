@@ -14,10 +14,10 @@ pub(crate) fn prune(m: &mut Module, discardable: &HashSet<String>) {
     // Where each discardable function is, looked up once.
     let index: HashMap<&str, usize> = m.funcs.iter().enumerate().filter(|(_, f)| discardable.contains(&f.name)).map(|(i, f)| (f.name.as_str(), i)).collect();
     let note = |name: &str, used: &mut HashSet<String>, work: &mut Vec<usize>| {
-        if used.insert(name.to_string()) {
-            if let Some(&i) = index.get(name) {
-                work.push(i);
-            }
+        if used.insert(name.to_string())
+            && let Some(&i) = index.get(name)
+        {
+            work.push(i);
         }
     };
     for (i, f) in m.funcs.iter().enumerate() {
