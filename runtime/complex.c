@@ -1,5 +1,5 @@
 /* Complex multiplication and division (libgcc's __mulsc3, __muldc3,
- * __divsc3, __divdc3).
+ * __mulxc3, __divsc3, __divdc3, __divxc3).
  *
  * kit lowers `_Complex` `*` and `/` to these calls, as gcc does, and
  * gcc-compiled objects call them too. They follow C11 Annex G: when the
@@ -11,9 +11,8 @@
  * works in double. Results match libgcc's bit for bit (NaN signs and
  * payloads aside).
  *
- * Not provided: the long double (xc) variants, since kit computes long
- * double in double precision and returns it in %xmm0, not gcc's %st0; the
- * _Float16 (hc) and __float128 (tc) ones, types kit does not compute in. */
+ * Not provided: the _Float16 (hc) and __float128 (tc) variants, types kit
+ * does not compute in. */
 
 #define isnan(x) __builtin_isnan(x)
 #define isinf(x) __builtin_isinf(x)
@@ -63,6 +62,7 @@
 
 MUL(__mulsc3, float, __builtin_inff(), __builtin_copysignf)
 MUL(__muldc3, double, __builtin_inf(), __builtin_copysign)
+MUL(__mulxc3, long double, __builtin_infl(), __builtin_copysignl)
 
 /* Annex G recovery for a quotient that came out NaN+iNaN. */
 #define RECOVER(T, INF, COPYSIGN)                                               \
@@ -155,3 +155,5 @@ float _Complex __divsc3(float a, float b, float c, float d) {
 
 DIV(__divdc3, double, __builtin_inf(), __builtin_copysign, __builtin_fabs,
     0x1p1023, 0x1p-1022, 0x1p-52)
+DIV(__divxc3, long double, __builtin_infl(), __builtin_copysignl, __builtin_fabsl,
+    0x1p16383L, 0x1p-16382L, 0x1p-63L)

@@ -107,13 +107,12 @@ u128 __fixunssfti(float x) { return __fixunsdfti((double)x); }
 i128 __fixsfti(float x) { return __fixdfti((double)x); }
 
 /* x87 extended precision: 64-bit significand with an explicit integer bit,
- * 15-bit exponent (bias 16383) and the sign above it. kit computes long
- * double in double precision, which would round these operands, so the
- * functions below take the argument's bits instead: a long double argument
- * is passed in memory, 16 bytes at the start of the stack argument area,
- * and so is a struct larger than 16 bytes. For a one-argument function the
- * two declarations therefore read the same bytes; the struct's last word
- * (past the long double) is never used. */
+ * 15-bit exponent (bias 16383) and the sign above it. The functions below
+ * work on the argument's bits, which is simpler than x87 arithmetic: a long
+ * double argument is passed in memory, 16 bytes at the start of the stack
+ * argument area, and so is a struct larger than 16 bytes. For a
+ * one-argument function the two declarations therefore read the same
+ * bytes; the struct's last word (past the long double) is never used. */
 struct xf {
     u64 mant;
     u64 se; /* sign and exponent in the low 16 bits; the rest is padding */

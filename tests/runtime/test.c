@@ -35,6 +35,8 @@ int __cmpti2(i128, i128);
 int __ucmpti2(u128, u128);
 double _Complex __muldc3(double, double, double, double);
 double _Complex __divdc3(double, double, double, double);
+long double _Complex __mulxc3(long double, long double, long double, long double);
+long double _Complex __divxc3(long double, long double, long double, long double);
 float _Complex __mulsc3(float, float, float, float);
 float _Complex __divsc3(float, float, float, float);
 double __floatuntidf(u128);
@@ -94,6 +96,12 @@ static void pd(double x) {
         printf(" %a", x);
 }
 static void pf(float x) { pd(x); }
+static void pld(long double x) {
+    if (isnan(x))
+        printf(" nan");
+    else
+        printf(" %La", x);
+}
 
 /* Dividends and divisors: zero, ones, powers of two, 64-bit boundaries,
  * values whose quotient digit estimates need correcting, extremes. */
@@ -199,6 +207,27 @@ static void test_complex(void) {
             float _Complex fr = __divsc3(3 * (float)scale[i], -5 * (float)scale[j], 7 * (float)scale[j], 0.5f * (float)scale[i]);
             pd(__real__ r), pd(__imag__ r), pd(__real__ r2), pd(__imag__ r2), pf(__real__ fr), pf(__imag__ fr);
         }
+    printf("\n");
+    /* long double: the double values, values beyond double's range and
+     * quotients that need all 64 bits. */
+    static const long double lvals[] = {
+        0.0L, -0.0L, 1.0L, -1.0L, 0.1L, -2.5L, 3.0L, 1e4000L, -1e4000L, 1e-4000L, 0x1p-16445L,
+        LDBL_MIN, LDBL_MAX, -LDBL_MAX, INFINITY, -INFINITY, NAN, 1.0L / 3, 0x1p16383L, 1e300L,
+    };
+    for (unsigned i = 0; i < N(lvals); i++)
+        for (unsigned j = 0; j < N(lvals); j++)
+            for (unsigned k = 0; k < N(lvals); k += 3)
+                for (unsigned l = 0; l < N(lvals); l += 2) {
+                    long double a = lvals[i], b = lvals[j], c = lvals[k], d = lvals[l];
+                    long double _Complex m = __mulxc3(a, b, c, d), q = __divxc3(a, b, c, d);
+                    printf("x %u %u %u %u", i, j, k, l);
+                    pld(__real__ m), pld(__imag__ m), pld(__real__ q), pld(__imag__ q);
+                    printf("\n");
+                }
+    volatile long double _Complex lx = 1.5L + 2.0Li, ly = -0.1L + 4.0Li;
+    long double _Complex lp = lx * ly, lq = lx / ly;
+    printf("xops");
+    pld(__real__ lp), pld(__imag__ lp), pld(__real__ lq), pld(__imag__ lq);
     printf("\n");
 }
 

@@ -14,6 +14,11 @@ pub enum ArgClass {
     Memory,
     /// Empty struct: passed as nothing.
     Ignore,
+    /// Returned on the x87 stack: `long double` or a struct of one in
+    /// `%st0` (1), `_Complex long double` in `%st0`/`%st1` (2). The KIR
+    /// signature returns nothing; the value moves through the `__kit_x87_ret`
+    /// and `__kit_x87_pop` stubs.
+    X87(u8),
 }
 
 /// The KIR type holding a value of scalar C type `t`.
@@ -27,7 +32,8 @@ pub fn scalar_type(t: &CType) -> Option<kir::Type> {
             _ => kir::Type::I128,
         },
         Kind::Float(FloatKind::Float) => kir::Type::F32,
-        // long double is computed in double precision for now (see ARCHITECTURE.md).
+        // long double: its 80-bit image in an i128, computed by x87 stubs.
+        Kind::Float(FloatKind::LDouble) => kir::Type::I128,
         Kind::Float(_) => kir::Type::F64,
         Kind::Ptr(_) => kir::Type::I64,
         _ => return None,
@@ -112,11 +118,19 @@ pub fn classify(t: &CType, recs: &Records) -> ArgClass {
     ArgClass::Regs(regs)
 }
 
-/// How a value of type `t` is returned. long double is returned as a double
-/// in %xmm0: kit's own convention (the ABI's %st0 is out of Cranelift's reach).
+/// How a value of type `t` is returned.
 pub fn classify_ret(t: &CType, recs: &Records) -> ArgClass {
-    if let Kind::Float(FloatKind::LDouble) = t.kind {
-        return ArgClass::Scalar(kir::Type::F64);
+    match t.kind {
+        Kind::Float(FloatKind::LDouble) => return ArgClass::X87(1),
+        Kind::Complex(FloatKind::LDouble) => return ArgClass::X87(2),
+        Kind::Record(_) if size_of(t, recs) == 16 => {
+            let mut ls = Vec::new();
+            leaves(t, 0, recs, &mut ls, &mut false);
+            if let [(0, 16, Leaf::X87)] = ls[..] {
+                return ArgClass::X87(1);
+            }
+        }
+        _ => {}
     }
     classify(t, recs)
 }
@@ -165,7 +179,7 @@ pub fn lower_sig(ft: &FuncType, recs: &Records, for_call: bool) -> kir::Sig {
         ArgClass::Scalar(t) => sig.rets.push(t),
         ArgClass::Regs(r) => sig.rets = r,
         ArgClass::Memory => sig.sret = true,
-        ArgClass::Ignore => {}
+        ArgClass::Ignore | ArgClass::X87(_) => {}
     }
     if ft.ret.is_void() {
         sig.rets.clear();
@@ -188,7 +202,7 @@ pub fn push_class(params: &mut Vec<kir::Param>, c: ArgClass, p: &CType, recs: &R
         ArgClass::Scalar(t) => params.push(kir::Param::Scalar(t)),
         ArgClass::Regs(r) => params.extend(r.into_iter().map(kir::Param::Scalar)),
         ArgClass::Memory => params.push(kir::Param::ByVal { size: size_of(p, recs) as u32, align: align_of(p, recs).max(8) }),
-        ArgClass::Ignore => {}
+        ArgClass::Ignore | ArgClass::X87(_) => {}
     }
 }
 

@@ -44,6 +44,8 @@ pub struct Expr {
 pub enum ExprKind {
     Int(i128),
     Float(f64),
+    /// A `long double` literal, rounded to the x87 format (`crate::x87`).
+    LongFloat(u128),
     /// A string literal's bytes (with the terminating NUL), stored as
     /// anonymous read-only data.
     Str(Rc<[u8]>),

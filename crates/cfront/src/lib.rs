@@ -14,3 +14,4 @@ pub mod ast;
 pub mod parse;
 pub mod abi;
 pub mod lower;
+pub mod x87;

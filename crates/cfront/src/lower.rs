@@ -9,6 +9,7 @@ mod expr;
 mod stmt;
 mod prune;
 mod vector;
+mod x87;
 
 use crate::abi::{self, ArgClass};
 use crate::ast::*;
@@ -334,6 +335,7 @@ impl<'a, 't, 'd> FnCx<'a, 't, 'd> {
         }
         // Falling off the end: `main` returns 0, others return garbage (zero).
         cx.run_cleanups(0);
+        cx.x87_return_zero(&ft.ret);
         let rets = cx.f.sig.rets.clone();
         let vals: Vec<Value> = rets
             .iter()
@@ -489,7 +491,7 @@ impl<'a, 't, 'd> FnCx<'a, 't, 'd> {
                     let al = self.align_of(&lty);
                     self.copy(addr, src, size, al);
                 }
-                ArgClass::Ignore => {}
+                ArgClass::Ignore | ArgClass::X87(_) => {}
             }
         }
     }

@@ -5,7 +5,8 @@
 //! - `%al` for variadic calls (tiny thunks, [`abi`]), variadic definitions
 //!   (a widened signature spilling the argument registers into a save area);
 //! - dynamic stack allocation (runtime helpers in [`RUNTIME_C`]), 128-bit
-//!   division and int↔float conversion (libgcc's helpers);
+//!   division and int↔float conversion (libgcc's helpers), `long double`
+//!   arithmetic on the x87 unit (stubs in [`x87`]);
 //! - `.eh_frame` from Cranelift's unwind info, DWARF from its source
 //!   locations, and the object's line table for JIT backtraces.
 //!
@@ -15,7 +16,7 @@
 //! FDE), `relocs` (Cranelift → kit relocation kinds), `object` (assembling
 //! text and symbols), `data` (globals, aliases, init/fini arrays), `unwind`
 //! (`.eh_frame`), `dwarf` (`.debug_*`), `relwriter` (gimli output with
-//! relocations).
+//! relocations), `x87` (`long double` stubs).
 
 mod abi;
 mod data;
@@ -28,6 +29,7 @@ mod object;
 mod relocs;
 mod relwriter;
 mod unwind;
+mod x87;
 
 pub use object::compile_module;
 
@@ -88,60 +90,6 @@ __attribute__((weak, visibility("hidden"))) void *__kit_alloca(unsigned long siz
     __kit_top = b;
     unsigned long a = ((unsigned long)p + hdr + align - 1) & ~(align - 1);
     return (void *)a;
-}
-/* long double: kit computes in double precision but keeps the x87 80-bit
-   format in memory, as the ABI and the C library expect. */
-__attribute__((weak, visibility("hidden"))) double __kit_ld_load(const void *p) {
-    const unsigned char *b = p;
-    unsigned long long m = 0;
-    for (int i = 7; i >= 0; i--) m = (m << 8) | b[i];
-    unsigned se = b[8] | (b[9] << 8);
-    unsigned long long sign = (unsigned long long)(se >> 15) << 63;
-    int e = se & 0x7fff;
-    union { double d; unsigned long long u; } r;
-    if (e == 0x7fff) {
-        r.u = sign | 0x7ff0000000000000ULL | ((m << 1) >> 12) | ((m << 1) && !((m << 1) >> 12) ? 1 : 0);
-        return r.d;
-    }
-    if (m == 0) { r.u = sign; return r.d; }
-    while (!(m >> 63)) { m <<= 1; e--; }
-    int de = e - 16383 + 1023;
-    if (de >= 0x7ff) { r.u = sign | 0x7ff0000000000000ULL; return r.d; }
-    unsigned long long frac;
-    if (de <= 0) {
-        int shift = 12 - de;
-        if (shift > 64) { r.u = sign; return r.d; }
-        frac = shift == 64 ? 0 : m >> shift;
-        unsigned long long rem = shift == 64 ? m : m << (64 - shift);
-        if ((rem >> 63) && ((rem << 1) || (frac & 1))) frac++;
-        r.u = sign | frac;
-        return r.d;
-    }
-    frac = (m >> 11) & 0xfffffffffffffULL;
-    unsigned long long rem = m << 53;
-    unsigned long long bits = ((unsigned long long)de << 52) | frac;
-    if ((rem >> 63) && ((rem << 1) || (bits & 1))) bits++;
-    r.u = sign | bits;
-    return r.d;
-}
-__attribute__((weak, visibility("hidden"))) void __kit_ld_store(void *p, double d) {
-    union { double d; unsigned long long u; } v;
-    v.d = d;
-    unsigned long long sign = v.u >> 63, frac = v.u & 0xfffffffffffffULL;
-    int e = (v.u >> 52) & 0x7ff;
-    unsigned long long m;
-    int xe;
-    if (e == 0x7ff) { xe = 0x7fff; m = 0x8000000000000000ULL | (frac << 11); }
-    else if (e == 0 && frac == 0) { xe = 0; m = 0; }
-    else if (e == 0) {
-        xe = 1 - 1023 + 16383; m = frac << 11;
-        while (!(m >> 63)) { m <<= 1; xe--; }
-    } else { xe = e - 1023 + 16383; m = 0x8000000000000000ULL | (frac << 11); }
-    unsigned char *b = p;
-    for (int i = 0; i < 8; i++) { b[i] = m & 0xff; m >>= 8; }
-    unsigned se = (unsigned)(sign << 15) | (unsigned)xe;
-    b[8] = se & 0xff; b[9] = se >> 8;
-    for (int i = 10; i < 16; i++) b[i] = 0;
 }
 __attribute__((weak, visibility("hidden"))) void __kit_alloca_release(unsigned long mark) {
     while (__kit_top && __kit_top->depth >= mark) {

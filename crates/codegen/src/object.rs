@@ -115,7 +115,7 @@ pub(crate) fn visibility(v: kir::Visibility) -> obj::Visibility {
     }
 }
 
-fn local_def(a: &mut Asm, name: &str, kind: SymbolKind, sec: SectionId, offset: u64, size: u64) {
+pub(crate) fn local_def(a: &mut Asm, name: &str, kind: SymbolKind, sec: SectionId, offset: u64, size: u64) {
     a.define(name, kind, Binding::Local, obj::Visibility::Default, SymbolDef::Section { section: sec, offset }, size);
 }
 
@@ -162,6 +162,7 @@ fn assemble(m: &kir::Module, names: &Names, funcs: Vec<CompiledFunc>, isa: &dyn 
         debug.push((names.id(&f.name) as usize, size, std::mem::take(&mut cf.lines), std::mem::take(&mut cf.locals)));
     }
     emit_thunks(&mut a, text, &thunks);
+    crate::x87::emit_stubs(&mut a, text);
     crate::data::globals(&mut a, m);
     crate::data::aliases(&mut a, m)?;
     crate::data::init_arrays(&mut a, m);

@@ -128,17 +128,9 @@ pub fn compile_to_object(path: &str, args: &CcArgs) -> Option<obj::Object> {
     }
 }
 
-/// Whether the module calls into kit's runtime (alloca, long double format).
+/// Whether the module calls into kit's runtime (dynamic stack allocation).
 fn uses_alloca(m: &kir::Module) -> bool {
-    m.funcs.iter().any(|f| {
-        f.blocks.iter().any(|b| {
-            b.insts.iter().any(|i| match &i.op {
-                kir::Op::Alloca { .. } => true,
-                kir::Op::Call { callee: kir::Callee::Direct(n), .. } => n.starts_with("__kit_ld_"),
-                _ => false,
-            })
-        })
-    })
+    m.funcs.iter().any(|f| f.blocks.iter().any(|b| b.insts.iter().any(|i| matches!(i.op, kir::Op::Alloca { .. }))))
 }
 
 /// Serves kit's runtime source to the preprocessor.

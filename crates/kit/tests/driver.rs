@@ -3,7 +3,7 @@
 //! objects that the system toolchain links into shared libraries.
 
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
 const KIT: &str = env!("CARGO_BIN_EXE_kit");
@@ -160,4 +160,38 @@ fn pic_objects_link_into_gnu_ld_shared_libraries() {
     run(Command::new("gcc").args(["-shared", "lib.o", "-o", "libk.so"]));
     run(Command::new("gcc").args(["main.c", "-L.", "-lk", "-Wl,-rpath,$ORIGIN", "-o", "main"]));
     assert_eq!(stdout(&run(&mut Command::new(d.join("main")))), "13\n");
+}
+
+/// `long double` between gcc's code and kit's, both ways: arguments in
+/// memory, results in %st0/%st1, structs, complex, variadic, callbacks
+/// (tests/interop/long-double). Every mix prints gcc's bytes.
+#[test]
+fn long_double_crosses_the_gcc_boundary() {
+    let found = Command::new("gcc").arg("--version").output().is_ok_and(|o| o.status.success());
+    assert!(found || std::env::var_os("CI").is_none(), "gcc is required when CI is set");
+    if !found {
+        eprintln!("SKIPPED: gcc is not installed");
+        return;
+    }
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/interop/long-double");
+    let d = tmp("long-double");
+    let run = |cmd: &mut Command| {
+        let o = cmd.current_dir(&d).output().unwrap();
+        assert!(o.status.success(), "{cmd:?}: {}", stderr(&o));
+        o
+    };
+    for (who, part) in [("gcc", "lib"), ("gcc", "main"), ("kit", "lib"), ("kit", "main")] {
+        let (prog, pre): (&str, &[&str]) = if who == "gcc" { ("gcc", &[]) } else { (KIT, &["cc"]) };
+        let file = src.join(format!("{part}.c"));
+        run(Command::new(prog).args(pre).args(["-c", file.to_str().unwrap(), "-o", &format!("{who}-{part}.o")]));
+    }
+    run(Command::new("gcc").args(["gcc-lib.o", "gcc-main.o", "-o", "ref"]));
+    let want = stdout(&run(&mut Command::new(d.join("ref"))));
+    assert!(want.contains("third 0.333333333333333333342"), "{want}");
+    for (lib, main) in [("kit-lib.o", "gcc-main.o"), ("gcc-lib.o", "kit-main.o")] {
+        run(Command::new("gcc").args([lib, main, "-o", "mixed"]));
+        assert_eq!(stdout(&run(&mut Command::new(d.join("mixed")))), want, "{lib} + {main}");
+    }
+    run(Command::new(KIT).args(["cc", "-O2", src.join("lib.c").to_str().unwrap(), src.join("main.c").to_str().unwrap(), "-o", "kit"]));
+    assert_eq!(stdout(&run(&mut Command::new(d.join("kit")))), want, "kit -O2");
 }

@@ -14,7 +14,11 @@ fn elem(t: &CType) -> Option<FloatKind> {
 }
 
 fn kt(k: FloatKind) -> KT {
-    if k == FloatKind::Float { KT::F32 } else { KT::F64 }
+    match k {
+        FloatKind::Float => KT::F32,
+        FloatKind::Double => KT::F64,
+        FloatKind::LDouble => KT::I128,
+    }
 }
 
 impl<'a, 't, 'd> FnCx<'a, 't, 'd> {
@@ -33,15 +37,12 @@ impl<'a, 't, 'd> FnCx<'a, 't, 'd> {
         a
     }
 
-    fn float_conv(&mut self, v: Value, to: KT) -> Value {
-        let from = self.ty(v);
-        if from == to {
-            v
-        } else if from == KT::F32 {
-            self.val(Op::Conv(ConvOp::FExt, v, to))
-        } else {
-            self.val(Op::Conv(ConvOp::FTrunc, v, to))
-        }
+    fn part_neg(&mut self, v: Value, k: FloatKind) -> Value {
+        if k == FloatKind::LDouble { self.ld_neg(v) } else { self.val(Op::Un(kir::UnOp::FNeg, v)) }
+    }
+
+    fn part_zero(&mut self, k: FloatKind) -> Value {
+        if k == FloatKind::LDouble { self.ld_const(0) } else { self.val(Op::Fconst(kt(k), 0.0)) }
     }
 
     /// Conversion involving a complex type (either side); None if neither is.
@@ -52,21 +53,21 @@ impl<'a, 't, 'd> FnCx<'a, 't, 'd> {
                     return Some(v);
                 }
                 let (re, im) = self.cx_parts(v, fk);
-                let re = self.float_conv(re, kt(tk));
-                let im = self.float_conv(im, kt(tk));
+                let re = self.convert_val(re, &float_t(fk), &float_t(tk));
+                let im = self.convert_val(im, &float_t(fk), &float_t(tk));
                 Some(self.cx_make(re, im, tk))
             }
             (None, Some(tk)) => {
                 let real = float_t(tk);
                 let re = self.convert_val(v, from, &real);
-                let im = self.val(Op::Fconst(kt(tk), 0.0));
+                let im = self.part_zero(tk);
                 Some(self.cx_make(re, im, tk))
             }
             (Some(fk), None) => {
                 let (re, im) = self.cx_parts(v, fk);
                 if to.is_bool() {
-                    let a = self.truth(re);
-                    let b = self.truth(im);
+                    let a = self.truth_of(re, &float_t(fk));
+                    let b = self.truth_of(im, &float_t(fk));
                     return Some(self.bin(KB::Or, a, b));
                 }
                 Some(self.convert_val(re, &float_t(fk), to))
@@ -87,11 +88,11 @@ impl<'a, 't, 'd> FnCx<'a, 't, 'd> {
     pub(super) fn complex_unary(&mut self, op: UnOp, v: Value, ty: &T) -> Value {
         let k = elem(ty).unwrap_or(FloatKind::Double);
         let (re, im) = self.cx_parts(v, k);
-        let nim = self.val(Op::Un(kir::UnOp::FNeg, im));
+        let nim = self.part_neg(im, k);
         match op {
             UnOp::BitNot => self.cx_make(re, nim, k),
             _ => {
-                let nre = self.val(Op::Un(kir::UnOp::FNeg, re));
+                let nre = self.part_neg(re, k);
                 self.cx_make(nre, nim, k)
             }
         }
@@ -103,6 +104,32 @@ impl<'a, 't, 'd> FnCx<'a, 't, 'd> {
         let (ar, ai) = self.cx_parts(a, k);
         let (br, bi) = self.cx_parts(b, k);
         match op {
+            BinOp::Add | BinOp::Sub if k == FloatKind::LDouble => {
+                let lt = float_t(k);
+                let r = self.ld_binary(op, ar, br, &lt);
+                let i = self.ld_binary(op, ai, bi, &lt);
+                self.cx_make(r, i, k)
+            }
+            BinOp::Mul | BinOp::Div if k == FloatKind::LDouble => {
+                // __mulxc3/__divxc3 take four long doubles in memory and
+                // answer in %st0/%st1.
+                let name = if op == BinOp::Mul { "__mulxc3" } else { "__divxc3" };
+                let mut args = Vec::new();
+                for v in [ar, ai, br, bi] {
+                    let s = self.temp_slot(16, 16, "<arg>");
+                    let a = self.slot_addr(s);
+                    self.store(a, 0, v, false);
+                    args.push(a);
+                }
+                let sig = kir::Sig { params: vec![kir::Param::ByVal { size: 16, align: 16 }; 4], ..Default::default() };
+                let line = self.line;
+                self.f.blocks[self.cur.0 as usize].insts.push(kir::Inst {
+                    result: None,
+                    op: Op::Call { callee: kir::Callee::Direct(name.into()), sig, args, rets: vec![] },
+                    line,
+                });
+                self.x87_result(2, res)
+            }
             BinOp::Add | BinOp::Sub => {
                 let o = if op == BinOp::Add { KB::FAdd } else { KB::FSub };
                 let r = self.bin(o, ar, br);
@@ -136,8 +163,11 @@ impl<'a, 't, 'd> FnCx<'a, 't, 'd> {
             }
             _ => {
                 // == and != compare both parts.
-                let c1 = self.val(Op::Cmp(CmpOp::FEq, ar, br));
-                let c2 = self.val(Op::Cmp(CmpOp::FEq, ai, bi));
+                let (c1, c2) = if k == FloatKind::LDouble {
+                    (self.ld_compare(BinOp::Eq, ar, br), self.ld_compare(BinOp::Eq, ai, bi))
+                } else {
+                    (self.val(Op::Cmp(CmpOp::FEq, ar, br)), self.val(Op::Cmp(CmpOp::FEq, ai, bi)))
+                };
                 let both = self.bin(KB::And, c1, c2);
                 let r = if op == BinOp::Ne {
                     let one = self.iconst(KT::I8, 1);

@@ -91,6 +91,14 @@ impl<'t, 'd> ModCx<'t, 'd> {
             self.diags.error(e.loc, "initializer element is not constant");
             return;
         }
+        if let (Kind::Float(FloatKind::LDouble), Some(b)) = (&e.ty.kind, fold_long_double(e)) {
+            let o = off as usize;
+            if out.bytes.len() < o + 16 {
+                out.bytes.resize(o + 16, 0);
+            }
+            out.bytes[o..o + 10].copy_from_slice(&b.to_le_bytes()[..10]);
+            return;
+        }
         let Some(v) = self.eval(e) else {
             self.diags.error(e.loc, "initializer element is not constant");
             return;
@@ -110,6 +118,8 @@ impl<'t, 'd> ModCx<'t, 'd> {
                     let mask = ((1u128 << w) - 1) << b;
                     x = (x & !mask) | (((i as u128) << b) & mask);
                     out.bytes[o..o + n].copy_from_slice(&x.to_le_bytes()[..n]);
+                } else if let Kind::Float(FloatKind::LDouble) = e.ty.kind {
+                    out.bytes[o..o + 10].copy_from_slice(&crate::x87::from_int(i).to_le_bytes()[..10]);
                 } else if e.ty.is_float() {
                     self.write_float(out, o, &e.ty, i as f64);
                 } else {
@@ -142,7 +152,7 @@ impl<'t, 'd> ModCx<'t, 'd> {
                 if out.bytes.len() < o + 16 {
                     out.bytes.resize(o + 16, 0);
                 }
-                out.bytes[o..o + 10].copy_from_slice(&f64_to_x87(f));
+                out.bytes[o..o + 10].copy_from_slice(&crate::x87::from_f64(f).to_le_bytes()[..10]);
             }
             _ => out.bytes[o..o + 8].copy_from_slice(&f.to_le_bytes()),
         }
@@ -170,9 +180,17 @@ impl<'t, 'd> ModCx<'t, 'd> {
         Some(match &e.kind {
             K::Int(v) => CVal::Int(*v),
             K::Float(f) => CVal::Float(*f),
+            K::LongFloat(b) => CVal::Float(crate::x87::to_f64(*b)),
             K::Addr(x) => self.eval_addr(x)?,
             K::Cast(x) => {
-                let v = if matches!(x.ty.kind, Kind::Complex(_)) { CVal::Float(self.eval_complex(x)?.0) } else { self.eval(x)? };
+                let v = match &x.ty.kind {
+                    Kind::Complex(_) => CVal::Float(self.eval_complex(x)?.0),
+                    Kind::Float(FloatKind::LDouble) => match fold_long_double(x) {
+                        Some(b) => CVal::Float(crate::x87::to_f64(b)),
+                        None => self.eval(x)?,
+                    },
+                    _ => self.eval(x)?,
+                };
                 match (v, &e.ty.kind) {
                     (CVal::Int(i), Kind::Int(k)) => CVal::Int(wrap(i, *k)),
                     (CVal::Int(i), Kind::Ptr(_)) => CVal::Int(wrap(i, IntKind::ULong)),
@@ -246,31 +264,33 @@ impl<'t, 'd> ModCx<'t, 'd> {
     }
 }
 
-/// A double as x87 80-bit extended precision bytes (exact: every double is
-/// representable).
-pub(super) fn f64_to_x87(d: f64) -> [u8; 10] {
-    let bits = d.to_bits();
-    let sign = (bits >> 63) as u16;
-    let exp = ((bits >> 52) & 0x7ff) as i32;
-    let frac = bits & ((1u64 << 52) - 1);
-    let (e, m): (u16, u64) = if exp == 0x7ff {
-        (0x7fff, (1u64 << 63) | (frac << 11))
-    } else if exp == 0 && frac == 0 {
-        (0, 0)
-    } else if exp == 0 {
-        // Subnormal double: normalise.
-        let mut m = frac << 11;
-        let mut e = 1 - 1023 + 16383;
-        while m >> 63 == 0 {
-            m <<= 1;
-            e -= 1;
+/// A constant long double expression folded at x87 precision (literals,
+/// conversions, negation and + - * /); None for anything else, which then
+/// folds in double precision.
+fn fold_long_double(e: &Expr) -> Option<u128> {
+    use crate::x87;
+    let is_ld = |t: &T| matches!(t.kind, Kind::Float(FloatKind::LDouble));
+    match &e.kind {
+        ExprKind::LongFloat(b) => Some(*b),
+        ExprKind::Float(f) => Some(x87::from_f64(*f)),
+        ExprKind::Int(v) => Some(x87::from_int(*v)),
+        ExprKind::Unary(UnOp::Neg, x) if is_ld(&x.ty) => fold_long_double(x).map(|b| b ^ 1 << 79),
+        ExprKind::Cast(x) if is_ld(&x.ty) => fold_long_double(x),
+        ExprKind::Cast(x) => match (&x.ty.kind, crate::parse::expr_eval::eval_num(x)?) {
+            (Kind::Int(_), crate::parse::expr_eval::Num::I(v)) if x.ty.is_signed() || v >= 0 => Some(x87::from_int(v)),
+            (Kind::Float(_), crate::parse::expr_eval::Num::F(f)) => Some(x87::from_f64(f)),
+            _ => None,
+        },
+        ExprKind::Binary(op, a, b) if is_ld(&a.ty) && is_ld(&b.ty) && is_ld(&e.ty) => {
+            let (a, b) = (fold_long_double(a)?, fold_long_double(b)?);
+            match op {
+                BinOp::Add => x87::add(a, b),
+                BinOp::Sub => x87::add(a, b ^ 1 << 79),
+                BinOp::Mul => x87::mul(a, b),
+                BinOp::Div => x87::div(a, b),
+                _ => None,
+            }
         }
-        (e as u16, m)
-    } else {
-        ((exp - 1023 + 16383) as u16, (1u64 << 63) | (frac << 11))
-    };
-    let mut out = [0u8; 10];
-    out[..8].copy_from_slice(&m.to_le_bytes());
-    out[8..].copy_from_slice(&((sign << 15) | e).to_le_bytes());
-    out
+        _ => None,
+    }
 }

@@ -41,6 +41,9 @@ impl<'a, 't, 'd> FnCx<'a, 't, 'd> {
         use ExprKind as K;
         let is_agg = !e.ty.is_void() && abi::scalar_type(&e.ty).is_none() && !e.ty.is_array() && !e.ty.is_func();
         Some(match &e.kind {
+            K::Int(v) if is_long_double(&e.ty) => self.ld_const(crate::x87::from_int(*v)),
+            K::Float(f) if is_long_double(&e.ty) => self.ld_const(crate::x87::from_f64(*f)),
+            K::LongFloat(b) => self.ld_const(*b),
             K::Int(v) => {
                 let t = kt_of(&e.ty);
                 if t.is_float() {
@@ -93,6 +96,7 @@ impl<'a, 't, 'd> FnCx<'a, 't, 'd> {
             K::Unary(op, x) => {
                 let v = self.value(x);
                 match op {
+                    UnOp::Neg if is_long_double(&x.ty) => self.ld_neg(v),
                     UnOp::Neg => {
                         if self.ty(v).is_float() {
                             self.val(Op::Un(kir::UnOp::FNeg, v))
@@ -102,7 +106,7 @@ impl<'a, 't, 'd> FnCx<'a, 't, 'd> {
                     }
                     UnOp::BitNot => self.val(Op::Un(kir::UnOp::Not, v)),
                     UnOp::LogNot => {
-                        let t = self.truth(v);
+                        let t = self.truth_of(v, &x.ty);
                         let one = self.iconst(KT::I8, 1);
                         let n = self.bin(KB::Xor, t, one);
                         self.val(Op::Conv(ConvOp::ZExt, n, KT::I32))
@@ -202,7 +206,10 @@ impl<'a, 't, 'd> FnCx<'a, 't, 'd> {
                 let addr = self.lvalue_addr_once(x);
                 let old = self.load_lvalue(x, &addr);
                 let t = self.ty(old);
-                let new = if t.is_float() {
+                let new = if is_long_double(&x.ty) {
+                    let d = self.ld_const(crate::x87::from_int(*delta as i128));
+                    self.ld_binary(BinOp::Add, old, d, &x.ty)
+                } else if t.is_float() {
                     let d = self.val(Op::Fconst(t, *delta as f64));
                     self.bin(KB::FAdd, old, d)
                 } else if x.ty.is_bool() {
@@ -325,12 +332,8 @@ impl<'a, 't, 'd> FnCx<'a, 't, 'd> {
         })
     }
 
-    /// Loads a scalar object: `_Atomic` objects with an atomic load, long
-    /// double from its 80-bit memory format.
+    /// Loads a scalar object (`_Atomic` objects with an atomic load).
     pub(super) fn load_scalar(&mut self, addr: Value, ty: &T) -> Value {
-        if is_long_double(ty) {
-            return self.runtime_call("__kit_ld_load", vec![addr], Some(KT::F64)).unwrap();
-        }
         if ty.is_atomic {
             return self.val(Op::AtomicLoad { ty: kt_of(ty), addr });
         }
@@ -339,11 +342,6 @@ impl<'a, 't, 'd> FnCx<'a, 't, 'd> {
 
     /// Stores a scalar object (the counterpart of [`Self::load_scalar`]).
     pub(super) fn store_scalar(&mut self, addr: Value, ty: &T, v: Value) {
-        if is_long_double(ty) {
-            let v = if self.ty(v) == KT::F32 { self.val(Op::Conv(ConvOp::FExt, v, KT::F64)) } else { v };
-            self.runtime_call("__kit_ld_store", vec![addr, v], None);
-            return;
-        }
         if ty.is_atomic {
             self.push(Op::AtomicStore { addr, val: v });
             return;
@@ -395,6 +393,11 @@ impl<'a, 't, 'd> FnCx<'a, 't, 'd> {
         Some((old, new))
     }
 
+    /// A value of C type `ty` as a truth value.
+    pub(super) fn truth_of(&mut self, v: Value, ty: &T) -> Value {
+        if is_long_double(ty) { self.ld_truth(v) } else { self.truth(v) }
+    }
+
     /// A value as a branch condition (any int width; floats compared to 0).
     pub(super) fn truth(&mut self, v: Value) -> Value {
         let t = self.ty(v);
@@ -430,7 +433,7 @@ impl<'a, 't, 'd> FnCx<'a, 't, 'd> {
                 let v = self.value(c);
                 let cond = match &c.kind {
                     ExprKind::Binary(op, ..) if matches!(op, BinOp::Eq | BinOp::Ne | BinOp::Lt | BinOp::Le | BinOp::Gt | BinOp::Ge) => v,
-                    _ => self.truth(v),
+                    _ => self.truth_of(v, &c.ty),
                 };
                 self.terminate(Term::Br { cond, then, els });
             }
@@ -438,6 +441,9 @@ impl<'a, 't, 'd> FnCx<'a, 't, 'd> {
     }
 
     pub(super) fn binary(&mut self, op: BinOp, a: Value, b: Value, opnd_ty: &T, res_ty: &T) -> Value {
+        if is_long_double(opnd_ty) {
+            return self.ld_binary(op, a, b, res_ty);
+        }
         let float = self.ty(a).is_float();
         let signed = opnd_ty.is_signed() && !opnd_ty.is_ptr();
         let kb = match op {
@@ -505,10 +511,15 @@ impl<'a, 't, 'd> FnCx<'a, 't, 'd> {
             return v;
         }
         let Some(tt) = abi::scalar_type(to) else { return v };
+        if is_long_double(to) {
+            return self.to_ld(v, from);
+        }
+        if is_long_double(from) {
+            return self.from_ld(v, to);
+        }
         let ft = self.ty(v);
         if to.is_bool() {
-            let t = self.truth(v);
-            return t;
+            return self.truth(v);
         }
         match (ft.is_float(), tt.is_float()) {
             (false, false) => {
@@ -793,7 +804,7 @@ impl<'a, 't, 'd> FnCx<'a, 't, 'd> {
                         vals.push(v);
                     }
                 }
-                ArgClass::Ignore => {}
+                ArgClass::Ignore | ArgClass::X87(_) => {}
             }
         }
         let rets: Vec<Value> = sig.rets.clone().into_iter().map(|t| self.f.new_value(t)).collect();
@@ -811,6 +822,7 @@ impl<'a, 't, 'd> FnCx<'a, 't, 'd> {
         }
         match abi::classify_ret(ret_ty, self.recs()) {
             ArgClass::Scalar(_) => Some(rets[0]),
+            ArgClass::X87(n) => Some(self.x87_result(n, ret_ty)),
             ArgClass::Regs(_) => {
                 let size = self.size_of(ret_ty);
                 let s = self.temp_slot(size.next_multiple_of(8).max(8), self.align_of(ret_ty).max(8), "<ret>");

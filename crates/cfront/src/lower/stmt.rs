@@ -220,6 +220,7 @@ impl<'a, 't, 'd> FnCx<'a, 't, 'd> {
         let rty = self.def.ty.func().unwrap().ret.clone();
         let Some(e) = e else {
             self.run_cleanups(0);
+            self.x87_return_zero(&rty);
             let rets = self.f.sig.rets.clone();
             let vals: Vec<Value> = rets.iter().map(|&t| if t.is_float() { self.val(Op::Fconst(t, 0.0)) } else { self.iconst(t, 0) }).collect();
             self.terminate(Term::Ret(vals));
@@ -246,6 +247,12 @@ impl<'a, 't, 'd> FnCx<'a, 't, 'd> {
                 vec![]
             }
             ArgClass::Ignore => vec![],
+            ArgClass::X87(n) => {
+                self.run_cleanups(0);
+                self.x87_return(n, v, rty.is_record());
+                self.terminate(Term::Ret(vec![]));
+                return;
+            }
         };
         self.run_cleanups(0);
         self.terminate(Term::Ret(vals));
@@ -436,6 +443,24 @@ impl<'a, 't, 'd> FnCx<'a, 't, 'd> {
                 let neg = self.val(Op::Un(kir::UnOp::Neg, v));
                 let lt = self.val(Op::Cmp(CmpOp::SLt, v, z));
                 self.val(Op::Select(lt, neg, v))
+            }
+            Builtin::Fabs | Builtin::Sqrt | Builtin::CopySign | Builtin::IsNan | Builtin::IsInf | Builtin::IsFinite | Builtin::SignBit
+                if super::expr::is_long_double(&args[0].ty) =>
+            {
+                let v = vals(self);
+                let r = match b {
+                    Builtin::Fabs => return Some(self.ld_copysign(v[0], None)),
+                    Builtin::Sqrt => return Some(self.ld_sqrt(v[0])),
+                    Builtin::CopySign => return Some(self.ld_copysign(v[0], Some(v[1]))),
+                    Builtin::IsNan => self.ld_isnan(v[0]),
+                    Builtin::SignBit => self.ld_signbit(v[0]),
+                    _ => {
+                        let a = self.ld_copysign(v[0], None);
+                        let inf = self.ld_const(crate::x87::from_f64(f64::INFINITY));
+                        self.ld_compare(if b == Builtin::IsInf { BinOp::Eq } else { BinOp::Lt }, a, inf)
+                    }
+                };
+                self.val(Op::Conv(ConvOp::ZExt, r, KT::I32))
             }
             Builtin::Fabs => {
                 let v = vals(self)[0];

@@ -158,7 +158,10 @@ impl<'a> Parser<'a> {
                 return Expr { kind: ExprKind::Int(wrap_int(*v, *k)), ty: to, loc: e.loc };
             }
         }
-        if let (ExprKind::Int(v), Kind::Float(_)) = (&e.kind, &to.kind) {
+        if let (ExprKind::Int(v), Kind::Float(k)) = (&e.kind, &to.kind) {
+            if e.ty.is_integer() && *k == FloatKind::LDouble {
+                return Expr { kind: ExprKind::LongFloat(crate::x87::from_int(*v)), ty: to, loc: e.loc };
+            }
             if e.ty.is_integer() {
                 let f = if e.ty.is_signed() { *v as f64 } else { *v as u128 as f64 };
                 return Expr { kind: ExprKind::Float(f), ty: to, loc: e.loc };
@@ -1136,40 +1139,8 @@ impl<'a> Parser<'a> {
         Ok(Expr { kind: ExprKind::Member { e: Box::new(e), offset, bits }, ty, loc })
     }
 
-    /// C library functions returning `long double` answer in %st0, which
-    /// kit cannot read: call their `double` counterparts instead (kit
-    /// computes long double in double precision anyway).
-    fn long_double_libcall(&mut self, f: Expr) -> Expr {
-        let ExprKind::Addr(inner) = &f.kind else { return f };
-        let ExprKind::Global(name) = &inner.kind else { return f };
-        let Some(ft) = f.ty.func() else { return f };
-        let is_ld = |t: &T| matches!(t.kind, Kind::Float(FloatKind::LDouble));
-        if !is_ld(&ft.ret) || self.tu.funcs.iter().any(|d| d.name == *name) {
-            return f;
-        }
-        let base = match &**name {
-            "strtold" => "strtod",
-            n => match n.strip_suffix('l') {
-                Some(b) if n.len() > 2 => b,
-                _ => return f,
-            },
-        };
-        let dbl = float_t(FloatKind::Double);
-        let nt = mk(Kind::Func(Rc::new(FuncType {
-            ret: dbl.clone(),
-            params: ft.params.iter().map(|p| if is_ld(p) { dbl.clone() } else { p.clone() }).collect(),
-            variadic: ft.variadic,
-            unprototyped: ft.unprototyped,
-        })));
-        let loc = f.loc;
-        let g = self.global_ref(base.into(), nt, loc);
-        self.rvalue(g)
-    }
-
     fn call(&mut self, f: Expr, loc: Loc) -> PResult<Expr> {
         let f = self.rvalue(f);
-        let orig_ret = f.ty.func().map(|ft| unqual(&ft.ret));
-        let f = self.long_double_libcall(f);
         let Some(ft) = f.ty.func().cloned() else {
             let n = self.tname(&f.ty);
             self.err(loc, format!("called object is not a function or function pointer ('{n}')"));
@@ -1211,11 +1182,6 @@ impl<'a> Parser<'a> {
             }
         }
         let ret = unqual(&ft.ret);
-        // A `double` stand-in for a long double libcall converts back.
-        if let Some(orig) = orig_ret.filter(|o| !compatible_unqual(o, &ret)) {
-            let call = Expr { kind: ExprKind::Call(Box::new(f), out), ty: ret, loc };
-            return Ok(self.convert(call, &orig));
-        }
         if let ExprKind::Addr(inner) = &f.kind {
             if let ExprKind::Global(name) = &inner.kind {
                 if matches!(&**name, "abs" | "labs" | "llabs" | "imaxabs") && out.len() == 1 && ret.is_integer() && out[0].ty.is_integer() {
@@ -1488,6 +1454,9 @@ impl<'a> Parser<'a> {
                 0.0
             });
             let v = if k == FloatKind::Float { v as f32 as f64 } else { v };
+            if let (FloatKind::LDouble, Some(bits)) = (k, crate::x87::parse(&body)) {
+                return Expr { kind: ExprKind::LongFloat(bits), ty: float_t(k), loc };
+            }
             return Expr { kind: ExprKind::Float(v), ty: float_t(k), loc };
         }
         if is_float && (lower.ends_with("f128") || lower.ends_with("f16") || lower.ends_with('q') && !is_hex) {
@@ -1521,6 +1490,10 @@ impl<'a> Parser<'a> {
                 return Expr { kind: ExprKind::Float(0.0), ty, loc };
             };
             let v = if matches!(ty.kind, Kind::Float(FloatKind::Float)) { v as f32 as f64 } else { v };
+            if let (Kind::Float(FloatKind::LDouble), Some(bits)) = (&ty.kind, crate::x87::parse(body)) {
+                let e = Expr { kind: ExprKind::LongFloat(bits), ty, loc };
+                return if imaginary { self.imaginary(e) } else { e };
+            }
             if imaginary {
                 return self.imaginary(Expr { kind: ExprKind::Float(v), ty, loc });
             }

@@ -36,6 +36,7 @@ pub fn eval_num(e: &Expr) -> Option<Num> {
     Some(match &e.kind {
         K::Int(v) => Num::I(*v),
         K::Float(f) => Num::F(*f),
+        K::LongFloat(b) => Num::F(crate::x87::to_f64(*b)),
         K::Cast(x) => {
             let v = eval_num(x)?;
             match (&e.ty.kind, v) {
