@@ -54,6 +54,10 @@ fn leaves(t: &CType, off: u64, recs: &Records, out: &mut Vec<(u64, u64, Leaf)>, 
         Kind::Float(FloatKind::LDouble) => out.push((off, 16, Leaf::X87)),
         Kind::Float(k) => out.push((off, k.size(), Leaf::Float)),
         Kind::Complex(FloatKind::LDouble) => out.push((off, 32, Leaf::X87)),
+        Kind::ComplexInt(k) => {
+            out.push((off, k.size(), Leaf::Int));
+            out.push((off + k.size(), k.size(), Leaf::Int));
+        }
         Kind::Complex(k) => {
             out.push((off, k.size(), Leaf::Float));
             out.push((off + k.size(), k.size(), Leaf::Float));

@@ -232,6 +232,8 @@ pub struct FuncDef {
     /// Declared `inline`: a static one nothing uses is not emitted.
     pub is_inline: bool,
     pub visibility_hidden: bool,
+    /// Calls the `-finstrument-functions` hooks on entry and exit.
+    pub instrument: bool,
     pub section: Option<Rc<str>>,
     pub locals: Vec<Local>,
     /// Locals that are the parameters, in order.

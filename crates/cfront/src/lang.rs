@@ -53,11 +53,14 @@ pub struct LangOptions {
     pub hosted: bool,
     /// `-funsigned-char`: plain `char` is unsigned.
     pub unsigned_char: bool,
+    /// `-finstrument-functions`: definitions call `__cyg_profile_func_enter`
+    /// and `__cyg_profile_func_exit` unless `no_instrument_function`.
+    pub instrument_functions: bool,
 }
 
 impl Default for LangOptions {
     fn default() -> Self {
-        LangOptions { std: Std::DEFAULT, gnu89_inline: false, default_hidden: false, hosted: true, unsigned_char: false }
+        LangOptions { std: Std::DEFAULT, gnu89_inline: false, default_hidden: false, hosted: true, unsigned_char: false, instrument_functions: false }
     }
 }
 

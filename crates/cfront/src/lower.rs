@@ -288,6 +288,18 @@ impl<'a, 't, 'd> FnCx<'a, 't, 'd> {
     fn slot_addr(&mut self, s: kir::Slot) -> Value {
         self.val(Op::SlotAddr(s))
     }
+    /// `-finstrument-functions`: `__cyg_profile_func_enter` (or `_exit`)
+    /// with this function's address and its return address.
+    fn profile_hook(&mut self, exit: bool) {
+        if !self.def.instrument {
+            return;
+        }
+        let this = self.val(Op::SymAddr(self.def.name.to_string(), 0));
+        let site = self.val(Op::ReturnAddr);
+        let hook = if exit { "__cyg_profile_func_exit" } else { "__cyg_profile_func_enter" };
+        self.runtime_call(hook, vec![this, site], None);
+    }
+
     fn copy(&mut self, dst: Value, src: Value, size: u64, align: u32) {
         if size > 0 {
             self.push(Op::Copy { dst, src, size, align });
@@ -330,11 +342,13 @@ impl<'a, 't, 'd> FnCx<'a, 't, 'd> {
         cx.alloc_locals();
         cx.debug_locals();
         cx.bind_params(&ft);
+        cx.profile_hook(false);
         for s in &def.body {
             cx.stmt(s);
         }
         // Falling off the end: `main` returns 0, others return garbage (zero).
         cx.run_cleanups(0);
+        cx.profile_hook(true);
         cx.x87_return_zero(&ft.ret);
         let rets = cx.f.sig.rets.clone();
         let vals: Vec<Value> = rets

@@ -110,6 +110,8 @@ pub enum Kind {
     Int(IntKind),
     Float(FloatKind),
     Complex(FloatKind),
+    /// GNU complex integer types (`_Complex int`, `_Complex char`...).
+    ComplexInt(IntKind),
     Ptr(T),
     /// Element type and length (None: incomplete or flexible).
     Array(T, Option<u64>),
@@ -214,7 +216,18 @@ impl CType {
         matches!(self.kind, Kind::Float(_))
     }
     pub fn is_arith(&self) -> bool {
-        matches!(self.kind, Kind::Int(_) | Kind::Float(_) | Kind::Complex(_))
+        matches!(self.kind, Kind::Int(_) | Kind::Float(_) | Kind::Complex(_) | Kind::ComplexInt(_))
+    }
+    pub fn is_complex(&self) -> bool {
+        matches!(self.kind, Kind::Complex(_) | Kind::ComplexInt(_))
+    }
+    /// The type of each part of a complex type.
+    pub fn complex_part(&self) -> Option<T> {
+        match self.kind {
+            Kind::Complex(k) => Some(float_t(k)),
+            Kind::ComplexInt(k) => Some(int_t(k)),
+            _ => None,
+        }
     }
     pub fn is_ptr(&self) -> bool {
         matches!(self.kind, Kind::Ptr(_))
@@ -283,6 +296,7 @@ pub fn size_of(t: &CType, recs: &Records) -> u64 {
         Kind::Int(k) => k.size(),
         Kind::Float(k) => k.size(),
         Kind::Complex(k) => 2 * k.size(),
+        Kind::ComplexInt(k) => 2 * k.size(),
         Kind::Ptr(_) => 8,
         Kind::Array(e, n) => size_of(e, recs) * n.unwrap_or(0),
         Kind::Vla(..) => 0,
@@ -301,6 +315,7 @@ pub fn align_of(t: &CType, recs: &Records) -> u32 {
         Kind::Int(k) => k.size() as u32,
         Kind::Float(k) => k.size() as u32,
         Kind::Complex(k) => k.size() as u32,
+        Kind::ComplexInt(k) => k.size() as u32,
         Kind::Ptr(_) => 8,
         Kind::Array(e, _) | Kind::Vla(e, _) => align_of(e, recs),
         Kind::Record(id) => recs.get(*id).align.max(1),
@@ -324,6 +339,7 @@ pub fn compatible_unqual(a: &CType, b: &CType) -> bool {
         (Kind::Void, Kind::Void) => true,
         (Kind::Int(x), Kind::Int(y)) => x == y && (a.enum_tag == 0 || b.enum_tag == 0 || a.enum_tag == b.enum_tag),
         (Kind::Float(x), Kind::Float(y)) | (Kind::Complex(x), Kind::Complex(y)) => x == y,
+        (Kind::ComplexInt(x), Kind::ComplexInt(y)) => x == y,
         (Kind::Ptr(x), Kind::Ptr(y)) => compatible(x, y),
         (Kind::Array(x, n), Kind::Array(y, m)) => {
             compatible(x, y) && (n.is_none() || m.is_none() || n == m)
@@ -369,6 +385,7 @@ pub fn type_name(t: &CType, recs: &Records) -> String {
         Kind::Float(FloatKind::Double) => "double".into(),
         Kind::Float(FloatKind::LDouble) => "long double".into(),
         Kind::Complex(_) => "_Complex".into(),
+        Kind::ComplexInt(k) => format!("_Complex {}", type_name(&int_t(*k), recs)),
         Kind::Ptr(b) => format!("{} *", type_name(b, recs)),
         Kind::Array(e, n) => format!("{}[{}]", type_name(e, recs), n.map(|n| n.to_string()).unwrap_or_default()),
         Kind::Vla(e, _) => format!("{}[*]", type_name(e, recs)),

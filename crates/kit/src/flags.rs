@@ -56,7 +56,6 @@ const UNSUPPORTED_F: &[(&str, &str)] = &[
     ("openmp", "OpenMP is not supported"),
     ("openacc", "OpenACC is not supported"),
     ("sanitize=", "sanitizers are not supported"),
-    ("instrument-functions", "function instrumentation is not supported"),
     ("profile-arcs", "coverage instrumentation is not supported"),
     ("profile-generate", "profile instrumentation is not supported"),
     ("test-coverage", "coverage instrumentation is not supported"),
@@ -98,6 +97,10 @@ pub fn apply_f(flag: &str, a: &mut CcArgs) -> Result<(), String> {
         }
         "freestanding" | "hosted" => {
             a.lang.hosted = (name == "hosted") != negated;
+            return Ok(());
+        }
+        "instrument-functions" => {
+            a.lang.instrument_functions = !negated;
             return Ok(());
         }
         "unsigned-char" | "signed-char" => {

@@ -43,7 +43,7 @@ impl<'t, 'd> ModCx<'t, 'd> {
         };
         match &e.kind {
             ExprKind::Complex(re, im) => Some((num(self.eval(re)?)?, num(self.eval(im)?)?)),
-            ExprKind::Cast(x) if matches!(x.ty.kind, Kind::Complex(_)) => self.eval_complex(x),
+            ExprKind::Cast(x) if x.ty.is_complex() => self.eval_complex(x),
             ExprKind::Cast(x) => Some((num(self.eval(x)?)?, 0.0)),
             ExprKind::Unary(UnOp::Neg, x) => self.eval_complex(x).map(|(a, b)| (-a, -b)),
             ExprKind::Unary(UnOp::BitNot, x) => self.eval_complex(x).map(|(a, b)| (a, -b)),
@@ -62,6 +62,19 @@ impl<'t, 'd> ModCx<'t, 'd> {
     }
 
     fn const_item(&mut self, out: &mut kir::Init, off: u64, bits: Option<(u32, u32)>, e: &Expr) {
+        if let Kind::ComplexInt(k) = e.ty.kind {
+            let Some((re, im)) = self.eval_complex(e) else {
+                self.diags.error(e.loc, "initializer element is not constant");
+                return;
+            };
+            let (o, n) = (off as usize, k.size() as usize);
+            if o + 2 * n > out.bytes.len() {
+                out.bytes.resize(o + 2 * n, 0);
+            }
+            out.bytes[o..o + n].copy_from_slice(&(re as i128).to_le_bytes()[..n]);
+            out.bytes[o + n..o + 2 * n].copy_from_slice(&(im as i128).to_le_bytes()[..n]);
+            return;
+        }
         if let Kind::Complex(k) = e.ty.kind {
             let Some((re, im)) = self.eval_complex(e) else {
                 self.diags.error(e.loc, "initializer element is not constant");

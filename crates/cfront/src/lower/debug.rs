@@ -106,6 +106,8 @@ impl ModCx<'_, '_> {
             Kind::Int(k) => int_base(*k),
             Kind::Float(k) => float_base(*k, false),
             Kind::Complex(k) => float_base(*k, true),
+            // DWARF has no complex integer encoding: show the two parts.
+            Kind::ComplexInt(k) => DebugType::Array(self.debug_type(&int_t(*k)), Some(2)),
             Kind::Ptr(b) => DebugType::Pointer(self.debug_type(b)),
             Kind::Array(e, n) => DebugType::Array(self.debug_type(e), *n),
             Kind::Vla(e, _) => DebugType::Array(self.debug_type(e), None),

@@ -89,7 +89,7 @@ impl<'a, 't, 'd> FnCx<'a, 't, 'd> {
                 let v = self.value(x);
                 self.vector_unary(*op, v, &x.ty)
             }
-            K::Unary(op, x) if matches!(x.ty.kind, Kind::Complex(_)) => {
+            K::Unary(op, x) if x.ty.is_complex() => {
                 let v = self.value(x);
                 self.complex_unary(*op, v, &x.ty)
             }
@@ -119,7 +119,7 @@ impl<'a, 't, 'd> FnCx<'a, 't, 'd> {
                 if l.ty.is_vector() || r.ty.is_vector() {
                     return Some(self.vector_binary(*op, a, b, &l.ty, &r.ty, &e.ty));
                 }
-                if matches!(l.ty.kind, Kind::Complex(_)) {
+                if l.ty.is_complex() {
                     return Some(self.complex_binary(*op, a, b, &l.ty, &e.ty));
                 }
                 self.binary(*op, a, b, &l.ty, &e.ty)
@@ -151,19 +151,19 @@ impl<'a, 't, 'd> FnCx<'a, 't, 'd> {
                 self.copy(dst, res, size, 1);
                 dst
             }
-            K::CompoundAssign { op, lhs, rhs, op_ty } if matches!(op_ty.kind, Kind::Complex(_)) || matches!(lhs.ty.kind, Kind::Complex(_)) => {
+            K::CompoundAssign { op, lhs, rhs, op_ty } if op_ty.is_complex() || lhs.ty.is_complex() => {
                 // z op= w on complex values: compute in op_ty, copy back.
                 let dst = self.addr(lhs);
                 let old = self.complex_cast(dst, &lhs.ty, op_ty).unwrap_or(dst);
                 let r = self.value(rhs);
                 let r = self.complex_cast(r, &rhs.ty, op_ty).unwrap_or(r);
-                let res = if matches!(op_ty.kind, Kind::Complex(_)) {
+                let res = if op_ty.is_complex() {
                     self.complex_binary(*op, old, r, op_ty, op_ty)
                 } else {
                     self.binary(*op, old, r, op_ty, op_ty)
                 };
                 let back = self.complex_cast(res, op_ty, &lhs.ty).unwrap_or(res);
-                if matches!(lhs.ty.kind, Kind::Complex(_)) {
+                if lhs.ty.is_complex() {
                     let size = self.size_of(&lhs.ty);
                     self.copy(dst, back, size, 4);
                 } else {

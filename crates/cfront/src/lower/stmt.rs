@@ -220,6 +220,7 @@ impl<'a, 't, 'd> FnCx<'a, 't, 'd> {
         let rty = self.def.ty.func().unwrap().ret.clone();
         let Some(e) = e else {
             self.run_cleanups(0);
+            self.profile_hook(true);
             self.x87_return_zero(&rty);
             let rets = self.f.sig.rets.clone();
             let vals: Vec<Value> = rets.iter().map(|&t| if t.is_float() { self.val(Op::Fconst(t, 0.0)) } else { self.iconst(t, 0) }).collect();
@@ -229,6 +230,7 @@ impl<'a, 't, 'd> FnCx<'a, 't, 'd> {
         let v = self.rval(e);
         let Some(v) = v else {
             self.run_cleanups(0);
+            self.profile_hook(true);
             self.terminate(Term::Ret(vec![]));
             return;
         };
@@ -249,12 +251,14 @@ impl<'a, 't, 'd> FnCx<'a, 't, 'd> {
             ArgClass::Ignore => vec![],
             ArgClass::X87(n) => {
                 self.run_cleanups(0);
+            self.profile_hook(true);
                 self.x87_return(n, v, rty.is_record());
                 self.terminate(Term::Ret(vec![]));
                 return;
             }
         };
         self.run_cleanups(0);
+            self.profile_hook(true);
         self.terminate(Term::Ret(vals));
     }
 

@@ -139,7 +139,7 @@ impl<'a> Parser<'a> {
                     Kind::Ptr(_) | Kind::Array(..) | Kind::Vla(..) | Kind::Func(_) => 5,
                     Kind::Vector(..) => 14,
                     Kind::Float(_) => 8,
-                    Kind::Complex(_) => 9,
+                    Kind::Complex(_) | Kind::ComplexInt(_) => 9,
                     Kind::Record(id) => if self.tu.records.get(*id).is_union { 13 } else { 12 },
                 };
                 Ok(Some(int_lit(c, int, loc)))

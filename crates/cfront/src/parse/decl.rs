@@ -33,6 +33,7 @@ pub(super) struct Attrs {
     pub gnu_inline: bool,
     pub always_inline: bool,
     pub transparent_union: bool,
+    pub no_instrument: bool,
 }
 
 #[derive(Clone, Debug)]
@@ -223,6 +224,7 @@ impl<'a> Parser<'a> {
                 }
             }
             "always_inline" => a.always_inline = true,
+            "no_instrument_function" => a.no_instrument = true,
             _ => {
                 if has_args {
                     self.skip_parens();
@@ -432,12 +434,9 @@ impl<'a> Parser<'a> {
                     FloatKind::Double
                 };
                 if n_complex > 0 { mk(Kind::Complex(fk)) } else { float_t(fk) }
-            } else if n_complex > 0 && n_char + n_short + n_int + n_long + n_i128 == 0 {
+            } else if n_complex > 0 && n_char + n_short + n_int + n_long + n_i128 + n_unsigned + n_signed == 0 {
                 mk(Kind::Complex(FloatKind::Double))
             } else {
-                if n_complex > 0 {
-                    self.err(loc, "complex integer types are not supported yet");
-                }
                 let u = n_unsigned > 0;
                 let ik = if n_char > 0 {
                     if u {
@@ -461,7 +460,7 @@ impl<'a> Parser<'a> {
                     IntKind::Int
                 };
                 // With no specifier at all this is implicit int (old code).
-                int_t(ik)
+                if n_complex > 0 { mk(Kind::ComplexInt(ik)) } else { int_t(ik) }
             };
             k
         };
@@ -1138,6 +1137,9 @@ impl<'a> Parser<'a> {
         if is_func && self.fs.is_none() && (spec.storage == Storage::Extern || !spec.inline) {
             self.external_fn_decls.insert(name.clone());
         }
+        if is_func && attrs.no_instrument {
+            self.no_instrument_fns.insert(name.clone());
+        }
         let sym_name: Rc<str> = attrs.asm_name.clone().unwrap_or_else(|| name.clone());
         let has_init = self.is(Punct::Assign);
         let idx = match self.global_index.get(&sym_name).copied() {
@@ -1349,6 +1351,7 @@ impl<'a> Parser<'a> {
             is_inline_only: inline_only,
             is_inline: spec.inline,
             visibility_hidden: attrs.hidden || g.hidden,
+            instrument: self.lang.instrument_functions && !attrs.no_instrument && !self.no_instrument_fns.contains(&name),
             section: attrs.section.clone(),
             locals: fs.locals,
             params,

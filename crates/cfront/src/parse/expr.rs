@@ -147,6 +147,7 @@ impl<'a> Parser<'a> {
             (Kind::Ptr(_), Kind::Ptr(_)) => true,
             (Kind::Record(a), Kind::Record(b)) => a == b,
             (Kind::Complex(a), Kind::Complex(b)) => a == b,
+            (Kind::ComplexInt(a), Kind::ComplexInt(b)) => a == b,
             (Kind::Vector(..), Kind::Vector(..)) => compatible_unqual(&e.ty, &to),
             _ => false,
         };
@@ -210,7 +211,23 @@ impl<'a> Parser<'a> {
             };
             return float_t(k);
         }
-        if matches!(a.kind, Kind::Complex(_)) || matches!(b.kind, Kind::Complex(_)) {
+        if matches!(a.kind, Kind::ComplexInt(_)) || matches!(b.kind, Kind::ComplexInt(_)) {
+            // GNU complex integers: the complex type of the parts' common
+            // real type.
+            let part = |t: &T| t.complex_part().unwrap_or_else(|| unqual(t));
+            let (pa, pb) = (part(a), part(b));
+            let promote = |t: T| match t.int_kind() {
+                Some(k) if k.rank() < IntKind::Int.rank() => int_t(IntKind::Int),
+                _ => t,
+            };
+            let common = self.arith_type(&promote(pa), &promote(pb));
+            return match common.kind {
+                Kind::Float(k) => mk(Kind::Complex(k)),
+                Kind::Int(k) => mk(Kind::ComplexInt(k)),
+                _ => common,
+            };
+        }
+        if a.is_complex() || b.is_complex() {
             // The complex type of the wider real type.
             let rank = |t: &T| match t.kind {
                 Kind::Complex(k) | Kind::Float(k) => k,
@@ -261,7 +278,7 @@ impl<'a> Parser<'a> {
     }
 
     fn check_scalar(&mut self, e: &Expr, what: &str) {
-        if !e.ty.is_scalar() && !matches!(e.ty.kind, Kind::Complex(_)) {
+        if !e.ty.is_scalar() && !e.ty.is_complex() {
             let n = self.tname(&e.ty);
             self.err(e.loc, format!("used {n} where {what} is required"));
         }
@@ -270,7 +287,7 @@ impl<'a> Parser<'a> {
     /// Converts to a truth value usable as a condition.
     pub(super) fn cond_value(&mut self, e: Expr) -> Expr {
         let e = self.rvalue(e);
-        if matches!(e.ty.kind, Kind::Complex(_)) {
+        if e.ty.is_complex() {
             let loc = e.loc;
             let zero = int_lit(0, int_t(IntKind::Int), loc);
             return self.make_binary(BinOp::Ne, e, zero, loc);
@@ -684,7 +701,7 @@ impl<'a> Parser<'a> {
                 let e = self.rvalue(e);
                 return Ok(Expr { kind: ExprKind::Cast(Box::new(e)), ty: mk(Kind::Void), loc });
             }
-            if matches!(ty.kind, Kind::Complex(_)) || matches!(e.ty.kind, Kind::Complex(_)) {
+            if ty.is_complex() || e.ty.is_complex() {
                 let mut r = self.convert(e, &ty);
                 r.loc = loc;
                 return Ok(r);
@@ -852,7 +869,7 @@ impl<'a> Parser<'a> {
                 self.check_arith(&e, loc);
                 let e = self.promote(e);
                 let ty = e.ty.clone();
-                if matches!(ty.kind, Kind::Complex(_)) {
+                if ty.is_complex() {
                     return Ok(Expr { kind: ExprKind::Unary(UnOp::Neg, Box::new(e)), ty, loc });
                 }
                 if let ExprKind::Int(v) = e.kind {
@@ -871,7 +888,7 @@ impl<'a> Parser<'a> {
                     return Ok(Expr { kind: ExprKind::Unary(UnOp::BitNot, Box::new(e)), ty, loc });
                 }
                 let e = self.promote(e);
-                if matches!(e.ty.kind, Kind::Complex(_)) {
+                if e.ty.is_complex() {
                     // GNU: `~z` is the complex conjugate.
                     let ty = e.ty.clone();
                     return Ok(Expr { kind: ExprKind::Unary(UnOp::BitNot, Box::new(e)), ty, loc });
@@ -921,9 +938,10 @@ impl<'a> Parser<'a> {
                     "__real__" | "__real" | "__imag__" | "__imag" => {
                         self.bump();
                         let e = self.cast_expr()?;
-                        if let Kind::Complex(k) = e.ty.kind {
-                            let off = if kw.starts_with("__imag") { k.size() } else { 0 };
-                            return Ok(Expr { kind: ExprKind::Member { e: Box::new(e), offset: off, bits: None }, ty: float_t(k), loc });
+                        if let Some(part) = e.ty.complex_part() {
+                            let off = if kw.starts_with("__imag") { self.size_of(&part) } else { 0 };
+                            let ty = with_quals(&part, e.ty.is_const, e.ty.is_volatile, false);
+                            return Ok(Expr { kind: ExprKind::Member { e: Box::new(e), offset: off, bits: None }, ty, loc });
                         }
                         if kw.starts_with("__imag") {
                             return Ok(int_lit(0, e.ty.clone(), loc));
@@ -1530,8 +1548,8 @@ impl<'a> Parser<'a> {
         let k = candidates.iter().copied().find(|&k| fits(k)).unwrap_or(if u || radix != 10 { IntKind::ULong } else { IntKind::Long });
         let k = if !fits(k) && v > u64::MAX as u128 { IntKind::U128 } else { k };
         if suffix.contains(['i', 'j']) {
-            // GNU imaginary integer constant: `2i` is `2.0i`.
-            return self.imaginary(Expr { kind: ExprKind::Float(v as f64), ty: float_t(FloatKind::Double), loc });
+            // GNU imaginary integer constant: `2i` is a `_Complex int`.
+            return self.imaginary(Expr { kind: ExprKind::Int(wrap_int(v as i128, k)), ty: int_t(k), loc });
         }
         Expr { kind: ExprKind::Int(wrap_int(v as i128, k)), ty: int_t(k), loc }
     }
@@ -1690,10 +1708,14 @@ impl<'a> Parser<'a> {
 impl<'a> Parser<'a> {
     /// `x i`: a complex value with zero real part.
     fn imaginary(&mut self, im: Expr) -> Expr {
-        let Kind::Float(k) = im.ty.kind else { return im };
         let loc = im.loc;
-        let re = Expr { kind: ExprKind::Float(0.0), ty: im.ty.clone(), loc };
-        Expr { kind: ExprKind::Complex(Box::new(re), Box::new(im)), ty: mk(Kind::Complex(k)), loc }
+        let (re, ty) = match im.ty.kind {
+            Kind::Float(k) => (ExprKind::Float(0.0), mk(Kind::Complex(k))),
+            Kind::Int(k) => (ExprKind::Int(0), mk(Kind::ComplexInt(k))),
+            _ => return im,
+        };
+        let re = Expr { kind: re, ty: im.ty.clone(), loc };
+        Expr { kind: ExprKind::Complex(Box::new(re), Box::new(im)), ty, loc }
     }
 }
 

@@ -148,7 +148,7 @@ impl<'a> Parser<'a> {
                 }
             }
         }
-        if ty.is_scalar() || matches!(ty.kind, Kind::Complex(_)) {
+        if ty.is_scalar() || ty.is_complex() {
             let item = std::mem::replace(&mut s.items[s.pos], Item { desig: vec![], node: Node::List(vec![]) });
             s.pos += 1;
             let Node::Expr(e) = item.node else { unreachable!() };

@@ -146,6 +146,8 @@ pub struct Parser<'a> {
     /// Functions with a file-scope declaration that says `extern` or omits
     /// `inline`: their C99 inline definitions are external ones.
     external_fn_decls: HashSet<Rc<str>>,
+    /// Functions declared `no_instrument_function`.
+    no_instrument_fns: HashSet<Rc<str>>,
     /// C99 inline definitions (index into `tu.funcs`, identifier), settled
     /// at the end of the translation unit.
     c99_inline_defs: Vec<(usize, Rc<str>, bool /* always_inline */)>,
@@ -176,6 +178,7 @@ pub fn parse(toks: Vec<Token>, lang: &LangOptions, diags: &mut Diags) -> Tu {
         last_params: None,
         lang: *lang,
         external_fn_decls: HashSet::new(),
+        no_instrument_fns: HashSet::new(),
         c99_inline_defs: Vec::new(),
     };
     p.declare_builtin_typedefs();

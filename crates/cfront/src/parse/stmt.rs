@@ -442,7 +442,7 @@ impl<'a> Parser<'a> {
             if let Some((_, input)) = tied {
                 let a = self.make_assign(out.clone(), input.clone(), loc);
                 stmts.push(Stmt::Expr(a));
-            } else if c.starts_with('+') && (out.ty.is_arith() || out.ty.is_ptr()) && !matches!(out.ty.kind, Kind::Complex(_)) {
+            } else if c.starts_with('+') && (out.ty.is_arith() || out.ty.is_ptr()) && !out.ty.is_complex() {
                 // Read and written by the (empty) template: evaluate once.
                 let lty = unqual(&out.ty);
                 let zero = int_lit(0, int_t(IntKind::Int), loc);
