@@ -687,6 +687,16 @@ impl<'a, 't, 'd> FnCx<'a, 't, 'd> {
 
     fn assign(&mut self, l: &Expr, r: &Expr) -> Option<Value> {
         if abi::scalar_type(&l.ty).is_none() {
+            let size = self.size_of(&l.ty);
+            if size.is_multiple_of(8) && compatible_unqual(&l.ty, &r.ty) {
+                if let Some(regs) = self.call_eightbytes(r) {
+                    let dst = self.addr(l);
+                    for (k, v) in regs.into_iter().enumerate() {
+                        self.store(dst, 8 * k as i32, v, false);
+                    }
+                    return Some(dst);
+                }
+            }
             // Aggregate assignment: evaluate the source, then copy.
             let src = self.value(r);
             let dst = self.addr(l);
@@ -737,6 +747,49 @@ impl<'a, 't, 'd> FnCx<'a, 't, 'd> {
     // ---- calls ----
 
     fn call(&mut self, f: &Expr, args: &[Expr], ret_ty: &T) -> Option<Value> {
+        let (rets, sret_slot) = self.emit_call(f, args, ret_ty);
+        if ret_ty.is_void() {
+            return None;
+        }
+        if let Some(a) = sret_slot {
+            return Some(a);
+        }
+        match abi::classify_ret(ret_ty, self.recs()) {
+            ArgClass::Scalar(_) => Some(rets[0]),
+            ArgClass::X87(n) => Some(self.x87_result(n, ret_ty)),
+            ArgClass::Regs(_) => {
+                let size = self.size_of(ret_ty);
+                let s = self.temp_slot(size.next_multiple_of(8).max(8), self.align_of(ret_ty).max(8), "<ret>");
+                let a = self.slot_addr(s);
+                for (k, v) in rets.iter().enumerate() {
+                    self.store(a, 8 * k as i32, *v, false);
+                }
+                Some(a)
+            }
+            _ => {
+                let s = self.slot(1, 1, "<empty>");
+                Some(self.slot_addr(s))
+            }
+        }
+    }
+
+    /// The eightbytes of a call that returns an aggregate in registers,
+    /// which can go straight to an argument, a return or a store instead of
+    /// through a temporary (what keeps frames of code like jq's
+    /// `BLOCK(gen_a(), gen_b())` small). None for any other expression.
+    pub(super) fn call_eightbytes(&mut self, e: &Expr) -> Option<Vec<Value>> {
+        let ExprKind::Call(f, args) = &e.kind else { return None };
+        if !matches!(abi::classify_ret(&e.ty, self.recs()), ArgClass::Regs(_)) {
+            return None;
+        }
+        if e.loc.line != 0 {
+            self.line = e.loc.line;
+        }
+        Some(self.emit_call(f, args, &e.ty).0)
+    }
+
+    /// Emits a call: its return values, and the hidden return slot if any.
+    fn emit_call(&mut self, f: &Expr, args: &[Expr], ret_ty: &T) -> (Vec<Value>, Option<Value>) {
         let ft = f.ty.func().expect("callee type").clone();
         let mut sig = abi::lower_sig(&ft, self.recs(), true);
         // Direct calls to a known function by name.
@@ -765,9 +818,19 @@ impl<'a, 't, 'd> FnCx<'a, 't, 'd> {
         let nfixed = if ft.unprototyped { 0 } else { ft.params.len() };
         let mut placer = abi::Placer::new(sig.sret);
         for (i, a) in args.iter().enumerate() {
+            let class = placer.place(&a.ty, self.recs());
+            if let ArgClass::Regs(r) = &class {
+                if let Some(regs) = self.call_eightbytes(a) {
+                    if i >= nfixed {
+                        sig.params.extend(r.iter().map(|t| kir::Param::Scalar(*t)));
+                    }
+                    vals.extend(regs);
+                    continue;
+                }
+            }
             let v = self.rval(a);
             let Some(v) = v else { continue };
-            match placer.place(&a.ty, self.recs()) {
+            match class {
                 ArgClass::Scalar(_) => {
                     // Variadic extras were promoted by the parser; they join
                     // the call's signature with their own types.
@@ -814,29 +877,7 @@ impl<'a, 't, 'd> FnCx<'a, 't, 'd> {
             op: Op::Call { callee, sig: sig.clone(), args: vals, rets: rets.clone() },
             line,
         });
-        if ret_ty.is_void() {
-            return None;
-        }
-        if let Some(a) = sret_slot {
-            return Some(a);
-        }
-        match abi::classify_ret(ret_ty, self.recs()) {
-            ArgClass::Scalar(_) => Some(rets[0]),
-            ArgClass::X87(n) => Some(self.x87_result(n, ret_ty)),
-            ArgClass::Regs(_) => {
-                let size = self.size_of(ret_ty);
-                let s = self.temp_slot(size.next_multiple_of(8).max(8), self.align_of(ret_ty).max(8), "<ret>");
-                let a = self.slot_addr(s);
-                for (k, v) in rets.iter().enumerate() {
-                    self.store(a, 8 * k as i32, *v, false);
-                }
-                Some(a)
-            }
-            _ => {
-                let s = self.slot(1, 1, "<empty>");
-                Some(self.slot_addr(s))
-            }
-        }
+        (rets, sret_slot)
     }
 
     /// `va_arg(ap, T)` per the SysV x86-64 algorithm. Scalars yield the

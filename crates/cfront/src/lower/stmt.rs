@@ -227,6 +227,14 @@ impl<'a, 't, 'd> FnCx<'a, 't, 'd> {
             self.terminate(Term::Ret(vals));
             return;
         };
+        if compatible_unqual(&e.ty, &rty) {
+            if let Some(vals) = self.call_eightbytes(e) {
+                self.run_cleanups(0);
+                self.profile_hook(true);
+                self.terminate(Term::Ret(vals));
+                return;
+            }
+        }
         let v = self.rval(e);
         let Some(v) = v else {
             self.run_cleanups(0);
