@@ -21,7 +21,7 @@ while [ $# -gt 0 ]; do
         *) projects+=("$1"); shift ;;
     esac
 done
-ALL=(zlib bzip2 sed grep m4 bc gawk xz jq pcre2 lua markupsafe simplejson bitarray mmh3 msgpack pyyaml libz-sys rustc-linker)
+ALL=(zlib bzip2 sed grep m4 bc gawk xz jq pcre2 lua markupsafe simplejson bitarray mmh3 msgpack pyyaml cffi libz-sys rustc-linker)
 QUICK=(zlib bzip2 bc jq pcre2 markupsafe msgpack)
 if [ ${#projects[@]} -eq 0 ]; then
     if [ $quick = 1 ]; then projects=("${QUICK[@]}"); else projects=("${ALL[@]}"); fi
@@ -278,6 +278,15 @@ build_pyyaml() {
     (cd "$work" && "$work/venv/bin/python" -c "import yaml, sys; sys.exit(not yaml.__with_libyaml__)")
     "$work/venv/bin/python" -m pytest -q tests
     echo "Cython extension over libyaml loads; its tests pass"
+}
+
+# cffi's backend over libffi: long double arguments and results cross
+# between kit's code and libffi's; the tests also compile C with $CC.
+build_cffi() {
+    python_ext cffi _cffi_backend
+    "$work/venv/bin/python" -m pip install -q pycparser
+    LDSHARED="$kit cc -shared" "$work/venv/bin/python" -m pytest -q -p no:cacheprovider testing src/c
+    echo "backend loads; its tests pass"
 }
 
 # A Rust program using zlib through libz-sys (bundled C sources, built by

@@ -342,6 +342,14 @@ impl<'a, 't, 'd> FnCx<'a, 't, 'd> {
                     }
                 }
                 InitVal::Expr(e) => {
+                    if self.size_of(&e.ty).is_multiple_of(8) && item.bits.is_none() {
+                        if let Some(regs) = self.call_eightbytes(e) {
+                            for (k, v) in regs.into_iter().enumerate() {
+                                self.store(addr, 8 * k as i32, v, false);
+                            }
+                            continue;
+                        }
+                    }
                     let v = self.rval(e);
                     let Some(v) = v else { continue };
                     match abi::scalar_type(&e.ty) {
