@@ -64,8 +64,8 @@ pub(crate) fn compile_function(isa: &dyn TargetIsa, names: &Names, f: &kir::Func
                     kir::DebugLoc::Slot(slot) => lower
                         .slots()
                         .get(slot.0 as usize)
-                        .and_then(|&ss| layout.stackslots.get(ss))
-                        .map(|s| s.offset as i64 - layout.frame_to_fp_offset as i64),
+                        .and_then(|&(ss, within)| layout.stackslots.get(ss).map(|s| s.offset as i64 + within as i64))
+                        .map(|off| off - layout.frame_to_fp_offset as i64),
                     kir::DebugLoc::Symbol(_) | kir::DebugLoc::None => None,
                 };
                 locals.push(off);

@@ -32,7 +32,8 @@ pub(crate) struct Lower<'a> {
     vals: Vec<Option<ir::Value>>,
     blocks: Vec<ir::Block>,
     vars: Vec<Variable>,
-    slots: Vec<ir::StackSlot>,
+    /// Each KIR slot: a Cranelift slot and the offset in it.
+    slots: Vec<(ir::StackSlot, u32)>,
     params: Vec<ir::Value>,
     sret: Option<ir::Value>,
     funcs: HashMap<(u32, ir::Signature), ir::FuncRef>,
@@ -68,7 +69,7 @@ impl<'a> Lower<'a> {
     }
 
     /// The slots, in KIR order (their frame offsets are debug info).
-    pub fn slots(&self) -> &[ir::StackSlot] {
+    pub fn slots(&self) -> &[(ir::StackSlot, u32)] {
         &self.slots
     }
 
@@ -92,10 +93,32 @@ impl<'a> Lower<'a> {
         let nnamed = first + f.sig.params.len();
         self.params = all[first..nnamed].to_vec();
         self.vars.extend(f.vars.iter().map(|t| b.declare_var(cl_type(*t))));
-        for s in &f.slots {
+        // Cranelift word-aligns every slot; objects smaller than a word
+        // (most `int`, `short` and `char` locals) share one slot instead,
+        // each at its own alignment, as in gcc's frames.
+        let small = |s: &kir::SlotData| s.size < 8;
+        let mut packed = 0u32;
+        let offsets: Vec<u32> = f
+            .slots
+            .iter()
+            .map(|s| {
+                if !small(s) {
+                    return 0;
+                }
+                let off = packed.next_multiple_of(s.align.max(1));
+                packed = off + s.size.max(1) as u32;
+                off
+            })
+            .collect();
+        let pack = (packed > 0).then(|| b.create_sized_stack_slot(StackSlotData::new(StackSlotKind::ExplicitSlot, packed, 3)));
+        for (s, off) in f.slots.iter().zip(offsets) {
+            if let (true, Some(p)) = (small(s), pack) {
+                self.slots.push((p, off));
+                continue;
+            }
             let align_shift = s.align.max(1).next_power_of_two().trailing_zeros() as u8;
             let size = u32::try_from(s.size.max(1)).map_err(|_| format!("{}: stack object '{}' is too large", f.name, s.name))?;
-            self.slots.push(b.create_sized_stack_slot(StackSlotData::new(StackSlotKind::ExplicitSlot, size, align_shift)));
+            self.slots.push((b.create_sized_stack_slot(StackSlotData::new(StackSlotKind::ExplicitSlot, size, align_shift)), 0));
         }
         if f.sig.variadic {
             let slot = b.create_sized_stack_slot(StackSlotData::new(StackSlotKind::ExplicitSlot, 176, 4));
@@ -227,7 +250,10 @@ impl<'a> Lower<'a> {
                 b.ins().store(mem(), x, a, *offset);
                 return Ok(());
             }
-            Op::SlotAddr(s) => b.ins().stack_addr(types::I64, self.slots[s.0 as usize], 0),
+            Op::SlotAddr(s) => {
+                let (slot, off) = self.slots[s.0 as usize];
+                b.ins().stack_addr(types::I64, slot, off as i32)
+            }
             Op::SymAddr(name, off) => self.symbol_addr(b, name, *off),
             Op::GetVar(x) => b.use_var(self.vars[x.0 as usize]),
             Op::SetVar(x, y) => {
