@@ -512,10 +512,10 @@ impl<'a, 't, 'd> FnCx<'a, 't, 'd> {
         }
         let Some(tt) = abi::scalar_type(to) else { return v };
         if is_long_double(to) {
-            return self.to_ld(v, from);
+            return self.ld_from_scalar(v, from);
         }
         if is_long_double(from) {
-            return self.from_ld(v, to);
+            return self.ld_to_scalar(v, to);
         }
         let ft = self.ty(v);
         if to.is_bool() {
@@ -688,14 +688,15 @@ impl<'a, 't, 'd> FnCx<'a, 't, 'd> {
     fn assign(&mut self, l: &Expr, r: &Expr) -> Option<Value> {
         if abi::scalar_type(&l.ty).is_none() {
             let size = self.size_of(&l.ty);
-            if size.is_multiple_of(8) && compatible_unqual(&l.ty, &r.ty) {
-                if let Some(regs) = self.call_eightbytes(r) {
-                    let dst = self.addr(l);
-                    for (k, v) in regs.into_iter().enumerate() {
-                        self.store(dst, 8 * k as i32, v, false);
-                    }
-                    return Some(dst);
+            if size.is_multiple_of(8)
+                && compatible_unqual(&l.ty, &r.ty)
+                && let Some(regs) = self.call_eightbytes(r)
+            {
+                let dst = self.addr(l);
+                for (k, v) in regs.into_iter().enumerate() {
+                    self.store(dst, 8 * k as i32, v, false);
                 }
+                return Some(dst);
             }
             // Aggregate assignment: evaluate the source, then copy.
             let src = self.value(r);
@@ -819,14 +820,14 @@ impl<'a, 't, 'd> FnCx<'a, 't, 'd> {
         let mut placer = abi::Placer::new(sig.sret);
         for (i, a) in args.iter().enumerate() {
             let class = placer.place(&a.ty, self.recs());
-            if let ArgClass::Regs(r) = &class {
-                if let Some(regs) = self.call_eightbytes(a) {
-                    if i >= nfixed {
-                        sig.params.extend(r.iter().map(|t| kir::Param::Scalar(*t)));
-                    }
-                    vals.extend(regs);
-                    continue;
+            if let ArgClass::Regs(r) = &class
+                && let Some(regs) = self.call_eightbytes(a)
+            {
+                if i >= nfixed {
+                    sig.params.extend(r.iter().map(|t| kir::Param::Scalar(*t)));
                 }
+                vals.extend(regs);
+                continue;
             }
             let v = self.rval(a);
             let Some(v) = v else { continue };

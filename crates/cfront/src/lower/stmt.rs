@@ -227,13 +227,13 @@ impl<'a, 't, 'd> FnCx<'a, 't, 'd> {
             self.terminate(Term::Ret(vals));
             return;
         };
-        if compatible_unqual(&e.ty, &rty) {
-            if let Some(vals) = self.call_eightbytes(e) {
-                self.run_cleanups(0);
-                self.profile_hook(true);
-                self.terminate(Term::Ret(vals));
-                return;
-            }
+        if compatible_unqual(&e.ty, &rty)
+            && let Some(vals) = self.call_eightbytes(e)
+        {
+            self.run_cleanups(0);
+            self.profile_hook(true);
+            self.terminate(Term::Ret(vals));
+            return;
         }
         let v = self.rval(e);
         let Some(v) = v else {
@@ -342,13 +342,14 @@ impl<'a, 't, 'd> FnCx<'a, 't, 'd> {
                     }
                 }
                 InitVal::Expr(e) => {
-                    if self.size_of(&e.ty).is_multiple_of(8) && item.bits.is_none() {
-                        if let Some(regs) = self.call_eightbytes(e) {
-                            for (k, v) in regs.into_iter().enumerate() {
-                                self.store(addr, 8 * k as i32, v, false);
-                            }
-                            continue;
+                    if self.size_of(&e.ty).is_multiple_of(8)
+                        && item.bits.is_none()
+                        && let Some(regs) = self.call_eightbytes(e)
+                    {
+                        for (k, v) in regs.into_iter().enumerate() {
+                            self.store(addr, 8 * k as i32, v, false);
                         }
+                        continue;
                     }
                     let v = self.rval(e);
                     let Some(v) = v else { continue };

@@ -92,7 +92,7 @@ impl<'a, 't, 'd> FnCx<'a, 't, 'd> {
     }
 
     /// A scalar of C type `from` as a long double.
-    pub(super) fn to_ld(&mut self, v: Value, from: &T) -> Value {
+    pub(super) fn ld_from_scalar(&mut self, v: Value, from: &T) -> Value {
         if is_long_double(from) {
             return v;
         }
@@ -121,7 +121,7 @@ impl<'a, 't, 'd> FnCx<'a, 't, 'd> {
     }
 
     /// A long double converted to scalar C type `to`.
-    pub(super) fn from_ld(&mut self, v: Value, to: &T) -> Value {
+    pub(super) fn ld_to_scalar(&mut self, v: Value, to: &T) -> Value {
         if is_long_double(to) {
             return v;
         }
