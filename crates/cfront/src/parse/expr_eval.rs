@@ -62,7 +62,7 @@ pub fn eval_num(e: &Expr) -> Option<Num> {
             match (x, y) {
                 (Num::I(x), Num::I(y)) => {
                     let k = a.ty.int_kind().unwrap_or(IntKind::Long);
-                    let signed = k.signed() || a.ty.is_ptr() && false;
+                    let signed = k.signed();
                     let rk = e.ty.int_kind().unwrap_or(IntKind::Long);
                     let v = match op {
                         BinOp::Add => x.wrapping_add(y),
