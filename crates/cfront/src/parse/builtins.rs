@@ -313,6 +313,22 @@ impl<'a> Parser<'a> {
                 let k = if name.contains("fabs") { Builtin::Fabs } else { Builtin::Sqrt };
                 b(ExprKind::Builtin(k, vec![x]), ty)
             }
+            "__builtin_complex" => {
+                // C11's CMPLX: both parts of one real floating type, no
+                // conversions (so an infinity or NaN part stays as given).
+                let a = self.nargs(loc, name, 2)?;
+                let mut it = a.into_iter().map(|e| self.rvalue(e));
+                let (re, im) = (it.next().unwrap(), it.next().unwrap());
+                let Kind::Float(k) = re.ty.kind else {
+                    self.err(loc, "'__builtin_complex' needs real floating arguments");
+                    return Err(Reported);
+                };
+                if !compatible_unqual(&re.ty, &im.ty) {
+                    self.err(loc, "'__builtin_complex' needs arguments of the same type");
+                    return Err(Reported);
+                }
+                b(ExprKind::Complex(Box::new(re), Box::new(im)), mk(Kind::Complex(k)))
+            }
             "__builtin_copysign" | "__builtin_copysignf" | "__builtin_copysignl" => {
                 let a = self.nargs(loc, name, 2)?;
                 let ty = if name.ends_with('f') { float_t(FloatKind::Float) } else if name.ends_with('l') { float_t(FloatKind::LDouble) } else { dbl };
