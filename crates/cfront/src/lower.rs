@@ -89,6 +89,15 @@ pub fn lower(tu: &Tu, opts: &LowerOptions, diags: &mut Diags) -> kir::Module {
             linkage: if *weak { kir::Linkage::Weak } else if is_static { kir::Linkage::Internal } else { kir::Linkage::External },
         });
     }
+    // After the aliases: a versioned name may be one of an alias (xz's
+    // `lzma_get_progress@XZ_5.2.2` names `lzma_get_progress_522`).
+    for v in &tu.symvers {
+        mc.m.aliases.push(kir::Alias {
+            name: v.name.to_string(),
+            target: v.symbol.to_string(),
+            linkage: if v.weak { kir::Linkage::Weak } else { kir::Linkage::External },
+        });
+    }
     mc.m.ctors = tu.ctors.iter().map(|(n, p)| (n.to_string(), *p)).collect();
     mc.m.dtors = tu.dtors.iter().map(|(n, p)| (n.to_string(), *p)).collect();
     let discardable: std::collections::HashSet<String> = tu.funcs.iter().filter(|f| f.is_static && f.is_inline).map(|f| f.name.to_string()).collect();

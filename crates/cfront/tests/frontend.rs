@@ -141,3 +141,49 @@ fn debug_types_are_shared_and_recursive() {
     let g: Vec<(&str, bool)> = m.debug_globals.iter().map(|g| (g.name.as_str(), g.external)).collect();
     assert_eq!(g, [("count", false)]);
 }
+
+/// xz's liblzma: `symver` names become aliases of the definition (after
+/// `alias` ones, whose targets they may be), with the symbol's binding;
+/// gcc's errors point at the attribute's string.
+#[test]
+fn symver_attribute_names_and_errors() {
+    let src = r#"
+int get_52(int x) __attribute__((symver("get@@V2")));
+extern __attribute__((__symver__("get@V1"))) int get_522(int x) __attribute__((alias("get_52")));
+int get_52(int x) { return x; }
+__attribute__((weak, symver("w@V1"), symver("w@V1"))) int w(void) { return 1; }
+int data __attribute__((symver("data@V1"))) = 5;
+int unused_decl(void) __attribute__((symver("u@V1")));
+"#;
+    let mut sm = SourceMap::default();
+    let id = sm.add("t.c", src.into());
+    let mut diags = Diags::default();
+    let toks = cfront::lex::tokenize(id, src, &mut diags);
+    let tu = cfront::parse::parse(toks, &Default::default(), &mut diags);
+    let opts = cfront::lower::LowerOptions { opt_level: 0, file: "t.c".into(), comp_dir: "/".into(), debug: false };
+    let m = cfront::lower::lower(&tu, &opts, &mut diags);
+    assert!(!diags.has_errors(), "{}", diags.render(&sm));
+    let aliases: Vec<(&str, &str, kir::Linkage)> = m.aliases.iter().map(|a| (&*a.name, &*a.target, a.linkage)).collect();
+    assert_eq!(
+        aliases,
+        [
+            ("get_522", "get_52", kir::Linkage::External),
+            ("get@@V2", "get_52", kir::Linkage::External),
+            ("get@V1", "get_522", kir::Linkage::External),
+            ("w@V1", "w", kir::Linkage::Weak),
+            ("data@V1", "data", kir::Linkage::External),
+        ]
+    );
+    for (src, want) in [
+        ("int f(void) __attribute__((symver(\"f\")));", "t.c:1:35: error: symver attribute argument 'f' must have the form"),
+        ("int f(void) __attribute__((symver(\"f@V@W\")));", "t.c:1:35: error: symver attribute argument 'f@V@W' must contain one '@'"),
+        ("int f(void) __attribute__((symver));", "t.c:1:28: error: symver attribute needs a \"name@VERSION\" string"),
+        ("static int f(void) __attribute__((symver(\"f@V\")));\nstatic int f(void) { return 0; }", "t.c:1:42: error: 'f' is static"),
+        ("__attribute__((visibility(\"hidden\"), symver(\"f@V\"))) int f(void) { return 0; }", "t.c:1:45: error: 'f' is hidden"),
+        ("int f(void) __attribute__((symver(\"f@V\")));\nint g(void) { return f(); }", "t.c:1:35: error: 'f' must be defined in this file"),
+        ("int v __attribute__((symver(\"v@V\")));\nint w __attribute__((symver(\"v@V\")));", "t.c:2:29: error: symbol version 'v@V' is given to both 'v' and 'w'"),
+    ] {
+        let e = lower(src).expect_err(src);
+        assert!(e.contains(want), "{src}: want '{want}' in:\n{e}");
+    }
+}

@@ -475,3 +475,83 @@ fn dynamic_list_and_exclude_libs() {
         assert!(s.contains("lib_fn") && !s.contains("from_archive"), "{ex}: {s}");
     }
 }
+
+/// xz's liblzma, in small: C with `__attribute__((symver))` compiled by
+/// kit, the old version on an alias, and another object's plain reference
+/// to `get`, which only `get@@V2` defines.
+const SV_LIB_C: &str = r#"
+extern __attribute__((symver("get@V1"))) int get_1(int x) __attribute__((alias("get_2")));
+int get_2(int x) __attribute__((symver("get@@V2")));
+int get_2(int x) { return x + 52; }
+int data_2 __attribute__((symver("data@@V2"))) = 7;
+"#;
+const SV_USE_C: &str = "int get(int);\nextern int data;\nint twice(int x) { return get(x) * 2 + data; }\n";
+const SV_MAP: &str = "V1 { global: get; twice; local: *; };\nV2 { global: get; data; } V1;\n";
+const SV_MAIN_C: &str = r#"#define _GNU_SOURCE
+#include <dlfcn.h>
+#include <stdio.h>
+int get(int); int twice(int); extern int data;
+int main(int argc, char **argv) {
+    void *h = dlopen(argv[1], RTLD_NOW);
+    int (*v1)(int) = h ? (int (*)(int))dlvsym(h, "get", "V1") : 0;
+    int (*v2)(int) = h ? (int (*)(int))dlvsym(h, "get", "V2") : 0;
+    printf("%d %d %d %d %d\n", get(1), twice(1), data, v1 ? v1(2) : -1, v2 ? v2(3) : -1);
+    return 0;
+}
+"#;
+
+#[test]
+fn symver_attribute_library_binds_plain_references_to_the_default() {
+    if !has_gcc() || !has_tool("readelf") {
+        eprintln!("skipped: gcc or readelf is not installed");
+        return;
+    }
+    let d = tmp("symver-attr");
+    for (f, text) in [("svlib.c", SV_LIB_C), ("svuse.c", SV_USE_C), ("sv.map", SV_MAP), ("main.c", SV_MAIN_C)] {
+        std::fs::write(d.join(f), text).unwrap();
+    }
+    let lib_args = ["-shared", "-fPIC", "svlib.c", "svuse.c", "-Wl,--version-script=sv.map"];
+    kit_ok(&d, &[&["cc"][..], &lib_args, &["-o", "libsv.so"]].concat());
+    ok(Command::new("gcc").args(lib_args).args(["-o", "libsvg.so"]).current_dir(&d));
+    // The exports and versions GNU ld gives.
+    let syms = defined_dynsyms(&d, "libsv.so");
+    assert_eq!(syms, ["V1", "V2", "data@@V2", "get@@V2", "get@V1", "twice@@V1"]);
+    assert_eq!(defined_dynsyms(&d, "libsvg.so"), syms);
+    // twice's call binds to get@@V2 (interposable, as GNU ld leaves it):
+    // no undefined `get` is left for the loader.
+    let dynsyms = readelf(&d, &["-W", "--dyn-syms", "libsv.so"]);
+    assert!(!dynsyms.lines().any(|l| l.contains(" UND ")
+        && l.split_whitespace().last().is_some_and(|n| n.starts_with("get") || n.starts_with("data"))), "{dynsyms}");
+    let relocs = readelf(&d, &["-W", "-r", "libsv.so"]);
+    assert!(relocs.contains("get@@V2") && relocs.contains("data@@V2"), "{relocs}");
+    // A program linked by kit needs V2 and runs, against either library.
+    let rpath = format!("-Wl,-rpath,{}", d.display());
+    kit_ok(&d, &["cc", "main.c", "-L.", "-lsv", &rpath, "-o", "main"]);
+    assert!(readelf(&d, &["-V", "main"]).contains("Name: V2"));
+    let lib = d.join("libsv.so").display().to_string();
+    let run_main = || String::from_utf8_lossy(&ok(Command::new(d.join("main")).arg(&lib)).stdout).into_owned();
+    assert_eq!(run_main(), "53 113 7 54 55\n");
+    std::fs::copy(d.join("libsvg.so"), d.join("libsv.so")).unwrap();
+    assert_eq!(run_main(), "53 113 7 54 55\n");
+    // From an archive, a member defining get@@V2 serves a reference to get.
+    kit_ok(&d, &["cc", "-c", "svlib.c", "-o", "svlib.o"]);
+    kit_ok(&d, &["ar", "rcs", "libsva.a", "svlib.o"]);
+    std::fs::write(d.join("plain.c"), "#include <stdio.h>\nint get(int);\nint main(void) { printf(\"%d\\n\", get(1)); return 0; }\n").unwrap();
+    kit_ok(&d, &["cc", "plain.c", "libsva.a", "-o", "plain"]);
+    assert_eq!(stdout_of(&d.join("plain")), "53\n");
+    // A plain strong `get` besides get@@V2 is a multiple definition (GNU ld:
+    // "multiple definition of `get'").
+    std::fs::write(d.join("dup.c"), "int get(int x) { return x; }\n").unwrap();
+    let o = kit(&d, &["cc", "plain.c", "dup.c", "svlib.o", "-o", "dup"]);
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(!o.status.success() && err.contains("multiple definition of 'get'") && err.contains("get@@V2"), "{err}");
+    // `-S` output assembles to the same versioned names.
+    if has_tool("as") {
+        kit_ok(&d, &["cc", "-S", "svlib.c", "-o", "svlib.s"]);
+        ok(Command::new("as").args(["svlib.s", "-o", "svlib-as.o"]).current_dir(&d));
+        let s = readelf(&d, &["-sW", "svlib-as.o"]);
+        for name in ["get@V1", "get@@V2", "data@@V2"] {
+            assert!(s.lines().any(|l| l.contains(" GLOBAL ") && l.ends_with(&format!(" {name}"))), "no {name} in:\n{s}");
+        }
+    }
+}

@@ -39,6 +39,9 @@ pub(crate) struct Extern {
 pub(crate) struct Resolution {
     /// Winning global definitions by name.
     pub globals: HashMap<String, Target>,
+    /// Plain names that only a default version defines (`f` for `f@@V`):
+    /// references to them bind there, as with GNU ld.
+    pub defaults: HashMap<String, Target>,
     pub commons: Vec<Common>,
     pub externs: Vec<Extern>,
     /// Per object and section: false for sections dropped with a duplicate
@@ -88,6 +91,63 @@ fn defined_in_kept(o: &Object, kept: &[bool], sid: SymbolId) -> bool {
         SymbolDef::Undefined => false,
         _ => true,
     }
+}
+
+/// `f` for `f@@VERSION`, the default version gas's `.symver` defines.
+pub(crate) fn default_version_base(name: &str) -> Option<&str> {
+    let (base, version) = name.split_once("@@")?;
+    (!base.is_empty() && !version.is_empty()).then_some(base)
+}
+
+impl Resolution {
+    /// The definition a reference to `name` binds to.
+    pub(crate) fn lookup(&self, name: &str) -> Option<Target> {
+        self.globals.get(name).or_else(|| self.defaults.get(name)).copied()
+    }
+}
+
+fn binding_of(objects: &[Object], t: Target) -> Binding {
+    match t {
+        Target::Def(oi, sid) => objects[oi].symbol(sid).binding,
+        _ => Binding::Global,
+    }
+}
+
+/// A definition of `f@@V` also defines `f`, as GNU ld's indirect symbol
+/// does: it beats a weak plain `f` and yields to a strong one only when it
+/// is weak itself. Two strong ones, or two default versions of one name,
+/// are multiple definitions.
+fn default_versions(objects: &[Object], globals: &mut HashMap<String, Target>, errors: &mut Vec<String>) -> HashMap<String, Target> {
+    let mut versioned: Vec<(&str, &str, Target)> =
+        globals.iter().filter_map(|(n, &t)| default_version_base(n).map(|b| (b, n.as_str(), t))).collect();
+    versioned.sort_by(|a, b| a.1.cmp(b.1));
+    let name_of = |t: Target| match t {
+        Target::Def(oi, _) => objects[oi].name.as_str(),
+        _ => "<common>",
+    };
+    let mut defaults: HashMap<String, Target> = HashMap::new();
+    let mut drop_plain = Vec::new();
+    for (base, name, t) in versioned {
+        let weak = binding_of(objects, t) == Binding::Weak;
+        if let Some(&prev) = defaults.get(base) {
+            errors.push(format!("error: multiple definition of '{base}': default versions in {} and {} (again as '{name}')", name_of(prev), name_of(t)));
+            continue;
+        }
+        match globals.get(base) {
+            None => {}
+            Some(&plain) if binding_of(objects, plain) == Binding::Weak => drop_plain.push(base.to_string()),
+            Some(_) if weak => continue,
+            Some(&plain) => {
+                errors.push(format!("error: multiple definition of '{base}': defined in {}, and as '{name}' in {}", name_of(plain), name_of(t)));
+                continue;
+            }
+        }
+        defaults.insert(base.to_string(), t);
+    }
+    for n in drop_plain {
+        globals.remove(&n);
+    }
+    defaults
 }
 
 pub(crate) fn resolve(objects: &[Object]) -> Result<Resolution, LinkError> {
@@ -142,6 +202,7 @@ pub(crate) fn resolve(objects: &[Object]) -> Result<Resolution, LinkError> {
             }
         }
     }
+    let defaults = default_versions(objects, &mut globals, &mut errors);
     if !errors.is_empty() {
         return Err(LinkError { messages: errors });
     }
@@ -177,7 +238,7 @@ pub(crate) fn resolve(objects: &[Object]) -> Result<Resolution, LinkError> {
                     } else {
                         Target::Def(oi, r.symbol)
                     }
-                } else if let Some(&t) = globals.get(&sym.name) {
+                } else if let Some(&t) = globals.get(&sym.name).or_else(|| defaults.get(&sym.name)) {
                     t
                 } else {
                     let n = ext_index.len();
@@ -198,5 +259,5 @@ pub(crate) fn resolve(objects: &[Object]) -> Result<Resolution, LinkError> {
         }
         targets.push(per_sec);
     }
-    Ok(Resolution { globals, commons, externs, kept, targets })
+    Ok(Resolution { globals, defaults, commons, externs, kept, targets })
 }

@@ -25,6 +25,12 @@ fn reloc_name(k: RelocKind) -> String {
     }
 }
 
+/// A symbol name as gas reads it: `f@V` and `f@@V` (versioned names) in
+/// quotes, since bare `@` would start a relocation suffix.
+fn symbol(name: &str) -> std::borrow::Cow<'_, str> {
+    if name.contains('@') { format!("\"{name}\"").into() } else { name.into() }
+}
+
 fn section_directive(s: &Section) -> String {
     let (flags, ty) = match s.kind {
         SectionKind::Text => ("ax", "@progbits"),
@@ -78,17 +84,18 @@ pub fn write_asm(obj: &Object) -> String {
         let emit_labels = |out: &mut String, k: &mut usize, pos: u64| {
             while *k < syms.len() && off_of(syms[*k]) <= pos {
                 let sy = syms[*k];
+                let name = symbol(&sy.name);
                 match sy.binding {
                     Binding::Global => {
-                        let _ = writeln!(out, "\t.globl\t{}", sy.name);
+                        let _ = writeln!(out, "\t.globl\t{}", name);
                     }
                     Binding::Weak => {
-                        let _ = writeln!(out, "\t.weak\t{}", sy.name);
+                        let _ = writeln!(out, "\t.weak\t{}", name);
                     }
                     Binding::Local => {}
                 }
                 if sy.visibility == Visibility::Hidden {
-                    let _ = writeln!(out, "\t.hidden\t{}", sy.name);
+                    let _ = writeln!(out, "\t.hidden\t{}", name);
                 }
                 let ty = match sy.kind {
                     SymbolKind::Func => "@function",
@@ -96,11 +103,11 @@ pub fn write_asm(obj: &Object) -> String {
                     SymbolKind::Tls => "@tls_object",
                     _ => "@object",
                 };
-                let _ = writeln!(out, "\t.type\t{}, {}\n\t.size\t{}, {}", sy.name, ty, sy.name, sy.size);
+                let _ = writeln!(out, "\t.type\t{}, {}\n\t.size\t{}, {}", name, ty, name, sy.size);
                 if off_of(sy) < pos {
-                    let _ = writeln!(out, "\t.set\t{}, .Lsec{si}+{}", sy.name, off_of(sy));
+                    let _ = writeln!(out, "\t.set\t{}, .Lsec{si}+{}", name, off_of(sy));
                 } else {
-                    let _ = writeln!(out, "{}:", sy.name);
+                    let _ = writeln!(out, "{}:", name);
                 }
                 *k += 1;
             }
@@ -168,14 +175,14 @@ pub fn write_asm(obj: &Object) -> String {
                     _ => continue,
                 }
             } else {
-                target.name.clone()
+                symbol(&target.name).into_owned()
             };
             let _ = writeln!(out, "\t.reloc\t.Lsec{si}+{}, {}, {}{:+}", r.offset, reloc_name(r.kind), name, r.addend);
         }
     }
     for sy in &obj.symbols {
         if let SymbolDef::Common { align } = sy.def {
-            let _ = writeln!(out, "\t.comm\t{},{},{}", sy.name, sy.size, align);
+            let _ = writeln!(out, "\t.comm\t{},{},{}", symbol(&sy.name), sy.size, align);
         }
     }
     out.push_str("\t.section\t.note.GNU-stack,\"\",@progbits\n");

@@ -34,6 +34,9 @@ pub(super) struct Attrs {
     pub always_inline: bool,
     pub transparent_union: bool,
     pub no_instrument: bool,
+    /// `symver("name@VERSION")`: versioned names for the symbol, with the
+    /// location of each string.
+    pub symver: Vec<(Rc<str>, Loc)>,
 }
 
 #[derive(Clone, Debug)]
@@ -215,12 +218,16 @@ impl<'a> Parser<'a> {
             }
             "gnu_inline" => a.gnu_inline = true,
             "transparent_union" => a.transparent_union = true,
-            // It names a versioned symbol for the linker; ignoring it would
-            // build a library without the versions it promises (xz's liblzma).
+            // Another name for the symbol, versioned for the linker (gas's
+            // `.symver`); `parse::symver` checks the symbol at the end.
             "symver" => {
-                self.err(t.loc, "__attribute__((symver)) is not supported yet");
-                if has_args {
-                    self.skip_parens();
+                let loc = if has_args { self.peek_at(1).loc } else { t.loc };
+                match str_arg(self) {
+                    Some(s) => match super::symver::check_name(&s) {
+                        Ok(()) => a.symver.push((s, loc)),
+                        Err(why) => self.err(loc, format!("symver attribute argument '{s}' {why}")),
+                    },
+                    None => self.err(t.loc, "symver attribute needs a \"name@VERSION\" string"),
                 }
             }
             "always_inline" => a.always_inline = true,
@@ -1200,6 +1207,9 @@ impl<'a> Parser<'a> {
                 i
             }
         };
+        for (v, vloc) in &attrs.symver {
+            self.symvers.push((sym_name.clone(), v.clone(), *vloc));
+        }
         if let Some(target) = &attrs.alias {
             self.tu.aliases.push((sym_name.clone(), target.clone(), attrs.weak));
             self.tu.globals[idx].is_extern = true;

@@ -10,6 +10,7 @@ mod expr;
 pub mod expr_eval;
 mod init;
 mod stmt;
+mod symver;
 
 use crate::ast::*;
 use crate::diag::Diags;
@@ -56,8 +57,21 @@ pub struct Tu {
     pub aliases: Vec<(Rc<str>, Rc<str>, bool)>,
     pub ctors: Vec<(Rc<str>, u32)>,
     pub dtors: Vec<(Rc<str>, u32)>,
+    /// Versioned names (`symver` attributes) of symbols defined here.
+    pub symvers: Vec<Symver>,
     /// Enumerated types by `CType::enum_tag`: tag name and enumerators.
     pub enums: HashMap<u32, (Option<Rc<str>>, Vec<(Rc<str>, i128)>)>,
+}
+
+/// `__attribute__((symver("name@VERSION")))`: `name` (with its `@VERSION`
+/// or `@@VERSION`) is another name for the defined `symbol`, as gas's
+/// `.symver` makes it; the linker reads the version from the name.
+#[derive(Clone, Debug)]
+pub struct Symver {
+    pub symbol: Rc<str>,
+    pub name: Rc<str>,
+    /// The symbol is weak, so is its versioned name.
+    pub weak: bool,
 }
 
 #[derive(Clone, Debug)]
@@ -151,6 +165,9 @@ pub struct Parser<'a> {
     /// C99 inline definitions (index into `tu.funcs`, identifier), settled
     /// at the end of the translation unit.
     c99_inline_defs: Vec<(usize, Rc<str>, bool /* always_inline */)>,
+    /// `symver` attributes met: (symbol, versioned name, where), checked
+    /// at the end of the translation unit.
+    symvers: Vec<(Rc<str>, Rc<str>, Loc)>,
 }
 
 /// Parses a preprocessed token stream into a typed translation unit.
@@ -180,6 +197,7 @@ pub fn parse(toks: Vec<Token>, lang: &LangOptions, diags: &mut Diags) -> Tu {
         external_fn_decls: HashSet::new(),
         no_instrument_fns: HashSet::new(),
         c99_inline_defs: Vec::new(),
+        symvers: Vec::new(),
     };
     p.declare_builtin_typedefs();
     while !p.at_eof() {
@@ -196,6 +214,7 @@ pub fn parse(toks: Vec<Token>, lang: &LangOptions, diags: &mut Diags) -> Tu {
     if p.lang.default_hidden {
         p.apply_default_visibility();
     }
+    p.resolve_symvers();
     p.tu
 }
 

@@ -25,6 +25,7 @@ const ATTRIBUTES: &[&str] = &[
     "packed", "aligned", "noreturn", "unused", "used", "section", "weak", "alias", "visibility", "constructor", "destructor",
     "cleanup", "format", "always_inline", "noinline", "const", "pure", "nonnull", "malloc", "warn_unused_result",
     "deprecated", "mode", "may_alias", "fallthrough", "nothrow", "cold", "hot", "sentinel", "format_arg", "returns_nonnull",
+    "symver",
 ];
 
 impl<'a> Preprocessor<'a> {

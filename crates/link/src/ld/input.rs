@@ -142,6 +142,10 @@ impl Loader<'_> {
             if s.def != SymbolDef::Undefined {
                 self.undefined.remove(&s.name);
                 self.defined.insert(s.name.clone());
+                if let Some(base) = crate::resolve::default_version_base(&s.name) {
+                    self.undefined.remove(base);
+                    self.defined.insert(base.to_string());
+                }
             } else if s.binding != Binding::Weak && !self.defined.contains(&s.name) {
                 self.undefined.insert(s.name.clone());
             }
@@ -207,10 +211,17 @@ impl Loader<'_> {
                 }
                 return;
             }
-            let index = match obj::archive::symbol_index(path, &bytes) {
+            let mut index = match obj::archive::symbol_index(path, &bytes) {
                 Ok(i) => i,
                 Err(e) => return self.errors.push(format!("error: {e}")),
             };
+            // A member defining `f@@V` also serves references to `f`.
+            let mut defaults: Vec<(String, usize)> =
+                index.iter().filter_map(|(n, &m)| crate::resolve::default_version_base(n).map(|b| (b.to_string(), m))).collect();
+            defaults.sort_unstable();
+            for (base, m) in defaults {
+                index.entry(base).or_insert(m);
+            }
             let members = members.into_iter().map(|(n, b)| Some(Member::Raw(n, b))).collect();
             let mut ar = Archive { name: path.to_string(), members, index };
             self.extract(&mut ar);

@@ -496,9 +496,9 @@ fn linker_symbols(img: &Image, lay: &mut Layout) {
         }
     }
     let sym_addr = |name: &str| -> Option<u64> {
-        match img.res.globals.get(name)? {
-            crate::resolve::Target::Def(oi, sid) => match img.objects[*oi].symbol(*sid).def {
-                SymbolDef::Section { section, offset } => lay.place[*oi][section.0 as usize].map(|(i, at)| lay.secs[i].addr + at + offset),
+        match img.res.lookup(name)? {
+            crate::resolve::Target::Def(oi, sid) => match img.objects[oi].symbol(sid).def {
+                SymbolDef::Section { section, offset } => lay.place[oi][section.0 as usize].map(|(i, at)| lay.secs[i].addr + at + offset),
                 _ => None,
             },
             _ => None,

@@ -304,12 +304,12 @@ pub(crate) fn plan(cfg: &Config, inputs: Inputs, script: Script) -> Result<Image
         });
     }
     let entry = cfg.entry.clone().or(entry).unwrap_or_else(|| "_start".into());
-    if !shared && !res.globals.contains_key(&entry) {
+    if !shared && res.lookup(&entry).is_none() {
         undefined.push(format!("error: entry symbol '{entry}' is not defined"));
     }
     // GNU ld's default: allowed in shared outputs, checked in executables.
     if !cfg.allow_shlib_undefined.unwrap_or(shared || static_exe) {
-        let defined = |n: &str| res.globals.contains_key(n);
+        let defined = |n: &str| res.lookup(n).is_some();
         let strict = cfg.allow_shlib_undefined == Some(false);
         undefined.extend(super::dylib::unresolved_imports(&dylibs, &defined, strict));
     }

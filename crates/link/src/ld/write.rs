@@ -534,7 +534,7 @@ impl Writer<'_> {
         let shnum = (sh.len() / 64) as u16;
 
         // ELF header and program headers.
-        let entry = img.res.globals.get(&img.entry).map_or(0, |&t| img.sym_addr(t));
+        let entry = img.res.lookup(&img.entry).map_or(0, |t| img.sym_addr(t));
         let mut h = Vec::with_capacity(64);
         h.extend_from_slice(&[0x7f, b'E', b'L', b'F', 2, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
         let e_type = if img.kind == OutputKind::Exec { elf::ET_EXEC } else { elf::ET_DYN };
