@@ -555,3 +555,34 @@ fn symver_attribute_library_binds_plain_references_to_the_default() {
         }
     }
 }
+
+/// Top-level `__asm__(".symver ...")`, the older spelling of the symver
+/// attribute, versions symbols the same way (it was skipped with a
+/// warning, so such libraries silently lost their versions).
+#[test]
+fn top_level_symver_directives_version_symbols() {
+    if !has_gcc() || !has_tool("readelf") {
+        eprintln!("skipped: gcc or readelf is not installed");
+        return;
+    }
+    let d = tmp("symver-asm");
+    std::fs::write(
+        d.join("lib.c"),
+        "int old_f(int x) { return x + 1; }\nint new_f(int x) { return x + 2; }\n\
+         __asm__(\".symver old_f, f@V1\");\n__asm__(\".symver new_f, f@@V2\\n\");\n\
+         int call_f(int x) { return new_f(x); }\n",
+    )
+    .unwrap();
+    std::fs::write(d.join("v.map"), "V1 { global: f; local: *; };\nV2 { global: f; call_f; } V1;\n").unwrap();
+    let lib_args = ["-shared", "-fPIC", "lib.c", "-Wl,--version-script=v.map"];
+    kit_ok(&d, &[&["cc"][..], &lib_args, &["-o", "libk.so"]].concat());
+    ok(Command::new("gcc").args(lib_args).args(["-o", "libg.so"]).current_dir(&d));
+    let syms = defined_dynsyms(&d, "libk.so");
+    assert_eq!(syms, ["V1", "V2", "call_f@@V2", "f@@V2", "f@V1"]);
+    assert_eq!(defined_dynsyms(&d, "libg.so"), syms);
+    // A directive without a versioned name is an error, not skipped.
+    std::fs::write(d.join("bad.c"), "int g(void) { return 0; }\n__asm__(\".symver g\");\n").unwrap();
+    let o = kit(&d, &["cc", "-c", "bad.c", "-o", "bad.o"]);
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(!o.status.success() && err.contains(".symver"), "{err}");
+}

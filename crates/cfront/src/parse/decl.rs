@@ -1057,6 +1057,55 @@ impl<'a> Parser<'a> {
         Ok(())
     }
 
+    /// File-scope `asm("...")`. gas's `.symver NAME, ALIAS@VERSION`
+    /// directives (how libraries versioned symbols before the attribute) are
+    /// honoured like `__attribute__((symver))`; anything else is skipped
+    /// with a warning until kit has an assembler.
+    fn top_level_asm(&mut self) {
+        let loc = self.loc();
+        self.bump();
+        let mut text = String::new();
+        if self.eat(Punct::LParen) {
+            while self.peek().kind == TokKind::Str {
+                let t = self.bump();
+                let (b, _) = self.decode_string(&t);
+                text.push_str(&String::from_utf8_lossy(&b[..b.len().saturating_sub(1)]));
+            }
+            if !self.is(Punct::RParen) {
+                // Not a plain string: not something kit can honour.
+                while !self.is(Punct::RParen) && !self.at_eof() {
+                    self.bump();
+                }
+                text = "<operands>".into();
+            }
+            let _ = self.expect(Punct::RParen);
+        }
+        self.eat(Punct::Semi);
+        let directives: Vec<&str> = text.split(['\n', ';']).map(str::trim).filter(|d| !d.is_empty()).collect();
+        let mut symvers = Vec::new();
+        for d in &directives {
+            let Some(args) = d.strip_prefix(".symver").filter(|a| a.starts_with(char::is_whitespace)) else {
+                self.warn(loc, "top-level asm ignored");
+                return;
+            };
+            let parts: Vec<&str> = args.split(',').map(str::trim).collect();
+            let [name, alias] = parts[..] else {
+                self.err(loc, format!("'.symver{args}' needs a symbol and a versioned name ('.symver NAME, NAME@VERSION')"));
+                return;
+            };
+            // `@@@` (define the default version, or reference it) acts as `@@` here.
+            let alias = alias.replacen("@@@", "@@", 1);
+            if let Err(why) = super::symver::check_name(&alias) {
+                self.err(loc, format!("'.symver' name '{alias}' {why}"));
+                return;
+            }
+            symvers.push((Rc::<str>::from(name), Rc::<str>::from(alias.as_str())));
+        }
+        for (name, alias) in symvers {
+            self.symvers.push((name, alias, loc));
+        }
+    }
+
     /// One file-scope declaration or function definition.
     pub(super) fn external_decl(&mut self) {
         if self.eat(Punct::Semi) {
@@ -1073,12 +1122,7 @@ impl<'a> Parser<'a> {
             return;
         }
         if self.is_kw("__asm__") || self.is_kw("asm") || self.is_kw("__asm") {
-            // Top-level asm: not supported yet; skip it with a warning.
-            let loc = self.loc();
-            self.bump();
-            self.skip_parens();
-            self.eat(Punct::Semi);
-            self.warn(loc, "top-level asm ignored");
+            self.top_level_asm();
             return;
         }
         let loc = self.loc();
