@@ -140,12 +140,7 @@ impl<'a> Parser<'a> {
         let has_args = self.is(Punct::LParen);
         let str_arg = |p: &mut Self| -> Option<Rc<str>> {
             if p.eat(Punct::LParen) {
-                let mut s = String::new();
-                while p.peek().kind == TokKind::Str {
-                    let t = p.bump();
-                    let (b, _) = p.decode_string(&t);
-                    s.push_str(&String::from_utf8_lossy(&b[..b.len().saturating_sub(1)]));
-                }
+                let s = p.string_literals();
                 while !p.is(Punct::RParen) && !p.at_eof() {
                     p.bump();
                 }
@@ -1043,11 +1038,7 @@ impl<'a> Parser<'a> {
         let v = self.const_int_expr();
         let mut msg = String::new();
         if self.eat(Punct::Comma) {
-            while self.peek().kind == TokKind::Str {
-                let t = self.bump();
-                let (b, _) = self.decode_string(&t);
-                msg.push_str(&String::from_utf8_lossy(&b[..b.len().saturating_sub(1)]));
-            }
+            msg = self.string_literals();
         }
         self.expect(Punct::RParen)?;
         self.expect(Punct::Semi)?;
@@ -1055,6 +1046,18 @@ impl<'a> Parser<'a> {
             self.err(loc, format!("static assertion failed: \"{msg}\""));
         }
         Ok(())
+    }
+
+    /// Adjacent string literals as one text (attribute, assertion and asm
+    /// arguments); empty when none follows.
+    fn string_literals(&mut self) -> String {
+        let mut out = String::new();
+        while self.peek().kind == TokKind::Str {
+            let t = self.bump();
+            let (b, _) = self.decode_string(&t);
+            out.push_str(&String::from_utf8_lossy(&b[..b.len().saturating_sub(1)]));
+        }
+        out
     }
 
     /// File-scope `asm("...")`. gas's `.symver NAME, ALIAS@VERSION`
@@ -1066,11 +1069,7 @@ impl<'a> Parser<'a> {
         self.bump();
         let mut text = String::new();
         if self.eat(Punct::LParen) {
-            while self.peek().kind == TokKind::Str {
-                let t = self.bump();
-                let (b, _) = self.decode_string(&t);
-                text.push_str(&String::from_utf8_lossy(&b[..b.len().saturating_sub(1)]));
-            }
+            text = self.string_literals();
             if !self.is(Punct::RParen) {
                 // Not a plain string: not something kit can honour.
                 while !self.is(Punct::RParen) && !self.at_eof() {
