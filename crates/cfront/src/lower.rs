@@ -492,24 +492,13 @@ impl<'a, 't, 'd> FnCx<'a, 't, 'd> {
                     self.store_local(lid, v);
                 }
                 ArgClass::Regs(r) => {
-                    // Whole eightbytes go to a temporary unless the object
-                    // has room for them (the backend packs small objects).
-                    let local = self.local_addr(lid);
-                    let size = self.size_of(&lty);
-                    let whole = 8 * r.len() as u64;
-                    let addr = if size < whole {
-                        let s = self.temp_slot(whole, 8, "<param>");
-                        self.slot_addr(s)
-                    } else {
-                        local
-                    };
+                    // The parameter's slot is padded to whole eightbytes
+                    // (`alloc_locals`), so they are stored in place.
+                    let addr = self.local_addr(lid);
                     for i in 0..r.len() {
                         let v = self.val(Op::Param(pi));
                         pi += 1;
                         self.store(addr, 8 * i as i32, v, false);
-                    }
-                    if addr != local {
-                        self.copy(local, addr, size, 1);
                     }
                 }
                 ArgClass::Memory if abi::scalar_type(&lty).is_some() => {
