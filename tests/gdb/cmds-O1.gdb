@@ -4,6 +4,7 @@ set pagination off
 set width 0
 set confirm off
 break prog.c:57
+break prog.c:71
 run
 bt
 print p
@@ -17,4 +18,7 @@ step
 bt
 print calls
 finish
+continue
+print t
+print t.b
 continue

@@ -4,6 +4,7 @@ set width 0
 set confirm off
 set print pretty off
 break prog.c:57
+break prog.c:71
 run
 bt
 info locals
@@ -39,4 +40,7 @@ print r
 next
 next
 print counter
+continue
+print t
+print t.b
 continue

@@ -59,3 +59,20 @@ int main(void)
     counter += r;
     return counter > 0 ? 0 : 1;
 }
+
+/* Passed in memory: gdb finds it where the caller put it. */
+struct triple {
+    long a, b, c;
+};
+
+static long sum3(struct triple t, int k)
+{
+    t.b *= k;
+    return t.a + t.b + t.c;
+}
+
+__attribute__((destructor)) static void at_exit_sum(void)
+{
+    struct triple t = {1, 2, 3};
+    counter = (int)sum3(t, 10);
+}

@@ -182,6 +182,9 @@ enum Store {
     Var(kir::Var),
     /// A VLA: the variable holds the address of its storage.
     Indirect(kir::Var),
+    /// A parameter passed in memory, used where the caller put it: its
+    /// address (a KIR parameter value) and that parameter's index.
+    Incoming(Value, u32),
 }
 
 struct FnCx<'a, 't, 'd> {
@@ -348,9 +351,10 @@ impl<'a, 't, 'd> FnCx<'a, 't, 'd> {
             temps_live: Vec::new(),
             temps_free: Vec::new(),
         };
-        cx.alloc_locals();
+        let classes = cx.param_classes(&ft);
+        cx.alloc_locals(&classes);
         cx.debug_locals();
-        cx.bind_params(&ft);
+        cx.bind_params(&ft, &classes);
         cx.profile_hook(false);
         for s in &def.body {
             cx.stmt(s);
@@ -362,18 +366,28 @@ impl<'a, 't, 'd> FnCx<'a, 't, 'd> {
         let rets = cx.f.sig.rets.clone();
         let vals: Vec<Value> = rets
             .iter()
-            .map(|&t| if t.is_float() { cx.val(Op::Fconst(t, 0.0)) } else { cx.iconst(t, 0) })
+            .map(|&t| cx.zero(t))
             .collect();
         cx.terminate(Term::Ret(vals));
         cx.f
     }
 
-    fn alloc_locals(&mut self) {
+    fn alloc_locals(&mut self, classes: &[(ArgClass, u32)]) {
         let opt = self.mc.opts.opt_level;
+        // Aggregates passed in memory stay in the caller's argument area,
+        // which the callee owns: no copy, no slot.
+        let mut incoming = HashMap::new();
+        for (&lid, (class, pi)) in self.def.params.iter().zip(classes) {
+            if matches!(class, ArgClass::Memory) && abi::scalar_type(&self.def.locals[lid as usize].ty).is_none() {
+                incoming.insert(lid as usize, *pi);
+            }
+        }
         // Locals in memory, as (local, size, align), placed after the others.
         let mut in_memory = Vec::new();
         for (i, l) in self.def.locals.iter().enumerate() {
-            let st = if l.ty.is_vla() {
+            let st = if let Some(&pi) = incoming.get(&i) {
+                Store::Incoming(self.val(Op::Param(pi)), pi)
+            } else if l.ty.is_vla() {
                 Store::Indirect(self.f.new_var(KT::I64))
             } else if opt > 0 && !l.addr_taken && !l.ty.is_volatile && !l.ty.is_atomic && abi::scalar_type(&l.ty).is_some() {
                 Store::Var(self.f.new_var(kt_of(&l.ty)))
@@ -392,8 +406,7 @@ impl<'a, 't, 'd> FnCx<'a, 't, 'd> {
         // construction never reads an undefined variable.
         for st in self.locals.clone() {
             if let Store::Var(v) | Store::Indirect(v) = st {
-                let t = self.f.vars[v.0 as usize];
-                let z = if t.is_float() { self.val(Op::Fconst(t, 0.0)) } else { self.iconst(t, 0) };
+                let z = self.zero(self.f.vars[v.0 as usize]);
                 self.push(Op::SetVar(v, z));
             }
         }
@@ -454,6 +467,7 @@ impl<'a, 't, 'd> FnCx<'a, 't, 'd> {
             let l = &def.locals[lid as usize];
             let loc = match self.locals[lid as usize] {
                 Store::Slot(s) => kir::DebugLoc::Slot(s),
+                Store::Incoming(_, pi) => kir::DebugLoc::Incoming(pi),
                 _ if debug => kir::DebugLoc::None,
                 _ => continue,
             };
@@ -476,48 +490,65 @@ impl<'a, 't, 'd> FnCx<'a, 't, 'd> {
         }
     }
 
-    fn bind_params(&mut self, ft: &FuncType) {
-        let mut pi: u32 = 0;
-        let params = self.def.params.clone();
+    /// How each parameter arrives, with the index of its first KIR parameter.
+    fn param_classes(&self, ft: &FuncType) -> Vec<(ArgClass, u32)> {
         let mut placer = abi::Placer::new(self.f.sig.sret);
-        for &lid in params.iter() {
-            let lty = self.def.locals[lid as usize].ty.clone();
+        let mut pi = 0;
+        let mut out = Vec::new();
+        for &lid in &self.def.params {
+            let lty = &self.def.locals[lid as usize].ty;
             // K&R definitions receive promoted values.
-            let arrive_ty = if ft.unprototyped { abi::promoted(&lty) } else { lty.clone() };
-            match placer.place(&arrive_ty, self.recs()) {
+            let arrive_ty = if ft.unprototyped { abi::promoted(lty) } else { lty.clone() };
+            let class = placer.place(&arrive_ty, self.recs());
+            let n = match &class {
+                ArgClass::Scalar(_) | ArgClass::Memory => 1,
+                ArgClass::Regs(r) => r.len() as u32,
+                ArgClass::Ignore | ArgClass::X87(_) => 0,
+            };
+            out.push((class, pi));
+            pi += n;
+        }
+        out
+    }
+
+    fn bind_params(&mut self, ft: &FuncType, classes: &[(ArgClass, u32)]) {
+        let params = self.def.params.clone();
+        for (&lid, (class, pi)) in params.iter().zip(classes) {
+            let pi = *pi;
+            let lty = self.def.locals[lid as usize].ty.clone();
+            match class {
                 ArgClass::Scalar(_) => {
                     let v = self.val(Op::Param(pi));
-                    pi += 1;
-                    let v = if ft.unprototyped { self.convert_val(v, &arrive_ty, &lty) } else { v };
+                    let v = if ft.unprototyped { self.convert_val(v, &abi::promoted(&lty), &lty) } else { v };
                     self.store_local(lid, v);
                 }
                 ArgClass::Regs(r) => {
                     // The parameter's slot is padded to whole eightbytes
                     // (`alloc_locals`), so they are stored in place.
                     let addr = self.local_addr(lid);
-                    for i in 0..r.len() {
-                        let v = self.val(Op::Param(pi));
-                        pi += 1;
+                    for i in 0..r.len() as u32 {
+                        let v = self.val(Op::Param(pi + i));
                         self.store(addr, 8 * i as i32, v, false);
                     }
                 }
                 ArgClass::Memory if abi::scalar_type(&lty).is_some() => {
                     // A scalar (__int128) that arrived on the stack.
                     let src = self.val(Op::Param(pi));
-                    pi += 1;
                     let v = self.load_scalar(src, &lty);
                     self.store_local(lid, v);
                 }
-                ArgClass::Memory => {
-                    let src = self.val(Op::Param(pi));
-                    pi += 1;
-                    let addr = self.local_addr(lid);
-                    let size = self.size_of(&lty);
-                    let al = self.align_of(&lty);
-                    self.copy(addr, src, size, al);
-                }
+                // Used in place (`alloc_locals`).
+                ArgClass::Memory => {}
                 ArgClass::Ignore | ArgClass::X87(_) => {}
             }
+        }
+    }
+
+    fn zero(&mut self, t: KT) -> Value {
+        if t.is_float() {
+            self.val(Op::Fconst(t, 0.0))
+        } else {
+            self.iconst(t, 0)
         }
     }
 
@@ -526,6 +557,7 @@ impl<'a, 't, 'd> FnCx<'a, 't, 'd> {
         match self.locals[id as usize] {
             Store::Slot(s) => self.slot_addr(s),
             Store::Indirect(v) => self.val(Op::GetVar(v)),
+            Store::Incoming(addr, _) => addr,
             Store::Var(_) => unreachable!("address of a register local"),
         }
     }

@@ -39,6 +39,12 @@ pub(crate) fn cl_sig(sig: &kir::Sig, extra: impl IntoIterator<Item = ir::Type>) 
     s
 }
 
+/// Where parameter `i`, passed in memory, sits relative to the frame
+/// pointer: above the saved frame pointer and the return address.
+pub(crate) fn incoming_offset(sig: &kir::Sig, i: u32) -> i64 {
+    16 + RegUse::of(sig.sret, sig.params[..i as usize].iter().copied()).stack as i64
+}
+
 pub(crate) const GP_ARGS: u32 = 6;
 pub(crate) const FP_ARGS: u32 = 8;
 

@@ -135,7 +135,7 @@ pub(crate) fn dwarf<'a>(md: &ModuleDebug<'a>, funcs: &[FuncDebug<'a>]) -> Result
         }
         for (i, l) in f.func.debug_locals.iter().enumerate() {
             let loc = match (&l.loc, f.offsets.get(i).copied().flatten()) {
-                (kir::DebugLoc::Slot(_), Some(off)) => {
+                (kir::DebugLoc::Slot(_) | kir::DebugLoc::Incoming(_), Some(off)) => {
                     let mut loc = Expression::new();
                     loc.op_breg(gimli::X86_64::RBP, off);
                     Some(loc)
@@ -145,12 +145,19 @@ pub(crate) fn dwarf<'a>(md: &ModuleDebug<'a>, funcs: &[FuncDebug<'a>]) -> Result
                     None => continue,
                 },
                 (kir::DebugLoc::None, _) => None,
-                (kir::DebugLoc::Slot(_), None) => continue,
+                (kir::DebugLoc::Slot(_) | kir::DebugLoc::Incoming(_), None) => continue,
             };
             let ty = match (l.ty, &l.loc) {
                 (Some(t), _) => type_of(t),
                 (None, kir::DebugLoc::Slot(s)) => {
                     let size = f.func.slots.get(s.0 as usize).map_or(1, |d| d.size);
+                    Some(*sized.entry(size).or_insert_with(|| sized_type(&mut dw, root, size)))
+                }
+                (None, kir::DebugLoc::Incoming(p)) => {
+                    let size = match f.func.sig.params.get(*p as usize) {
+                        Some(kir::Param::ByVal { size, .. }) => *size as u64,
+                        _ => 8,
+                    };
                     Some(*sized.entry(size).or_insert_with(|| sized_type(&mut dw, root, size)))
                 }
                 (None, _) => None,

@@ -1,6 +1,6 @@
 //! One KIR function → machine code, relocations, line rows and an FDE.
 
-use crate::abi::VaThunk;
+use crate::abi::{incoming_offset, VaThunk};
 use crate::lower::Lower;
 use crate::names::Names;
 use crate::relocs::{convert, FuncReloc};
@@ -27,7 +27,7 @@ thread_local! {
     static CTX: RefCell<(Context, FunctionBuilderContext)> = RefCell::new((Context::new(), FunctionBuilderContext::new()));
 }
 
-pub(crate) fn compile_function(isa: &dyn TargetIsa, names: &Names, f: &kir::Function, debug_info: bool) -> Result<CompiledFunc, String> {
+pub(crate) fn compile_function(isa: &dyn TargetIsa, names: &Names, f: &kir::Function, optimize: bool, debug_info: bool) -> Result<CompiledFunc, String> {
     if f.blocks.is_empty() {
         return Err(format!("{}: function has no blocks", f.name));
     }
@@ -37,6 +37,15 @@ pub(crate) fn compile_function(isa: &dyn TargetIsa, names: &Names, f: &kir::Func
         let mut lower = Lower::new(isa, names, f);
         lower.build(&mut ctx.func, fctx)?;
         let mut ctrl = cranelift_codegen::control::ControlPlane::default();
+        if optimize {
+            // The ISA's own level is `none`, so `compile` below only lowers.
+            let run = |ctx: &mut Context, ctrl: &mut _| {
+                ctx.optimize(isa, ctrl)?;
+                ctx.egraph_pass(isa, ctrl)
+            };
+            run(ctx, &mut ctrl).map_err(|e| format!("{}: cranelift: {e:?}", f.name))?;
+            crate::remat::addresses(&mut ctx.func);
+        }
         if let Err(e) = ctx.compile(isa, &mut ctrl) {
             return Err(format!("{}: cranelift: {:?}", f.name, e.inner));
         }
@@ -66,6 +75,7 @@ pub(crate) fn compile_function(isa: &dyn TargetIsa, names: &Names, f: &kir::Func
                         .get(slot.0 as usize)
                         .and_then(|&(ss, within)| layout.stackslots.get(ss).map(|s| s.offset as i64 + within as i64))
                         .map(|off| off - layout.frame_to_fp_offset as i64),
+                    kir::DebugLoc::Incoming(p) => Some(incoming_offset(&f.sig, p)),
                     kir::DebugLoc::Symbol(_) | kir::DebugLoc::None => None,
                 };
                 locals.push(off);

@@ -7,7 +7,9 @@ use cranelift_codegen::settings::{self, Configurable};
 pub(crate) fn build_isa(opts: &Options) -> Result<OwnedTargetIsa, String> {
     let mut b = settings::builder();
     let mut set = |k: &str, v: &str| b.set(k, v).map_err(|e| format!("cranelift setting {k}={v}: {e}"));
-    set("opt_level", if opts.opt_level == 0 { "none" } else { "speed" })?;
+    // -O1 and up run the e-graph pass from `func` instead, to rematerialize
+    // addresses between it and lowering.
+    set("opt_level", "none")?;
     set("is_pic", if opts.pic { "true" } else { "false" })?;
     // Backtraces (JIT crash handler, gdb without CFI) walk the rbp chain;
     // variadic definitions and `ReturnAddr` need the frame pointer too.

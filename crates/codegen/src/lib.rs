@@ -13,7 +13,7 @@
 //! Module map: `isa` (Cranelift flags), `names` (symbol table shared by the
 //! worker threads), `abi` (signatures, register use, variadic thunks),
 //! `lower` (KIR → CLIF), `func` (one function → code + relocations + lines +
-//! FDE), `relocs` (Cranelift → kit relocation kinds), `object` (assembling
+//! FDE), `remat` (addresses recomputed where used), `relocs` (Cranelift → kit relocation kinds), `object` (assembling
 //! text and symbols), `data` (globals, aliases, init/fini arrays), `unwind`
 //! (`.eh_frame`), `dwarf` (`.debug_*`), `relwriter` (gimli output with
 //! relocations), `x87` (`long double` stubs).
@@ -28,6 +28,7 @@ mod names;
 mod object;
 mod relocs;
 mod relwriter;
+mod remat;
 mod unwind;
 mod x87;
 

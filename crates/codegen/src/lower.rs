@@ -2,7 +2,7 @@
 //! guarantees dominance), vars to `Variable`s (SSA built by
 //! cranelift-frontend), slots to explicit stack slots.
 
-use crate::abi::{cl_sig, cl_type, RegUse, VaThunk, FP_ARGS, GP_ARGS, VA_SLOT};
+use crate::abi::{cl_sig, cl_type, incoming_offset, RegUse, VaThunk, FP_ARGS, GP_ARGS, VA_SLOT};
 use crate::names::Names;
 use cranelift_codegen::ir::condcodes::{FloatCC, IntCC};
 use cranelift_codegen::ir::{self, types, AbiParam, InstBuilder, MemFlagsData, StackSlotData, StackSlotKind, TrapCode};
@@ -62,6 +62,18 @@ impl<'a> Lower<'a> {
             va: None,
             thunks: Vec::new(),
         }
+    }
+
+    /// Parameter `i`. An object passed in memory is addressed off the frame
+    /// pointer rather than through Cranelift's parameter value: `remat` can
+    /// then recompute the address where it is used instead of keeping it
+    /// in a register for the whole function.
+    fn param(&self, b: &mut FunctionBuilder, i: u32) -> Result<ir::Value, String> {
+        let v = *self.params.get(i as usize).ok_or_else(|| format!("{}: no parameter {i}", self.f.name))?;
+        let Some(kir::Param::ByVal { .. }) = self.f.sig.params.get(i as usize) else { return Ok(v) };
+        let fp = b.ins().get_frame_pointer(types::I64);
+        let offset = b.ins().iconst(types::I64, incoming_offset(&self.f.sig, i));
+        Ok(b.ins().iadd(fp, offset))
     }
 
     fn v(&self, x: kir::Value) -> Result<ir::Value, String> {
@@ -262,7 +274,7 @@ impl<'a> Lower<'a> {
                 return Ok(());
             }
             Op::Param(u32::MAX) => self.sret.ok_or_else(|| format!("{}: sret parameter in a function without one", f.name))?,
-            Op::Param(i) => *self.params.get(*i as usize).ok_or_else(|| format!("{}: no parameter {i}", f.name))?,
+            Op::Param(i) => self.param(b, *i)?,
             Op::Call { callee, sig, args, rets } => return self.call(b, callee, sig, args, rets),
             Op::Copy { dst, src, size, .. } => {
                 let (d, s) = (self.v(*dst)?, self.v(*src)?);

@@ -25,7 +25,7 @@ pub fn compile_module(m: &kir::Module, opts: &Options) -> Result<Object, String>
 const CHUNK: usize = 8;
 
 fn compile_all(isa: &dyn TargetIsa, names: &Names, m: &kir::Module, opts: &Options) -> Result<Vec<CompiledFunc>, String> {
-    let one = |f: &kir::Function| compile_function(isa, names, f, opts.debug_info);
+    let one = |f: &kir::Function| compile_function(isa, names, f, opts.opt_level > 0, opts.debug_info);
     let threads = match opts.threads {
         0 => std::thread::available_parallelism().map_or(1, |n| n.get()),
         n => n,

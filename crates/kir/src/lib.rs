@@ -350,6 +350,9 @@ pub enum DebugType {
 #[derive(Clone, PartialEq, Eq, Debug)]
 pub enum DebugLoc {
     Slot(Slot),
+    /// The object a by-value (memory-class) parameter points at, by KIR
+    /// parameter index: it stays where the caller put it.
+    Incoming(u32),
     /// A static object, by symbol.
     Symbol(String),
     /// Not in memory (a register variable at -O1+): the debugger shows the

@@ -223,7 +223,7 @@ impl<'a, 't, 'd> FnCx<'a, 't, 'd> {
             self.profile_hook(true);
             self.x87_return_zero(&rty);
             let rets = self.f.sig.rets.clone();
-            let vals: Vec<Value> = rets.iter().map(|&t| if t.is_float() { self.val(Op::Fconst(t, 0.0)) } else { self.iconst(t, 0) }).collect();
+            let vals: Vec<Value> = rets.iter().map(|&t| self.zero(t)).collect();
             self.terminate(Term::Ret(vals));
             return;
         };
@@ -287,8 +287,18 @@ impl<'a, 't, 'd> FnCx<'a, 't, 'd> {
         if l.cleanup.is_some() {
             self.cleanups.last_mut().unwrap().push(d.local);
         }
-        if let Some(init) = &d.init {
-            self.init_local(d.local, &ty, init);
+        match (&d.init, self.locals[d.local as usize]) {
+            (Some(init), _) => self.init_local(d.local, &ty, init),
+            // A register local's value starts here: without a definition,
+            // SSA construction would carry the function's initial value
+            // through every loop around the declaration, keeping a register
+            // or spill slot busy for the whole loop.
+            // (A VLA's hidden length is its own dimension, set above.)
+            (None, Store::Var(var)) if !d.vla_dims.iter().any(|&(id, _)| id == d.local) => {
+                let z = self.zero(self.f.vars[var.0 as usize]);
+                self.push(Op::SetVar(var, z));
+            }
+            (None, _) => {}
         }
     }
 
@@ -300,8 +310,7 @@ impl<'a, 't, 'd> FnCx<'a, 't, 'd> {
                 let v = self.value(e);
                 self.store_local(id, v);
             } else {
-                let t = kt_of(ty);
-                let z = if t.is_float() { self.val(Op::Fconst(t, 0.0)) } else { self.iconst(t, 0) };
+                let z = self.zero(kt_of(ty));
                 self.store_local(id, z);
             }
             return;

@@ -1,0 +1,38 @@
+/* Functions whose frames at kit -O2 once far exceeded gcc -O0's (deep
+ * recursion that works with gcc must work with kit). The driver test
+ * `frames_at_o2_stay_within_gcc_o0` compares each function's prologue. */
+struct big { long a[6]; };
+void take(struct big *);
+void sink(double, double);
+int scan(const char *, int *, int *, int *, int *);
+
+/* A parameter passed in memory is used where the caller put it. */
+long by_value(struct big b, long k) {
+    b.a[0] += k;
+    take(&b);
+    return b.a[1] + b.a[5];
+}
+
+/* Block-scope locals declared without a value inside a loop (the shape of
+ * Lua's interpreter loop): their values must not be kept around the loop. */
+#define PAIR(x, y, i) { double x, y; if (v[i] > 0 ? (x = v[i], y = 2 * x, 1) : 0) sink(x, y); }
+void loop_locals(int n, const double *v) {
+    for (int i = 0; i + 12 < n; i++) {
+        PAIR(a0, b0, i) PAIR(a1, b1, i + 1) PAIR(a2, b2, i + 2) PAIR(a3, b3, i + 3)
+        PAIR(a4, b4, i + 4) PAIR(a5, b5, i + 5) PAIR(a6, b6, i + 6) PAIR(a7, b7, i + 7)
+        PAIR(a8, b8, i + 8) PAIR(a9, b9, i + 9) PAIR(a10, b10, i + 10) PAIR(a11, b11, i + 11)
+    }
+}
+
+/* Addresses of locals passed to a call in a loop are recomputed at the
+ * call, not kept in registers or spill slots across it. */
+int addresses(const char *s, int n) {
+    int a, b, c, d, t = 0;
+    for (int i = 0; i < n; i++) {
+        if (scan(s + i, &a, &b, &c, &d) == 4)
+            t += a + b + c + d;
+        if (scan(s, &d, &c, &b, &a) == 4)
+            t -= a;
+    }
+    return t;
+}
