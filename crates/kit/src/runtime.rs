@@ -91,16 +91,20 @@ fn build_into(dir: &str, args_template: &CcArgs) -> Result<Vec<String>, String> 
         let stem = name.strip_suffix(".c").unwrap_or(name);
         let obj_path = format!("{dir}/{stem}.o");
         if !host::fs::is_file(&obj_path) {
-            host::fs::mkdir_p(dir).map_err(|e| format!("{dir}: {e}"))?;
+            // (The cache is the only place kit writes besides its outputs.)
+            let unwritable = |path: &str, e: &std::io::Error| {
+                format!("{path}: {} (kit caches its runtime there; set XDG_CACHE_HOME to a writable directory)", host::fs::error_text(e))
+            };
+            host::fs::mkdir_p(dir).map_err(|e| unwritable(dir, &e))?;
             // The source goes beside the object so diagnostics and debuggers
             // can name it. Every writer writes the same bytes, and atomically,
             // so concurrent kit processes only duplicate work.
             let src_path = format!("{dir}/{name}");
-            host::fs::write_atomic(&src_path, src.as_bytes()).map_err(|e| format!("{src_path}: {e}"))?;
+            host::fs::write_atomic(&src_path, src.as_bytes()).map_err(|e| unwritable(&src_path, &e))?;
             let o = crate::compile::compile_to_object(&src_path, &args)
                 .ok_or_else(|| format!("kit: internal error: runtime source {name} does not compile"))?;
             let bytes = obj::elf_write::write_elf(&o).map_err(|e| format!("kit: internal error: {name}: {e}"))?;
-            host::fs::write_atomic(&obj_path, &bytes).map_err(|e| format!("{obj_path}: {e}"))?;
+            host::fs::write_atomic(&obj_path, &bytes).map_err(|e| unwritable(&obj_path, &e))?;
         }
         paths.push(obj_path);
     }

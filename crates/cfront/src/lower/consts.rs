@@ -1,7 +1,7 @@
 //! Static initializers: constant expressions → bytes and relocations.
 
 use super::*;
-use crate::parse::expr_eval::wrap;
+use crate::parse::expr_eval::{float_to_int, wrap};
 
 /// A constant value: a number, or an address (symbol + offset).
 #[derive(Clone, Debug)]
@@ -211,9 +211,11 @@ impl<'t, 'd> ModCx<'t, 'd> {
                         let f = if x.ty.is_signed() { i as f64 } else { i as u128 as f64 };
                         CVal::Float(if *k == FloatKind::Float { f as f32 as f64 } else { f })
                     }
-                    (CVal::Float(f), Kind::Int(k)) => CVal::Int(wrap(if k.signed() { f as i128 } else { f as u128 as i128 }, *k)),
+                    (CVal::Float(f), Kind::Int(k)) => CVal::Int(float_to_int(f, *k)),
                     (CVal::Float(f), Kind::Float(k)) => CVal::Float(if *k == FloatKind::Float { f as f32 as f64 } else { f }),
                     (a @ CVal::Addr(..), Kind::Ptr(_)) => a,
+                    // An object's address is never null.
+                    (CVal::Addr(..), Kind::Int(IntKind::Bool)) => CVal::Int(1),
                     (a @ CVal::Addr(..), Kind::Int(k)) if k.size() == 8 => a,
                     _ => return None,
                 }

@@ -257,12 +257,28 @@ impl<'a> Parser<'a> {
                 }
                 b(ExprKind::Int(0), int)
             }
-            "__builtin_add_overflow_p" | "__builtin_sub_overflow_p" | "__builtin_mul_overflow_p" if self.fs.is_some() => {
+            "__builtin_add_overflow_p" | "__builtin_sub_overflow_p" | "__builtin_mul_overflow_p" => {
                 let a = self.nargs(loc, name, 3)?;
                 let mut v: Vec<Expr> = a.into_iter().map(|e| self.rvalue(e)).collect();
                 let result_ty = unqual(&v[2].ty);
-                if !result_ty.is_integer() {
+                let Some(kind) = result_ty.int_kind().filter(|_| result_ty.is_integer()) else {
                     self.err(loc, format!("argument 3 of '{name}' must have an integer type"));
+                    return Err(Reported);
+                };
+                // Constant operands fold, as in gcc, so the builtin works in
+                // constant expressions (gnulib's `verify (INT_ADD_OVERFLOW
+                // (a, b))`). The operation is exact: only the result must fit.
+                if let (Some(x), Some(y)) = (self.eval_int(&v[0]), self.eval_int(&v[1])) {
+                    let exact = match name {
+                        "__builtin_add_overflow_p" => x.checked_add(y),
+                        "__builtin_sub_overflow_p" => x.checked_sub(y),
+                        _ => x.checked_mul(y),
+                    };
+                    let overflows = exact.is_none_or(|r| super::expr_eval::wrap(r, kind) != r);
+                    return b(ExprKind::Int(overflows as i128), int_t(IntKind::Bool));
+                }
+                if self.fs.is_none() {
+                    self.err(loc, format!("'{name}' outside a function needs constant operands"));
                     return Err(Reported);
                 }
                 // Only the type of the third argument matters: the result

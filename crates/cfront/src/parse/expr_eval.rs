@@ -24,6 +24,16 @@ pub fn wrap(v: i128, k: IntKind) -> i128 {
 }
 
 
+/// A floating value converted to integer type `k` (truncation; any
+/// nonzero value, NaN included, is true as a `_Bool`).
+pub fn float_to_int(f: f64, k: IntKind) -> i128 {
+    match k {
+        IntKind::Bool => (f != 0.0) as i128,
+        _ if k.signed() => wrap(f as i128, k),
+        _ => wrap(f as u128 as i128, k),
+    }
+}
+
 pub fn eval_int(e: &Expr) -> Option<i128> {
     match eval_num(e)? {
         Num::I(v) => Some(v),
@@ -41,7 +51,7 @@ pub fn eval_num(e: &Expr) -> Option<Num> {
             let v = eval_num(x)?;
             match (&e.ty.kind, v) {
                 (Kind::Int(k), Num::I(v)) => Num::I(wrap(v, *k)),
-                (Kind::Int(k), Num::F(f)) => Num::I(wrap(if k.signed() { f as i128 } else { f as u128 as i128 }, *k)),
+                (Kind::Int(k), Num::F(f)) => Num::I(float_to_int(f, *k)),
                 (Kind::Ptr(_), Num::I(v)) => Num::I(wrap(v, IntKind::ULong)),
                 (Kind::Float(_), Num::I(v)) => Num::F(if x.ty.is_signed() { v as f64 } else { v as u128 as f64 }),
                 (Kind::Float(k), Num::F(f)) => Num::F(if *k == FloatKind::Float { f as f32 as f64 } else { f }),
