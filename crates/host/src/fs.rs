@@ -125,6 +125,13 @@ pub fn write_atomic_exec(path: &str, bytes: &[u8]) -> io::Result<()> {
 
 fn write_atomic_mode(path: &str, bytes: &[u8], executable: bool) -> io::Result<()> {
     let dest = Path::new(path);
+    // A device or pipe (`-o /dev/null`, configure's favourite) is written
+    // in place: renaming over it would replace it with a regular file (or
+    // fail without write access to its directory).
+    if std::fs::metadata(dest).is_ok_and(|m| !m.is_file() && !m.is_dir()) {
+        let mut file = std::fs::OpenOptions::new().write(true).open(dest)?;
+        return file.write_all(bytes).and_then(|_| file.flush());
+    }
     let name = match dest.file_name() {
         Some(n) if !path.ends_with(['/', std::path::MAIN_SEPARATOR]) => n.to_string_lossy().into_owned(),
         _ => return Err(io::Error::new(io::ErrorKind::InvalidInput, format!("not a file name: '{path}'"))),

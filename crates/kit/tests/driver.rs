@@ -126,6 +126,23 @@ fn missing_file_error_has_no_rust_suffix() {
     assert!(!stderr(&out).contains("os error"), "{}", stderr(&out));
 }
 
+/// Configure scripts compile and link to `-o /dev/null`: kit writes into the
+/// device (replacing it by renaming a file over it, as root, once broke every
+/// later test on the machine; without root it failed).
+#[cfg(unix)]
+#[test]
+fn output_to_dev_null_writes_into_the_device() {
+    use std::os::unix::fs::FileTypeExt;
+    let d = tmp("devnull");
+    std::fs::write(d.join("m.c"), "int main(void) { return 0; }\n").unwrap();
+    for args in [&["cc", "-c", "m.c", "-o", "/dev/null"][..], &["cc", "m.c", "-o", "/dev/null"], &["cc", "-E", "m.c", "-o", "/dev/null"]] {
+        let o = Command::new(KIT).args(args).current_dir(&d).output().unwrap();
+        assert!(o.status.success(), "kit {args:?}: {}", stderr(&o));
+        let m = std::fs::metadata("/dev/null").unwrap();
+        assert!(m.file_type().is_char_device(), "kit {args:?} replaced /dev/null");
+    }
+}
+
 #[test]
 fn dry_run_prints_the_link_and_writes_nothing() {
     let d = tmp("dryrun");
