@@ -49,6 +49,18 @@ fn version_probes_answer_like_gcc() {
     let words: Vec<&str> = ld.split_whitespace().collect();
     let o = Command::new(words[0]).args(&words[1..]).arg("-v").output().unwrap();
     assert!(o.status.success(), "{ld}: {}", stderr(&o));
+    // It takes the GNU path when the output says GNU, and uses anonymous
+    // version scripts (so `-export-symbols` works) when, after dropping
+    // "(...) " groups, the first " N." it finds is 2.12 or later.
+    let v = stdout(&o);
+    assert!(v.contains("GNU"), "{v}");
+    let mut rest = v.clone();
+    while let Some(open) = rest.find('(') {
+        let Some(close) = rest[open..].find(") ").map(|c| open + c) else { break };
+        rest.replace_range(open..close + 2, "");
+    }
+    let version = rest.split_whitespace().find(|w| w.starts_with(|c: char| c.is_ascii_digit())).unwrap_or("");
+    assert!(version.starts_with("2.") && version[2..].split('.').next().unwrap().parse::<u32>().unwrap() >= 12, "libtool reads '{version}' in: {v}");
     assert!(stdout(&kit(&["cc", "-print-file-name=libc.so"])).trim_end().ends_with("libc.so"));
     let rt = stdout(&kit(&["cc", "-print-libgcc-file-name"]));
     assert!(std::path::Path::new(rt.trim_end()).is_file(), "{rt}");

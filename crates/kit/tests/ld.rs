@@ -334,6 +334,33 @@ fn version_script_versions_hides_and_runs() {
     assert_eq!(run_main("main-kit"), "1 2 5 2 1 1\n");
 }
 
+/// `--default-symver` (jansson links with it): unversioned exports get a
+/// version named after the soname, as GNU ld gives them.
+#[test]
+fn default_symver_versions_exports_by_soname() {
+    if !has_tool("readelf") {
+        eprintln!("skipped: readelf is not installed");
+        return;
+    }
+    let d = tmp("defsymver");
+    std::fs::write(d.join("lib.c"), "int f(void) { return 1; }\nint g(void) { return 2; }\nint h(void) { return 3; }\n").unwrap();
+    // libtool's -export-symbols adds an anonymous version script.
+    std::fs::write(d.join("lib.map"), "{ global: f; g; local: *; };\n").unwrap();
+    let plain = ["-shared", "-fPIC", "lib.c", "-Wl,--default-symver", "-Wl,-soname,libds.so.1", "-o"];
+    let scripted = [&plain[..5], &["-Wl,--version-script=lib.map", "-o"]].concat();
+    for (link, want) in [
+        (&plain[..], &["f@@libds.so.1", "g@@libds.so.1", "h@@libds.so.1", "libds.so.1"][..]),
+        (&scripted[..], &["f@@libds.so.1", "g@@libds.so.1", "libds.so.1"][..]),
+    ] {
+        kit_ok(&d, &[&["cc"][..], link, &["libk.so"]].concat());
+        assert_eq!(defined_dynsyms(&d, "libk.so"), want, "kit cc {link:?}");
+        if has_gcc() {
+            ok(Command::new("gcc").args(link).arg("libg.so").current_dir(&d));
+            assert_eq!(defined_dynsyms(&d, "libg.so"), want, "gcc {link:?}");
+        }
+    }
+}
+
 #[test]
 fn symver_names_and_anonymous_scripts() {
     if !has_gcc() || !has_tool("readelf") {

@@ -20,7 +20,11 @@ pub fn main(argv: &[String]) -> i32 {
         return 0;
     }
     if cfg.print_version {
-        println!("kit ld {} (compatible with GNU ld)", env!("CARGO_PKG_VERSION"));
+        // libtool reads the last version number here to decide whether the
+        // linker takes anonymous version scripts (GNU ld 2.12 and later),
+        // and with them `-export-symbols`; kit's own version is in the
+        // parentheses it skips.
+        println!("kit ld (kit {}) compatible with GNU ld 2.40", env!("CARGO_PKG_VERSION"));
         if cfg.inputs.is_empty() {
             return 0;
         }

@@ -13,7 +13,8 @@ const HELP: &str = "usage: kit ld [options] FILE...
   --as-needed, --no-as-needed, --whole-archive, --no-whole-archive
   --start-group ... --end-group, --gc-sections, --export-dynamic
   --build-id, --hash-style=gnu|sysv|both, -z now|relro|noexecstack|defs|...
-  --version-script FILE, --dynamic-list FILE, --exclude-libs ALL|LIB,...
+  --version-script FILE, --default-symver, --dynamic-list FILE,
+  --exclude-libs ALL|LIB,...
   -Bsymbolic, -Bsymbolic-functions, --no-undefined,
   --allow-shlib-undefined, --no-allow-shlib-undefined
   -Map FILE, -T SCRIPT, -s, -S, @FILE
@@ -98,6 +99,7 @@ pub fn parse_args(args: &[String]) -> Result<Config, String> {
             "-s" | "-strip-all" => c.strip = Strip::All,
             "-S" | "-strip-debug" => c.strip = Strip::Debug,
             "-no-undefined" => c.no_undefined = true,
+            "-default-symver" => c.default_symver = true,
             "-allow-shlib-undefined" => c.allow_shlib_undefined = Some(true),
             "-no-allow-shlib-undefined" => c.allow_shlib_undefined = Some(false),
             "-Bsymbolic" => c.symbolic = Symbolic::All,

@@ -97,6 +97,9 @@ pub struct Config {
     pub allow_shlib_undefined: Option<bool>,
     /// `--version-script` files; their nodes are concatenated.
     pub version_scripts: Vec<String>,
+    /// `--default-symver`: unversioned exports get a version named after
+    /// the soname (the output's file name without one).
+    pub default_symver: bool,
     /// `--dynamic-list` files.
     pub dynamic_lists: Vec<String>,
     pub symbolic: Symbolic,
@@ -132,6 +135,7 @@ impl Default for Config {
             no_undefined: false,
             allow_shlib_undefined: None,
             version_scripts: Vec::new(),
+            default_symver: false,
             dynamic_lists: Vec::new(),
             symbolic: Symbolic::None,
             exclude_libs: Vec::new(),

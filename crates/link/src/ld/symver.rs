@@ -75,6 +75,12 @@ fn excluded(cfg: &Config, archive: Option<&str>) -> bool {
     cfg.exclude_libs.iter().any(|x| x == "ALL" || x == file)
 }
 
+/// The `.gnu.version` index of named node `n`: definitions start at 2, in
+/// node order, and the anonymous node (beside `--default-symver`'s) has none.
+fn version_index(script: &VersionScript, n: usize) -> u16 {
+    2 + script.nodes[..n].iter().filter(|x| !x.name.is_empty()).count() as u16
+}
+
 /// Decides the exports. `wanted_by_libs` are names the input shared
 /// libraries use or define (an executable exports those it defines).
 pub(crate) fn exports(
@@ -133,14 +139,21 @@ pub(crate) fn exports(
                     out.localized.insert(t);
                     continue;
                 }
-                (n as u16 + 2) | if default { 0 } else { VER_HIDDEN }
+                version_index(&script, n) | if default { 0 } else { VER_HIDDEN }
             }
             None => match script.scope(base) {
                 Some(Scope::Local) => {
                     out.localized.insert(t);
                     continue;
                 }
-                Some(Scope::Global(n)) if !script.nodes[n].name.is_empty() => n as u16 + 2,
+                Some(Scope::Global(n)) if !script.nodes[n].name.is_empty() => version_index(&script, n),
+                _ if cfg.default_symver && shared => {
+                    let v = cfg.soname.clone().unwrap_or_else(|| cfg.output.rsplit('/').next().unwrap_or(&cfg.output).to_string());
+                    if script.node(&v).is_none() {
+                        script.nodes.push(version_script::Node { name: v.clone(), ..Default::default() });
+                    }
+                    version_index(&script, script.node(&v).unwrap())
+                }
                 _ => VER_GLOBAL,
             },
         };
