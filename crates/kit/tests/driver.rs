@@ -129,6 +129,16 @@ fn flags_are_honoured_or_rejected_by_name() {
         let err = stderr(&out);
         assert!(err.starts_with("kit cc: error:") && err.contains(named), "{bad}: {err}");
     }
+    // Assembly sources (gmp's configure probes) are refused by name, when
+    // compiling and when linking, never skipped or read as something else.
+    let asm = d.join("probe.s");
+    std::fs::write(&asm, "x: .long 1\n").unwrap();
+    let a = asm.to_str().unwrap();
+    for args in [&["cc", "-c", a][..], &["cc", s, a, "-o", o]] {
+        let out = kit(args);
+        let err = stderr(&out);
+        assert!(!out.status.success() && err.contains("probe.s: assembly source needs an assembler"), "{args:?}: {err}");
+    }
 }
 
 #[test]

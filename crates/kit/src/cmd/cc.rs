@@ -69,6 +69,12 @@ pub fn run_cc(a: CcArgs) -> i32 {
     if a.deps_only || a.mode == Mode::Preprocess {
         return preprocess_only(&a);
     }
+    // gcc hands these to `as`; kit has no assembler yet (issue 8), and
+    // taking them for objects or linker scripts would mislead.
+    if let Some(asm) = a.inputs.iter().find(|i| !a.is_c_source(i) && [".s", ".S", ".sx"].iter().any(|x| i.ends_with(x))) {
+        eprintln!("kit cc: error: {asm}: assembly source needs an assembler, which kit does not have yet");
+        return 1;
+    }
     if a.mode == Mode::Link {
         return crate::linking::link(&a);
     }
