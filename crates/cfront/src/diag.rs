@@ -15,6 +15,37 @@ pub struct Diag {
     pub level: Level,
     pub loc: Loc,
     pub msg: String,
+    /// The warning's gcc option name (`incompatible-pointer-types` for
+    /// `-Wincompatible-pointer-types`), for `-Wno-X`, `-Werror=X` and the
+    /// `[-WX]` suffix.
+    pub option: Option<&'static str>,
+    /// A warning that `-Werror` made an error.
+    pub promoted: bool,
+}
+
+/// What `-w`, `-Wno-X`, `-Werror`, `-Werror=X` and `-Wno-error=X` ask of
+/// warnings.
+#[derive(Clone, Debug, Default)]
+pub struct WarningPolicy {
+    pub all_errors: bool,
+    pub errors: Vec<String>,
+    pub not_errors: Vec<String>,
+    pub disabled: Vec<String>,
+    /// `-w`: no warnings at all (none become errors either).
+    pub none: bool,
+}
+
+impl WarningPolicy {
+    fn disables(&self, option: Option<&str>) -> bool {
+        self.none || option.is_some_and(|o| self.disabled.iter().any(|d| d == o))
+    }
+
+    fn promotes(&self, option: Option<&str>) -> bool {
+        match option {
+            Some(o) => self.errors.iter().any(|e| e == o) || (self.all_errors && !self.not_errors.iter().any(|e| e == o)),
+            None => self.all_errors,
+        }
+    }
 }
 
 /// Collects diagnostics for one compilation.
@@ -30,13 +61,38 @@ pub const MAX_ERRORS: usize = 50;
 impl Diags {
     pub fn error(&mut self, loc: Loc, msg: impl Into<String>) {
         self.errors += 1;
-        self.list.push(Diag { level: Level::Error, loc, msg: msg.into() });
+        self.list.push(Diag { level: Level::Error, loc, msg: msg.into(), option: None, promoted: false });
     }
     pub fn warning(&mut self, loc: Loc, msg: impl Into<String>) {
-        self.list.push(Diag { level: Level::Warning, loc, msg: msg.into() });
+        self.list.push(Diag { level: Level::Warning, loc, msg: msg.into(), option: None, promoted: false });
+    }
+    /// A warning gcc names `-W<option>`.
+    pub fn warning_named(&mut self, loc: Loc, option: &'static str, msg: impl Into<String>) {
+        self.list.push(Diag { level: Level::Warning, loc, msg: msg.into(), option: Some(option), promoted: false });
     }
     pub fn note(&mut self, loc: Loc, msg: impl Into<String>) {
-        self.list.push(Diag { level: Level::Note, loc, msg: msg.into() });
+        self.list.push(Diag { level: Level::Note, loc, msg: msg.into(), option: None, promoted: false });
+    }
+
+    /// Drops the warnings `policy` disables and makes errors of those it
+    /// promotes (each phase's warnings, before its errors are checked).
+    pub fn apply(&mut self, policy: &WarningPolicy) {
+        let mut errors = self.errors;
+        self.list.retain_mut(|d| {
+            if d.level != Level::Warning {
+                return true;
+            }
+            if policy.disables(d.option) {
+                return false;
+            }
+            if policy.promotes(d.option) {
+                d.level = Level::Error;
+                d.promoted = true;
+                errors += 1;
+            }
+            true
+        });
+        self.errors = errors;
     }
     pub fn has_errors(&self) -> bool {
         self.errors > 0
@@ -63,7 +119,7 @@ pub fn render_one(out: &mut String, d: &Diag, sm: &SourceMap) {
     };
     if (d.loc.file as usize) < sm.files.len() && d.loc.line > 0 {
         let f = sm.file(d.loc.file);
-        let _ = writeln!(out, "{}:{}:{}: {}: {}", f.name, d.loc.line, d.loc.col, level, d.msg);
+        let _ = writeln!(out, "{}:{}:{}: {}: {}{}", f.name, d.loc.line, d.loc.col, level, d.msg, option_suffix(d));
         let line = f.line_text(d.loc.line);
         if !line.is_empty() {
             let _ = writeln!(out, " {:>5} | {}", d.loc.line, line);
@@ -75,6 +131,16 @@ pub fn render_one(out: &mut String, d: &Diag, sm: &SourceMap) {
             let _ = writeln!(out, "       | {}^", pad);
         }
     } else {
-        let _ = writeln!(out, "kit: {}: {}", level, d.msg);
+        let _ = writeln!(out, "kit: {}: {}{}", level, d.msg, option_suffix(d));
+    }
+}
+
+/// gcc's ` [-Wname]`, ` [-Werror=name]` or ` [-Werror]`.
+fn option_suffix(d: &Diag) -> String {
+    match (d.option, d.promoted) {
+        (Some(o), false) => format!(" [-W{o}]"),
+        (Some(o), true) => format!(" [-Werror={o}]"),
+        (None, true) => " [-Werror]".into(),
+        (None, false) => String::new(),
     }
 }

@@ -359,6 +359,19 @@ pub fn compatible_unqual(a: &CType, b: &CType) -> bool {
     }
 }
 
+/// A prototype's parameters as C spells them (`int, ...`, `void`; empty
+/// when unprototyped).
+fn param_list(f: &FuncType, recs: &Records) -> String {
+    if f.unprototyped {
+        return String::new();
+    }
+    let mut parts: Vec<String> = f.params.iter().map(|p| type_name(p, recs)).collect();
+    if f.variadic {
+        parts.push("...".into());
+    }
+    if parts.is_empty() { "void".into() } else { parts.join(", ") }
+}
+
 /// Human-readable spelling for diagnostics.
 pub fn type_name(t: &CType, recs: &Records) -> String {
     let q = format!("{}{}", if t.is_const { "const " } else { "" }, if t.is_volatile { "volatile " } else { "" });
@@ -386,10 +399,13 @@ pub fn type_name(t: &CType, recs: &Records) -> String {
         Kind::Float(FloatKind::LDouble) => "long double".into(),
         Kind::Complex(_) => "_Complex".into(),
         Kind::ComplexInt(k) => format!("_Complex {}", type_name(&int_t(*k), recs)),
-        Kind::Ptr(b) => format!("{} *", type_name(b, recs)),
+        Kind::Ptr(b) => match &b.kind {
+            Kind::Func(f) => format!("{} (*)({})", type_name(&f.ret, recs), param_list(f, recs)),
+            _ => format!("{} *", type_name(b, recs)),
+        },
         Kind::Array(e, n) => format!("{}[{}]", type_name(e, recs), n.map(|n| n.to_string()).unwrap_or_default()),
         Kind::Vla(e, _) => format!("{}[*]", type_name(e, recs)),
-        Kind::Func(f) => format!("{} (*)(...)", type_name(&f.ret, recs)),
+        Kind::Func(f) => format!("{} ({})", type_name(&f.ret, recs), param_list(f, recs)),
         Kind::Record(id) => {
             let r = recs.get(*id);
             format!("{} {}", if r.is_union { "union" } else { "struct" }, r.name.as_deref().unwrap_or("<anonymous>"))

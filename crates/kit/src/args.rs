@@ -65,6 +65,8 @@ pub struct CcArgs {
     pub libs: Vec<String>,
     pub lib_dirs: Vec<String>,
     pub no_warnings: bool,
+    /// `-Werror`, `-Werror=X`, `-Wno-error=X`, `-Wno-X`.
+    pub warnings: cfront::diag::WarningPolicy,
     /// -M / -MM: print dependencies instead of compiling.
     pub deps_only: bool,
     /// -MD / -MMD: write dependencies beside the output.
@@ -114,6 +116,7 @@ impl Default for CcArgs {
             libs: vec![],
             lib_dirs: vec![],
             no_warnings: false,
+            warnings: Default::default(),
             deps_only: false,
             deps_file: false,
             deps_skip_system: false,
@@ -295,6 +298,14 @@ pub fn parse(args: &[String]) -> Result<CcArgs, String> {
                     preprocessor_flags(list, &mut a)?;
                 } else if let Some(list) = s.strip_prefix("-Wa,") {
                     assembler_flags(list)?;
+                } else if s == "-Werror" || s == "-Wno-error" {
+                    a.warnings.all_errors = s == "-Werror";
+                } else if let Some(w) = s.strip_prefix("-Werror=") {
+                    a.warnings.errors.push(w.to_string());
+                } else if let Some(w) = s.strip_prefix("-Wno-error=") {
+                    a.warnings.not_errors.push(w.to_string());
+                } else if let Some(w) = s.strip_prefix("-Wno-") {
+                    a.warnings.disabled.push(w.to_string());
                 } else if s.starts_with("-W") || s.starts_with("--param=") {
                     // Warnings: kit's own set is smaller than gcc's; none
                     // of them changes the code.

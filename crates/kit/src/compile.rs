@@ -77,12 +77,15 @@ pub fn preprocess(path: &str, args: &CcArgs, sm: &mut SourceMap, diags: &mut Dia
 pub fn frontend(path: &str, args: &CcArgs) -> Option<kir::Module> {
     let mut sm = SourceMap::default();
     let mut diags = Diags::default();
+    let policy = cfront::diag::WarningPolicy { none: args.no_warnings, ..args.warnings.clone() };
     let pp = preprocess(path, args, &mut sm, &mut diags);
+    diags.apply(&policy);
     if diags.has_errors() {
         report(&diags, &sm, args.no_warnings);
         return None;
     }
     let tu = cfront::parse::parse(pp.tokens, &args.lang, &mut diags);
+    diags.apply(&policy);
     if diags.has_errors() {
         report(&diags, &sm, args.no_warnings);
         return None;
@@ -90,6 +93,7 @@ pub fn frontend(path: &str, args: &CcArgs) -> Option<kir::Module> {
     let comp_dir = host::env::current_dir().unwrap_or_default();
     let lopts = cfront::lower::LowerOptions { opt_level: args.opt_level, file: path.to_string(), comp_dir, debug: args.debug };
     let module = cfront::lower::lower(&tu, &lopts, &mut diags);
+    diags.apply(&policy);
     report(&diags, &sm, args.no_warnings);
     if diags.has_errors() {
         return None;

@@ -141,6 +141,51 @@ fn flags_are_honoured_or_rejected_by_name() {
     }
 }
 
+/// Warnings follow gcc's options: named in brackets, `-Werror` (all or one),
+/// `-Wno-error=X`, `-Wno-X` and `-w`; constraint violations gcc warns about
+/// by default are warned about.
+#[test]
+fn warnings_follow_werror_and_wno() {
+    let d = tmp("werror");
+    let src = d.join("w.c");
+    std::fs::write(
+        &src,
+        "struct s { int *z; };\nint foo(long long x, ...) { return x; }\nvoid g(struct s *p, const int *c, int n) {\n\
+         long **t = &p->z; (void)t;\n\
+         int (*fp)(int, ...) = foo; (void)fp;\n\
+         int *q = c; (void)q;\n\
+         char *s = n; (void)s;\n\
+         unsigned *u = p->z; const void *v = c; (void)u; (void)v;\n}\n",
+    )
+    .unwrap();
+    let s = src.to_str().unwrap();
+    let o = kit(&["cc", "-c", s, "-o", "/dev/null"]);
+    let err = stderr(&o);
+    assert!(o.status.success(), "{err}");
+    for want in [
+        "w.c:4:12: warning: conversion to 'long * *' from incompatible pointer type 'int * *' [-Wincompatible-pointer-types]",
+        "w.c:5:23: warning: conversion to 'int (*)(int, ...)' from incompatible pointer type 'int (*)(long long, ...)'",
+        "w.c:6:10: warning: conversion discards 'const' qualifier from pointer target type [-Wdiscarded-qualifiers]",
+        "w.c:7:11: warning: conversion to 'char *' from 'int' makes pointer from integer without a cast [-Wint-conversion]",
+    ] {
+        assert!(err.contains(want), "no '{want}' in:\n{err}");
+    }
+    // Differing only in signedness (-Wpointer-sign) and void * with its
+    // qualifiers kept (line 8) are not warned about, as with gcc.
+    assert_eq!(err.matches("warning:").count(), 4, "{err}");
+    let run = |extra: &[&str]| kit(&[&["cc", "-c", s, "-o", "/dev/null"][..], extra].concat());
+    let all = run(&["-Werror"]);
+    assert!(!all.status.success() && stderr(&all).contains("[-Werror=int-conversion]"), "{}", stderr(&all));
+    let one = run(&["-Werror=discarded-qualifiers"]);
+    assert!(!one.status.success() && stderr(&one).matches("error:").count() == 1, "{}", stderr(&one));
+    let spared = run(&["-Werror", "-Wno-error=incompatible-pointer-types", "-Wno-error=discarded-qualifiers", "-Wno-error=int-conversion"]);
+    assert!(spared.status.success(), "{}", stderr(&spared));
+    let quiet = run(&["-Wno-incompatible-pointer-types", "-Wno-int-conversion"]);
+    assert_eq!(stderr(&quiet).matches("warning:").count(), 1, "{}", stderr(&quiet));
+    let none = run(&["-w", "-Werror"]);
+    assert!(none.status.success() && stderr(&none).is_empty(), "{}", stderr(&none));
+}
+
 #[test]
 fn missing_file_error_has_no_rust_suffix() {
     let out = kit(&["cc", "-c", "/nonexistent/x.c"]);

@@ -936,7 +936,11 @@ impl<'a> Parser<'a> {
                 Some(w) => {
                     let unit = sz as u128 * 8;
                     if w == 0 {
+                        // Pads to the next unit, even at the end (`struct {
+                        // char c; int :0; }` is 4 bytes), without raising the
+                        // struct's alignment.
                         bitpos = bitpos.next_multiple_of(unit.max(8));
+                        size = size.max(bitpos.div_ceil(8));
                         continue;
                     }
                     if pack == 0 && unit > 0 && bitpos / unit != (bitpos + w as u128 - 1) / unit {

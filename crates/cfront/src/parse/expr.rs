@@ -433,7 +433,36 @@ impl<'a> Parser<'a> {
         if rhs.ty.is_void() {
             self.err(loc, "void value not ignored as it ought to be");
         }
+        self.assign_warnings(&rhs, ty, loc);
         self.convert(rhs, ty)
+    }
+
+    /// gcc's warnings (on by default) for an implicit conversion by
+    /// assignment, initialization, argument passing or return: C constraint
+    /// violations, which build systems turn into errors with `-Werror`.
+    fn assign_warnings(&mut self, rhs: &Expr, to: &T, loc: Loc) {
+        match (&to.kind, &rhs.ty.kind) {
+            (Kind::Ptr(a), Kind::Ptr(b)) => {
+                if !a.is_void() && !b.is_void() && !pointees_compatible(a, b) {
+                    let (t, f) = (self.tname(&unqual(to)), self.tname(&rhs.ty));
+                    self.diags.warning_named(loc, "incompatible-pointer-types", format!("conversion to '{t}' from incompatible pointer type '{f}'"));
+                    return;
+                }
+                let dropped = [("const", b.is_const && !a.is_const), ("volatile", b.is_volatile && !a.is_volatile)];
+                if let Some((q, _)) = dropped.iter().find(|d| d.1) {
+                    self.diags.warning_named(loc, "discarded-qualifiers", format!("conversion discards '{q}' qualifier from pointer target type"));
+                }
+            }
+            (Kind::Ptr(_), Kind::Int(_)) if self.eval_int(rhs) != Some(0) => {
+                let (t, f) = (self.tname(&unqual(to)), self.tname(&rhs.ty));
+                self.diags.warning_named(loc, "int-conversion", format!("conversion to '{t}' from '{f}' makes pointer from integer without a cast"));
+            }
+            (Kind::Int(k), Kind::Ptr(_)) if *k != IntKind::Bool => {
+                let (t, f) = (self.tname(&unqual(to)), self.tname(&rhs.ty));
+                self.diags.warning_named(loc, "int-conversion", format!("conversion to '{t}' from '{f}' makes integer from pointer without a cast"));
+            }
+            _ => {}
+        }
     }
 
     pub(super) fn cond_expr(&mut self) -> PResult<Expr> {
@@ -1738,4 +1767,17 @@ fn parse_hex_float(s: &str) -> Option<f64> {
         scale /= 16.0;
     }
     Some(v * 2f64.powi(exp))
+}
+
+/// Pointer targets that convert without a diagnostic by default: compatible
+/// once their own qualifiers are set aside, or differing only in the
+/// signedness of an integer type (gcc's `-Wpointer-sign`, off by default).
+fn pointees_compatible(a: &CType, b: &CType) -> bool {
+    if compatible_unqual(a, b) {
+        return true;
+    }
+    match (&a.kind, &b.kind) {
+        (Kind::Int(x), Kind::Int(y)) => x.size() == y.size() && *x != IntKind::Bool && *y != IntKind::Bool,
+        _ => false,
+    }
 }
