@@ -31,13 +31,25 @@ pub struct WarningPolicy {
     pub errors: Vec<String>,
     pub not_errors: Vec<String>,
     pub disabled: Vec<String>,
+    /// `-WX` options given: they turn on warnings that are off by default.
+    pub enabled: Vec<String>,
     /// `-w`: no warnings at all (none become errors either).
     pub none: bool,
 }
 
+/// Warnings gcc leaves off unless asked for, each with the options that
+/// turn it on (`-Wconversion` includes the other two in C).
+const OFF_BY_DEFAULT: &[(&str, &[&str])] = &[
+    ("conversion", &["conversion"]),
+    ("sign-conversion", &["sign-conversion", "conversion"]),
+    ("float-conversion", &["float-conversion", "conversion"]),
+];
+
 impl WarningPolicy {
     fn disables(&self, option: Option<&str>) -> bool {
-        self.none || option.is_some_and(|o| self.disabled.iter().any(|d| d == o))
+        let Some(o) = option else { return self.none };
+        let off = OFF_BY_DEFAULT.iter().find(|(name, _)| *name == o).is_some_and(|(_, by)| !by.iter().any(|b| self.enabled.iter().any(|e| e == b)));
+        self.none || off || self.disabled.iter().any(|d| d == o)
     }
 
     fn promotes(&self, option: Option<&str>) -> bool {
@@ -72,6 +84,12 @@ impl Diags {
     }
     pub fn note(&mut self, loc: Loc, msg: impl Into<String>) {
         self.list.push(Diag { level: Level::Note, loc, msg: msg.into(), option: None, promoted: false });
+    }
+
+    /// Drops warnings located in system headers (gcc's default, without
+    /// `-Wsystem-headers`).
+    pub fn drop_system_warnings(&mut self, sm: &SourceMap) {
+        self.list.retain(|d| d.level != Level::Warning || !sm.files.get(d.loc.file as usize).is_some_and(|f| f.system));
     }
 
     /// Drops the warnings `policy` disables and makes errors of those it

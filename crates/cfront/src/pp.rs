@@ -362,6 +362,9 @@ impl<'a> Preprocessor<'a> {
             self.guards.insert(key.clone(), g);
         }
         let system = system || path.starts_with("<kit>/") || dir_index.is_some_and(|i| i >= self.system_start);
+        if system {
+            self.sm.set_system(id);
+        }
         let cond_base = self.conds.len();
         self.files.push(FileCtx { toks, pos: 0, id, key, dir, dir_index, system, line_delta: 0, name_override: None, cond_base });
         true
@@ -838,6 +841,7 @@ impl<'a> Preprocessor<'a> {
             ("GCC", "system_header") => {
                 if let Some(f) = self.files.last_mut() {
                     f.system = true;
+                    self.sm.set_system(f.id);
                 }
             }
             ("GCC", "warning" | "error") => {

@@ -27,6 +27,9 @@ pub struct SourceFile {
     pub text: Rc<str>,
     /// Byte offset where each line starts.
     pub line_starts: Vec<u32>,
+    /// Found in a system directory (or marked so): as in gcc, warnings in
+    /// it are not shown.
+    pub system: bool,
 }
 
 impl SourceFile {
@@ -37,7 +40,7 @@ impl SourceFile {
                 line_starts.push(i as u32 + 1);
             }
         }
-        SourceFile { name: name.into(), text, line_starts }
+        SourceFile { name: name.into(), text, line_starts, system: false }
     }
 
     /// The text of 1-based line `line`, without its newline.
@@ -64,6 +67,11 @@ impl SourceMap {
     pub fn add(&mut self, name: &str, text: Rc<str>) -> FileId {
         self.files.push(SourceFile::new(name, text));
         (self.files.len() - 1) as FileId
+    }
+    pub fn set_system(&mut self, id: FileId) {
+        if let Some(f) = self.files.get_mut(id as usize) {
+            f.system = true;
+        }
     }
     pub fn file(&self, id: FileId) -> &SourceFile {
         &self.files[id as usize]

@@ -306,6 +306,10 @@ pub fn parse(args: &[String]) -> Result<CcArgs, String> {
                     a.warnings.not_errors.push(w.to_string());
                 } else if let Some(w) = s.strip_prefix("-Wno-") {
                     a.warnings.disabled.push(w.to_string());
+                } else if let Some(w) = s.strip_prefix("-W").filter(|w| !w.contains(',')) {
+                    // Most of gcc's warnings do not exist in kit; those that
+                    // do and are off by default (`-Wconversion`) turn on.
+                    a.warnings.enabled.push(w.to_string());
                 } else if s.starts_with("-W") || s.starts_with("--param=") {
                     // Warnings: kit's own set is smaller than gcc's; none
                     // of them changes the code.

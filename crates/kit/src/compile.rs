@@ -79,12 +79,14 @@ pub fn frontend(path: &str, args: &CcArgs) -> Option<kir::Module> {
     let mut diags = Diags::default();
     let policy = cfront::diag::WarningPolicy { none: args.no_warnings, ..args.warnings.clone() };
     let pp = preprocess(path, args, &mut sm, &mut diags);
+    diags.drop_system_warnings(&sm);
     diags.apply(&policy);
     if diags.has_errors() {
         report(&diags, &sm, args.no_warnings);
         return None;
     }
     let tu = cfront::parse::parse(pp.tokens, &args.lang, &mut diags);
+    diags.drop_system_warnings(&sm);
     diags.apply(&policy);
     if diags.has_errors() {
         report(&diags, &sm, args.no_warnings);
@@ -93,6 +95,7 @@ pub fn frontend(path: &str, args: &CcArgs) -> Option<kir::Module> {
     let comp_dir = host::env::current_dir().unwrap_or_default();
     let lopts = cfront::lower::LowerOptions { opt_level: args.opt_level, file: path.to_string(), comp_dir, debug: args.debug };
     let module = cfront::lower::lower(&tu, &lopts, &mut diags);
+    diags.drop_system_warnings(&sm);
     diags.apply(&policy);
     report(&diags, &sm, args.no_warnings);
     if diags.has_errors() {

@@ -186,6 +186,60 @@ fn warnings_follow_werror_and_wno() {
     assert!(none.status.success() && stderr(&none).is_empty(), "{}", stderr(&none));
 }
 
+/// `-Wconversion` (off by default) warns where a conversion may change the
+/// value, as gcc does; cffi's tests build with it and `-Werror` to catch
+/// declarations that disagree with the C library.
+#[test]
+fn wconversion_warns_where_the_value_may_change() {
+    let d = tmp("wconversion");
+    let src = d.join("c.c");
+    std::fs::write(
+        &src,
+        "#include <string.h>\n\
+         unsigned f1(void) { int x = -1; return x; }\n\
+         short f2(long long v) { return v; }\n\
+         float f3(double d) { return d; }\n\
+         int f4(float x) { return x; }\n\
+         int f5(const char *s) { return strlen(s); }\n\
+         short ok1(signed char c) { return c; }\n\
+         float ok2(float a, float b) { return a * b; }\n\
+         double ok3(int i) { return i; }\n\
+         unsigned ok4(void) { return 5; }\n\
+         long ok5(int i) { return i; }\n\
+         float ok6(void) { return 1.5; }\n\
+         unsigned char ok7(int c) { return c & 0x7f; }\n",
+    )
+    .unwrap();
+    let s = src.to_str().unwrap();
+    let quiet = kit(&["cc", "-c", s, "-o", "/dev/null"]);
+    assert!(quiet.status.success() && stderr(&quiet).is_empty(), "{}", stderr(&quiet));
+    let o = kit(&["cc", "-c", "-Wconversion", s, "-o", "/dev/null"]);
+    let err = stderr(&o);
+    for (line, want) in [
+        (2, "conversion to 'unsigned int' from 'int' may change the sign of the result [-Wsign-conversion]"),
+        (3, "conversion from 'long long' to 'short' may change value [-Wconversion]"),
+        (4, "conversion from 'double' to 'float' may change value [-Wfloat-conversion]"),
+        (5, "conversion from 'float' to 'int' may change value [-Wfloat-conversion]"),
+        (6, "conversion from 'unsigned long' to 'int' may change value [-Wconversion]"),
+    ] {
+        assert!(err.lines().any(|l| l.contains(&format!("c.c:{line}:")) && l.ends_with(want)), "line {line}: no '{want}' in:\n{err}");
+    }
+    assert_eq!(err.matches("warning:").count(), 5, "{err}");
+    let strict = kit(&["cc", "-c", "-Wconversion", "-Werror", s, "-o", "/dev/null"]);
+    assert!(!strict.status.success(), "{}", stderr(&strict));
+    // Warnings inside system headers are not shown (gcc's default); a
+    // bit-field's width bounds its values, through a comma expression too.
+    std::fs::create_dir_all(d.join("sys")).unwrap();
+    std::fs::write(d.join("sys/h.h"), "static inline char narrow(int c) { return c; }\n").unwrap();
+    std::fs::write(d.join("u.c"), "#include <h.h>\nstruct st { unsigned kind : 3; };\nint k(struct st *p) { int v; v = ((void)0, p->kind); return v + narrow(1); }\n").unwrap();
+    let u = d.join("u.c");
+    let u = u.to_str().unwrap();
+    let sys = kit(&["cc", "-c", "-Wconversion", "-Werror", "-isystem", d.join("sys").to_str().unwrap(), u, "-o", "/dev/null"]);
+    assert!(sys.status.success() && stderr(&sys).is_empty(), "{}", stderr(&sys));
+    let user = kit(&["cc", "-c", "-Wconversion", "-I", d.join("sys").to_str().unwrap(), u, "-o", "/dev/null"]);
+    assert!(stderr(&user).contains("h.h:1:") && stderr(&user).matches("warning:").count() == 1, "{}", stderr(&user));
+}
+
 #[test]
 fn missing_file_error_has_no_rust_suffix() {
     let out = kit(&["cc", "-c", "/nonexistent/x.c"]);

@@ -461,6 +461,58 @@ impl<'a> Parser<'a> {
                 let (t, f) = (self.tname(&unqual(to)), self.tname(&rhs.ty));
                 self.diags.warning_named(loc, "int-conversion", format!("conversion to '{t}' from '{f}' makes integer from pointer without a cast"));
             }
+            _ => self.conversion_warnings(rhs, to, loc),
+        }
+    }
+
+    /// `-Wconversion`'s warnings (off by default; `diag` drops them unless
+    /// asked): an arithmetic conversion that may change the value, judged
+    /// like gcc from the operand's possible range (its type, a constant, a
+    /// promoted narrower operand, a masked value).
+    fn conversion_warnings(&mut self, rhs: &Expr, to: &T, loc: Loc) {
+        let names = |p: &Self| (p.tname(&unqual(to)), p.tname(&rhs.ty));
+        match (&to.kind, &rhs.ty.kind) {
+            (Kind::Int(IntKind::Bool), _) => {}
+            (Kind::Int(k), Kind::Int(_)) => {
+                let Some((lo, hi)) = int_range(rhs) else { return };
+                let (min, max) = int_bounds(*k);
+                if lo >= min && hi <= max {
+                    return;
+                }
+                let (t, f) = names(self);
+                let changes_sign = k.signed() != rhs.ty.is_signed() && int_range(rhs).is_some_and(|(lo, hi)| {
+                    let (smin, smax) = int_bounds(rhs.ty.int_kind().unwrap_or(*k));
+                    (lo, hi) == (smin, smax) && k.size() >= rhs.ty.int_kind().map_or(0, |x| x.size())
+                });
+                if changes_sign {
+                    self.diags.warning_named(loc, "sign-conversion", format!("conversion to '{t}' from '{f}' may change the sign of the result"));
+                } else {
+                    self.diags.warning_named(loc, "conversion", format!("conversion from '{f}' to '{t}' may change value"));
+                }
+            }
+            (Kind::Int(_), Kind::Float(_)) => {
+                if !matches!(self.eval_num(rhs), Some(super::expr_eval::Num::F(x)) if x.fract() == 0.0) {
+                    let (t, f) = names(self);
+                    self.diags.warning_named(loc, "float-conversion", format!("conversion from '{f}' to '{t}' may change value"));
+                }
+            }
+            (Kind::Float(a), Kind::Float(b)) if a.size() < b.size() => {
+                let exact = matches!(self.eval_num(rhs), Some(super::expr_eval::Num::F(x)) if (x as f32) as f64 == x);
+                let promoted = matches!(&rhs.kind, ExprKind::Cast(inner) if matches!(&inner.ty.kind, Kind::Float(c) if c.size() <= a.size()));
+                if !exact && !promoted {
+                    let (t, f) = names(self);
+                    self.diags.warning_named(loc, "float-conversion", format!("conversion from '{f}' to '{t}' may change value"));
+                }
+            }
+            (Kind::Float(a), Kind::Int(_)) => {
+                let mantissa = if *a == FloatKind::Float { 24 } else { 53 };
+                let Some((lo, hi)) = int_range(rhs) else { return };
+                let limit = 1i128 << mantissa;
+                if lo < -limit || hi > limit {
+                    let (t, f) = names(self);
+                    self.diags.warning_named(loc, "conversion", format!("conversion from '{f}' to '{t}' may change value"));
+                }
+            }
             _ => {}
         }
     }
@@ -1780,4 +1832,41 @@ fn pointees_compatible(a: &CType, b: &CType) -> bool {
         (Kind::Int(x), Kind::Int(y)) => x.size() == y.size() && *x != IntKind::Bool && *y != IntKind::Bool,
         _ => false,
     }
+}
+
+/// The smallest and largest value of an integer type.
+fn int_bounds(k: IntKind) -> (i128, i128) {
+    let bits = k.size() as u32 * 8;
+    match (k, k.signed()) {
+        (IntKind::Bool, _) => (0, 1),
+        (_, true) => (-(1i128 << (bits - 1)), (1i128 << (bits - 1)) - 1),
+        (_, false) if bits >= 128 => (0, i128::MAX),
+        (_, false) => (0, (1i128 << bits) - 1),
+    }
+}
+
+/// The values an integer expression can take, as far as its shape tells.
+fn int_range(e: &Expr) -> Option<(i128, i128)> {
+    let k = e.ty.int_kind()?;
+    if let Some(v) = super::expr_eval::eval_int(e) {
+        return Some((v, v));
+    }
+    let own = int_bounds(k);
+    let narrowed = match &e.kind {
+        // A widened operand keeps its own type's range.
+        ExprKind::Cast(inner) if inner.ty.int_kind().is_some_and(|i| i.size() < k.size() || i.signed() == k.signed()) => {
+            int_range(inner).filter(|&(lo, hi)| lo >= own.0 && hi <= own.1)
+        }
+        ExprKind::Comma(_, last) => int_range(last).filter(|&(lo, hi)| lo >= own.0 && hi <= own.1),
+        // A bit-field holds `width` bits.
+        ExprKind::Member { bits: Some((_, w)), .. } if *w < 64 => {
+            Some(if k.signed() { (-(1i128 << (w - 1)), (1i128 << (w - 1)) - 1) } else { (0, (1i128 << w) - 1) })
+        }
+        ExprKind::Binary(BinOp::BitAnd, a, b) => {
+            let mask = |x: &Expr| super::expr_eval::eval_int(x).filter(|m| *m >= 0);
+            mask(a).or_else(|| mask(b)).map(|m| (0, m))
+        }
+        _ => None,
+    };
+    Some(narrowed.unwrap_or(own))
 }
