@@ -21,7 +21,7 @@ while [ $# -gt 0 ]; do
         *) projects+=("$1"); shift ;;
     esac
 done
-ALL=(zlib bzip2 sed grep m4 bc gawk xz jq pcre2 lua markupsafe simplejson bitarray mmh3 msgpack pyyaml cffi libz-sys rustc-linker)
+ALL=(zlib bzip2 sed grep m4 bc gawk patch mawk xz jq pcre2 lua markupsafe simplejson bitarray mmh3 msgpack pyyaml cffi libz-sys rustc-linker)
 QUICK=(zlib bzip2 sed bc gawk xz jq pcre2 markupsafe msgpack)
 if [ ${#projects[@]} -eq 0 ]; then
     if [ $quick = 1 ]; then projects=("${QUICK[@]}"); else projects=("${ALL[@]}"); fi
@@ -168,6 +168,24 @@ build_gawk() {
     unprivileged make -C test check
     LC_ALL=C.UTF-8 unprivileged make -C test check
     echo "make check passed (C and C.UTF-8 locales, locale tests included)"
+}
+
+build_patch() {
+    debian_source patch
+    cd "$work/patch"
+    ./configure --disable-nls --quiet
+    make
+    unprivileged make check
+    echo "make check passed"
+}
+
+build_mawk() {
+    debian_source mawk
+    cd "$work/mawk"
+    ./configure --quiet
+    make
+    make check
+    echo "make check passed"
 }
 
 build_xz() {
