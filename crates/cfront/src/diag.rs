@@ -71,19 +71,22 @@ pub struct Diags {
 pub const MAX_ERRORS: usize = 50;
 
 impl Diags {
+    fn push(&mut self, level: Level, loc: Loc, msg: String, option: Option<&'static str>) {
+        self.list.push(Diag { level, loc, msg, option, promoted: false });
+    }
     pub fn error(&mut self, loc: Loc, msg: impl Into<String>) {
         self.errors += 1;
-        self.list.push(Diag { level: Level::Error, loc, msg: msg.into(), option: None, promoted: false });
+        self.push(Level::Error, loc, msg.into(), None);
     }
     pub fn warning(&mut self, loc: Loc, msg: impl Into<String>) {
-        self.list.push(Diag { level: Level::Warning, loc, msg: msg.into(), option: None, promoted: false });
+        self.push(Level::Warning, loc, msg.into(), None);
     }
     /// A warning gcc names `-W<option>`.
     pub fn warning_named(&mut self, loc: Loc, option: &'static str, msg: impl Into<String>) {
-        self.list.push(Diag { level: Level::Warning, loc, msg: msg.into(), option: Some(option), promoted: false });
+        self.push(Level::Warning, loc, msg.into(), Some(option));
     }
     pub fn note(&mut self, loc: Loc, msg: impl Into<String>) {
-        self.list.push(Diag { level: Level::Note, loc, msg: msg.into(), option: None, promoted: false });
+        self.push(Level::Note, loc, msg.into(), None);
     }
 
     /// Drops warnings located in system headers (gcc's default, without

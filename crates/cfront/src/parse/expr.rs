@@ -480,21 +480,19 @@ impl<'a> Parser<'a> {
                     return;
                 }
                 let (t, f) = names(self);
-                let changes_sign = k.signed() != rhs.ty.is_signed() && int_range(rhs).is_some_and(|(lo, hi)| {
-                    let (smin, smax) = int_bounds(rhs.ty.int_kind().unwrap_or(*k));
-                    (lo, hi) == (smin, smax) && k.size() >= rhs.ty.int_kind().map_or(0, |x| x.size())
-                });
+                // The operand's whole range of the other signedness, into a
+                // type at least as wide: only the sign is at stake.
+                let from = rhs.ty.int_kind().unwrap_or(*k);
+                let changes_sign = k.signed() != from.signed() && (lo, hi) == int_bounds(from) && k.size() >= from.size();
                 if changes_sign {
                     self.diags.warning_named(loc, "sign-conversion", format!("conversion to '{t}' from '{f}' may change the sign of the result"));
                 } else {
                     self.diags.warning_named(loc, "conversion", format!("conversion from '{f}' to '{t}' may change value"));
                 }
             }
-            (Kind::Int(_), Kind::Float(_)) => {
-                if !matches!(self.eval_num(rhs), Some(super::expr_eval::Num::F(x)) if x.fract() == 0.0) {
-                    let (t, f) = names(self);
-                    self.diags.warning_named(loc, "float-conversion", format!("conversion from '{f}' to '{t}' may change value"));
-                }
+            (Kind::Int(_), Kind::Float(_)) if !matches!(self.eval_num(rhs), Some(super::expr_eval::Num::F(x)) if x.fract() == 0.0) => {
+                let (t, f) = names(self);
+                self.diags.warning_named(loc, "float-conversion", format!("conversion from '{f}' to '{t}' may change value"));
             }
             (Kind::Float(a), Kind::Float(b)) if a.size() < b.size() => {
                 let exact = matches!(self.eval_num(rhs), Some(super::expr_eval::Num::F(x)) if (x as f32) as f64 == x);
