@@ -165,9 +165,27 @@ build_gawk() {
     # The locale tests need en_US, fr_FR, ru_RU and ja_JP UTF-8 locales
     # (.ci/run generates them); without them gawk skips, not fails, them.
     locale -a | grep -qi '^en_US.utf8$' || { echo "the en_US.UTF-8 locale is missing (locale-gen)"; exit 1; }
-    unprivileged make -C test check
-    LC_ALL=C.UTF-8 unprivileged make -C test check
+    gawk_check
+    LC_ALL=C.UTF-8 gawk_check
     echo "make check passed (C and C.UTF-8 locales, locale tests included)"
+}
+
+# gawk's `time` test races glibc: time() reads the coarse clock, which can
+# lag gettimeofday() by a tick, so "gettimeofday - systime" is now and then 1
+# with any compiler. A failure of that test alone is re-run (up to three
+# times) instead of failing the lane; every other failure stands.
+gawk_check() {
+    if unprivileged make -C test check; then
+        return 0
+    fi
+    [ "$(cd test && ls _* 2>/dev/null)" = _time ] || return 1
+    local try
+    for try in 1 2 3; do
+        rm -f test/_time
+        unprivileged make -C test time
+        [ ! -e test/_time ] && { echo "gawk: the time test passed on re-run $try"; return 0; }
+    done
+    return 1
 }
 
 build_patch() {
