@@ -1,13 +1,18 @@
 #!/usr/bin/env python3
-"""Stack frame sizes: kit against gcc at -O0 and -O2, per function.
+"""Stack use per function: kit against gcc at -O0 and -O2.
 
 Compiles each program's sources to objects with each compiler, disassembles
-them (objdump), and takes a function's frame as what its prologue reserves:
-8 bytes per register pushed plus the `sub $N,%rsp` amount. Prints, per
-program, the 20 functions with the largest kit -O2 frames, and totals.
-Deep recursion that works with gcc must not overflow the stack with kit.
+them (objdump), and takes a function's frame as what one call of it takes
+from the stack at its deepest: what its prologue reserves (8 bytes per
+register pushed plus the `sub $N,%rsp` amount) plus the most it pushes in its
+body at once. gcc pushes a call's stack arguments there; kit reserves their
+space in the prologue, so counting only the prologue would flatter gcc.
+Prints, per program, the 20 functions with the largest kit -O2 frames, and
+totals. Deep recursion that works with gcc must not overflow the stack with
+kit.
 
     bench/frames.py [--kit target/release/kit] [--out FILE]
+
 Sources: SQLite and Lua from tests/fetch-material.sh's cache, and jq from
 tests/realworld.sh's (Debian's upstream tarball, configured here by gcc).
 """
@@ -18,28 +23,59 @@ CACHE = os.environ.get("KIT_TEST_CACHE", os.path.expanduser("~/.cache/kit-tests"
 FUNC = re.compile(r"^[0-9a-f]+ <([^>]+)>:$")
 PUSH = re.compile(r"\tpush\s+%r")
 SUB = re.compile(r"\tsub\s+\$0x([0-9a-f]+),%rsp")
+ADD = re.compile(r"\tadd\s+\$0x([0-9a-f]+),%rsp")
+PUSHANY = re.compile(r"\tpush")
+POP = re.compile(r"\tpop\s+%r")
+CALL = re.compile(r"\tcall")
+RET = re.compile(r"\tret")
+
+
+def imm(m):
+    """objdump's hex immediate as a signed 64-bit number (gcc writes
+    `add $-128,%rsp` as `sub $0xffffffffffffff80,%rsp`)."""
+    v = int(m.group(1), 16)
+    return v - (1 << 64) if v >= 1 << 63 else v
 
 
 def frames(obj):
-    """{function: bytes reserved by its prologue}"""
+    """{function: peak stack bytes}: what its prologue reserves plus the most
+    it pushes in its body at once (gcc pushes the stack arguments of a call,
+    where kit reserves their space in the frame)."""
     out = subprocess.run(["objdump", "-d", "--no-show-raw-insn", obj], capture_output=True, text=True, check=True).stdout
-    sizes, name, seen = {}, None, 0
+    sizes, name, seen, extra = {}, None, 0, 0
     for line in out.splitlines():
         m = FUNC.match(line)
         if m:
-            name, seen = m.group(1), 0
-            sizes[name] = 0
+            name, seen, extra = m.group(1), 0, 0
+            sizes[name] = [0, 0]
             continue
-        if name is None or seen >= 12:
+        if name is None:
             continue
-        seen += 1
-        if PUSH.search(line):
-            sizes[name] += 8
-        m = SUB.search(line)
-        if m:
-            sizes[name] += int(m.group(1), 16)
-            seen = 12
-    return sizes
+        if seen < 12:
+            seen += 1
+            if PUSH.search(line):
+                sizes[name][0] += 8
+            m = SUB.search(line)
+            if m:
+                sizes[name][0] += imm(m)
+                seen = 12
+            if CALL.search(line):
+                seen = 12
+            else:
+                continue
+        if PUSHANY.search(line):
+            extra += 8
+        elif POP.search(line):
+            extra -= 8
+        elif m := SUB.search(line):
+            extra += imm(m)
+        elif m := ADD.search(line):
+            extra -= imm(m)
+        elif RET.search(line):
+            extra = 0
+        extra = max(extra, 0)
+        sizes[name][1] = max(sizes[name][1], extra)
+    return {f: frame + pushed for f, (frame, pushed) in sizes.items()}
 
 
 def build(cc, opt, srcs, flags, tmp, tag):

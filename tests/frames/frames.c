@@ -36,3 +36,22 @@ int addresses(const char *s, int n) {
     }
     return t;
 }
+
+/* Parameters passed on the stack are reloaded from the caller's argument
+ * area where they are used, not kept across calls. */
+void sink_long(long);
+long stack_args(long a, long b, long c, long d, long e, long f, long g, long h, long i, long j, long k, long l) {
+    sink_long(a);
+    sink_long(b);
+    return g + h + i + j + k + l;
+}
+
+/* Arguments with calls in them are evaluated first: jq's BLOCK(...) macros
+ * nest block_join() calls in the first argument, and the finished later
+ * arguments of the outer calls would otherwise wait across the inner ones. */
+struct blk { void *first, *last; };
+struct blk join(struct blk, struct blk);
+struct blk op(int);
+struct blk nested(int x) {
+    return join(join(join(join(join(join(op(x), op(2)), op(3)), op(4)), op(5)), op(6)), op(7));
+}

@@ -24,7 +24,56 @@ pub(crate) struct CompiledFunc {
 
 thread_local! {
     /// Reused across functions: Cranelift's contexts keep their allocations.
-    static CTX: RefCell<(Context, FunctionBuilderContext)> = RefCell::new((Context::new(), FunctionBuilderContext::new()));
+    /// The second holds the vars-in-memory variant while the two compete.
+    static CTX: RefCell<[(Context, FunctionBuilderContext); 2]> =
+        RefCell::new([(Context::new(), FunctionBuilderContext::new()), (Context::new(), FunctionBuilderContext::new())]);
+}
+
+/// Lowers and compiles `f` into `ctx`.
+fn compile_into<'a>(
+    isa: &'a dyn TargetIsa,
+    names: &'a Names,
+    f: &'a kir::Function,
+    optimize: bool,
+    vars_in_memory: bool,
+    (ctx, fctx): &mut (Context, FunctionBuilderContext),
+) -> Result<Lower<'a>, String> {
+    ctx.clear();
+    let mut lower = Lower::new(isa, names, f, vars_in_memory);
+    lower.build(&mut ctx.func, fctx)?;
+    let mut ctrl = cranelift_codegen::control::ControlPlane::default();
+    if optimize {
+        // The ISA's own level is `none`, so `compile` below only lowers.
+        let run = |ctx: &mut Context, ctrl: &mut _| {
+            ctx.optimize(isa, ctrl)?;
+            ctx.egraph_pass(isa, ctrl)
+        };
+        run(ctx, &mut ctrl).map_err(|e| format!("{}: cranelift: {e:?}", f.name))?;
+        crate::remat::addresses(&mut ctx.func);
+    }
+    if let Err(e) = ctx.compile(isa, &mut ctrl) {
+        return Err(format!("{}: cranelift: {:?}", f.name, e.inner));
+    }
+    Ok(lower)
+}
+
+/// Bytes of frame below the frame pointer.
+fn frame_bytes(ctx: &Context) -> u32 {
+    ctx.compiled_code().and_then(|c| c.buffer.frame_layout()).map_or(0, |l| l.frame_to_fp_offset)
+}
+
+/// Whether the frame spills more than homing every var in memory would
+/// take. Spill slots are a word (floats two) whatever the value's size and
+/// are held from a value's first definition to its last use, so a long
+/// function with many `int` locals live across calls can need a frame far
+/// above gcc -O0's, whose locals take their own sizes: deep recursion that
+/// works with gcc would overflow the stack.
+fn spills_beyond_vars(ctx: &Context, f: &kir::Function) -> bool {
+    const WORTH_A_SECOND_COMPILE: u32 = 128;
+    let frame = frame_bytes(ctx);
+    let explicit: u32 = ctx.func.sized_stack_slots.values().map(|s| s.size).sum();
+    let vars: u32 = f.vars.iter().map(|&t| crate::abi::cl_type(t).bytes()).sum();
+    frame > WORTH_A_SECOND_COMPILE && frame > explicit + vars + 48
 }
 
 pub(crate) fn compile_function(isa: &dyn TargetIsa, names: &Names, f: &kir::Function, optimize: bool, debug_info: bool) -> Result<CompiledFunc, String> {
@@ -32,22 +81,17 @@ pub(crate) fn compile_function(isa: &dyn TargetIsa, names: &Names, f: &kir::Func
         return Err(format!("{}: function has no blocks", f.name));
     }
     CTX.with(|c| {
-        let (ctx, fctx) = &mut *c.borrow_mut();
-        ctx.clear();
-        let mut lower = Lower::new(isa, names, f);
-        lower.build(&mut ctx.func, fctx)?;
-        let mut ctrl = cranelift_codegen::control::ControlPlane::default();
-        if optimize {
-            // The ISA's own level is `none`, so `compile` below only lowers.
-            let run = |ctx: &mut Context, ctrl: &mut _| {
-                ctx.optimize(isa, ctrl)?;
-                ctx.egraph_pass(isa, ctrl)
-            };
-            run(ctx, &mut ctrl).map_err(|e| format!("{}: cranelift: {e:?}", f.name))?;
-            crate::remat::addresses(&mut ctx.func);
-        }
-        if let Err(e) = ctx.compile(isa, &mut ctrl) {
-            return Err(format!("{}: cranelift: {:?}", f.name, e.inner));
+        let [ssa, in_memory] = &mut *c.borrow_mut();
+        let mut lower = compile_into(isa, names, f, optimize, false, ssa)?;
+        let mut ctx = &ssa.0;
+        // The variant with vars in memory is kept only where its frame is
+        // smaller.
+        if optimize && spills_beyond_vars(&ssa.0, f) {
+            let alt = compile_into(isa, names, f, optimize, true, in_memory)?;
+            if frame_bytes(&in_memory.0) < frame_bytes(&ssa.0) {
+                lower = alt;
+                ctx = &in_memory.0;
+            }
         }
         let code = ctx.compiled_code().expect("compiled");
         let mut relocs = Vec::new();

@@ -18,11 +18,34 @@ fn mem() -> MemFlagsData {
     MemFlagsData::new()
 }
 
+/// Loads of scalar parameters from the caller's argument area, which the
+/// callee never writes: `remat` recognizes them by these flags.
+pub(crate) fn incoming_scalar() -> MemFlagsData {
+    let mut f = MemFlagsData::trusted();
+    f.set_readonly();
+    f
+}
+
+/// Whether parameter `i` (a scalar) is passed on the stack.
+fn on_stack(sig: &kir::Sig, i: u32) -> bool {
+    let before = RegUse::of(sig.sret, sig.params[..i as usize].iter().copied());
+    let through = RegUse::of(sig.sret, sig.params[..=i as usize].iter().copied());
+    through.stack > before.stack
+}
+
 /// Variadic definitions: the extra argument registers spill here, in the
 /// SysV register save area layout (rdi..r9 at 0..48, xmm0..7 at 48..176).
 struct VaSave {
     slot: ir::StackSlot,
     named: RegUse,
+}
+
+/// Where a KIR var lives.
+#[derive(Clone, Copy)]
+enum VarHome {
+    Ssa(Variable),
+    /// A place in the frame: (slot, offset).
+    Frame(ir::StackSlot, i32),
 }
 
 pub(crate) struct Lower<'a> {
@@ -31,7 +54,8 @@ pub(crate) struct Lower<'a> {
     f: &'a kir::Function,
     vals: Vec<Option<ir::Value>>,
     blocks: Vec<ir::Block>,
-    vars: Vec<Variable>,
+    vars: Vec<VarHome>,
+    vars_in_memory: bool,
     /// Each KIR slot: a Cranelift slot and the offset in it.
     slots: Vec<(ir::StackSlot, u32)>,
     params: Vec<ir::Value>,
@@ -45,7 +69,9 @@ pub(crate) struct Lower<'a> {
 }
 
 impl<'a> Lower<'a> {
-    pub fn new(isa: &'a dyn TargetIsa, names: &'a Names, f: &'a kir::Function) -> Self {
+    /// `vars_in_memory` gives every KIR var a home in the frame instead of
+    /// an SSA value: see `func::compile_function`.
+    pub fn new(isa: &'a dyn TargetIsa, names: &'a Names, f: &'a kir::Function, vars_in_memory: bool) -> Self {
         Lower {
             isa,
             names,
@@ -53,6 +79,7 @@ impl<'a> Lower<'a> {
             vals: vec![None; f.value_types.len()],
             blocks: Vec::new(),
             vars: Vec::new(),
+            vars_in_memory,
             slots: Vec::new(),
             params: Vec::new(),
             sret: None,
@@ -68,12 +95,48 @@ impl<'a> Lower<'a> {
     /// pointer rather than through Cranelift's parameter value: `remat` can
     /// then recompute the address where it is used instead of keeping it
     /// in a register for the whole function.
+    ///
+    /// A scalar that arrived on the stack is loaded from there: the load is
+    /// read-only (nothing else knows that address), so `remat` reloads it
+    /// where it is used instead of keeping it in a register or a spill
+    /// slot across calls, as gcc uses its incoming slot.
     fn param(&self, b: &mut FunctionBuilder, i: u32) -> Result<ir::Value, String> {
         let v = *self.params.get(i as usize).ok_or_else(|| format!("{}: no parameter {i}", self.f.name))?;
-        let Some(kir::Param::ByVal { .. }) = self.f.sig.params.get(i as usize) else { return Ok(v) };
-        let fp = b.ins().get_frame_pointer(types::I64);
-        let offset = b.ins().iconst(types::I64, incoming_offset(&self.f.sig, i));
-        Ok(b.ins().iadd(fp, offset))
+        let sig = &self.f.sig;
+        let in_frame = |b: &mut FunctionBuilder| {
+            let fp = b.ins().get_frame_pointer(types::I64);
+            let offset = b.ins().iconst(types::I64, incoming_offset(sig, i));
+            b.ins().iadd(fp, offset)
+        };
+        match sig.params.get(i as usize) {
+            Some(kir::Param::ByVal { .. }) => Ok(in_frame(b)),
+            Some(&kir::Param::Scalar(t)) if t != KT::I128 && on_stack(sig, i) => {
+                let addr = in_frame(b);
+                Ok(b.ins().load(cl_type(t), incoming_scalar(), addr, 0))
+            }
+            _ => Ok(v),
+        }
+    }
+
+    /// Vars become Cranelift variables, or with `vars_in_memory`, places in
+    /// one frame slot, largest first so that alignment wastes nothing.
+    fn declare_vars(&mut self, b: &mut FunctionBuilder) {
+        let f = self.f;
+        if !self.vars_in_memory {
+            self.vars.extend(f.vars.iter().map(|t| VarHome::Ssa(b.declare_var(cl_type(*t)))));
+            return;
+        }
+        let size = |i: usize| cl_type(f.vars[i]).bytes();
+        let mut order: Vec<usize> = (0..f.vars.len()).collect();
+        order.sort_by_key(|&i| std::cmp::Reverse(size(i)));
+        let mut offsets = vec![0; f.vars.len()];
+        let mut end = 0;
+        for i in order {
+            offsets[i] = end;
+            end += size(i);
+        }
+        let slot = b.create_sized_stack_slot(StackSlotData::new(StackSlotKind::ExplicitSlot, end.max(1), 4));
+        self.vars.extend(offsets.into_iter().map(|off| VarHome::Frame(slot, off as i32)));
     }
 
     fn v(&self, x: kir::Value) -> Result<ir::Value, String> {
@@ -104,7 +167,7 @@ impl<'a> Lower<'a> {
         self.sret = f.sig.sret.then(|| all[0]);
         let nnamed = first + f.sig.params.len();
         self.params = all[first..nnamed].to_vec();
-        self.vars.extend(f.vars.iter().map(|t| b.declare_var(cl_type(*t))));
+        self.declare_vars(&mut b);
         // Cranelift word-aligns every slot; objects smaller than a word
         // (most `int`, `short` and `char` locals) share one slot instead,
         // each at its own alignment, as in gcc's frames.
@@ -267,10 +330,18 @@ impl<'a> Lower<'a> {
                 b.ins().stack_addr(types::I64, slot, off as i32)
             }
             Op::SymAddr(name, off) => self.symbol_addr(b, name, *off),
-            Op::GetVar(x) => b.use_var(self.vars[x.0 as usize]),
+            Op::GetVar(x) => match self.vars[x.0 as usize] {
+                VarHome::Ssa(var) => b.use_var(var),
+                VarHome::Frame(slot, off) => b.ins().stack_load(types::I64, cl_type(f.vars[x.0 as usize]), slot, off),
+            },
             Op::SetVar(x, y) => {
                 let y = self.v(*y)?;
-                b.def_var(self.vars[x.0 as usize], y);
+                match self.vars[x.0 as usize] {
+                    VarHome::Ssa(var) => b.def_var(var, y),
+                    VarHome::Frame(slot, off) => {
+                        b.ins().stack_store(types::I64, y, slot, off);
+                    }
+                }
                 return Ok(());
             }
             Op::Param(u32::MAX) => self.sret.ok_or_else(|| format!("{}: sret parameter in a function without one", f.name))?,

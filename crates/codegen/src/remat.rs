@@ -1,4 +1,5 @@
-//! Rematerialization of addresses after Cranelift's e-graph pass.
+//! Rematerialization of addresses (and of scalar arguments passed on the
+//! stack) after Cranelift's e-graph pass.
 //!
 //! The e-graph merges every `stack_addr` of a slot (and every address of a
 //! symbol) into one value and hoists it out of loops. That value then lives
@@ -8,7 +9,8 @@
 //! before each use costs one `lea` (what gcc does too) and no register.
 
 use cranelift_codegen::cursor::{Cursor, FuncCursor};
-use cranelift_codegen::ir::{Function, InstBuilder, InstructionData, Opcode, Value, ValueDef};
+use crate::lower::incoming_scalar;
+use cranelift_codegen::ir::{types, Function, InstBuilder, InstructionData, Opcode, Value, ValueDef};
 use std::collections::HashMap;
 
 /// Gives each instruction that uses a cheap address its own copy of it.
@@ -42,6 +44,12 @@ pub(crate) fn addresses(func: &mut Function) {
                     let off = cur.ins().iconst(ty, off);
                     cur.ins().iadd(fp, off)
                 }
+                Some(Recipe::Incoming(off)) => {
+                    let fp = cur.ins().get_frame_pointer(types::I64);
+                    let off = cur.ins().iconst(types::I64, off);
+                    let addr = cur.ins().iadd(fp, off);
+                    cur.ins().load(ty, incoming_scalar(), addr, 0)
+                }
                 None => continue,
             };
             copies.insert(v, copy);
@@ -55,15 +63,22 @@ enum Recipe {
     Copy(InstructionData),
     /// The frame pointer plus a constant: an argument passed in memory.
     FrameOffset(i64),
+    /// A scalar argument loaded from the caller's argument area, at this
+    /// offset from the frame pointer.
+    Incoming(i64),
 }
 
 /// How to recompute `v` if it is an address worth recomputing: a slot's
 /// (`lea` off the stack pointer; a constant added to one folds into its
 /// offset), a non-TLS symbol's (`lea` off `%rip`, or one GOT load), or an
-/// incoming argument's.
+/// incoming argument's; or a scalar argument passed on the stack (one load).
 fn recipe(func: &Function, v: Value) -> Option<Recipe> {
     let data = def_of(func, v)?;
     match data {
+        InstructionData::Load { opcode: Opcode::Load, arg, flags, offset } if func.dfg.mem_flags[flags] == incoming_scalar() => {
+            let Some(Recipe::FrameOffset(off)) = recipe(func, arg) else { return None };
+            Some(Recipe::Incoming(off.checked_add(i64::from(offset))?))
+        }
         InstructionData::StackAddr { .. } | InstructionData::UnaryGlobalValue { opcode: Opcode::SymbolValue, .. } => Some(Recipe::Copy(data)),
         InstructionData::Binary { opcode: Opcode::Iadd, args } => {
             let (base, add) = match (def_of(func, args[0])?, def_of(func, args[1])?) {

@@ -818,15 +818,27 @@ impl<'a, 't, 'd> FnCx<'a, 't, 'd> {
         };
         let nfixed = if ft.unprototyped { 0 } else { ft.params.len() };
         let mut placer = abi::Placer::new(sig.sret);
-        for (i, a) in args.iter().enumerate() {
-            let class = placer.place(&a.ty, self.recs());
+        let classes: Vec<ArgClass> = args.iter().map(|a| placer.place(&a.ty, self.recs())).collect();
+        // The order of evaluation is unspecified. Arguments with the most
+        // calls in them go first, so that fewer finished arguments wait in
+        // registers or spill slots across the calls of the others (jq's
+        // `BLOCK(a, b, c)` nests `block_join` calls in the first argument;
+        // frames stay as small as gcc -O0's, which keeps its waiting values
+        // in its frame). Ties go last to first, as gcc does, so that code
+        // that depends on the order behaves as it does when built by gcc.
+        let mut order: Vec<usize> = (0..args.len()).collect();
+        order.sort_by_key(|&i| (std::cmp::Reverse(calls_in(&args[i])), std::cmp::Reverse(i)));
+        let mut classes: Vec<Option<ArgClass>> = classes.into_iter().map(Some).collect();
+        let mut passed: Vec<(Vec<Value>, Vec<kir::Param>)> = vec![(Vec::new(), Vec::new()); args.len()];
+        for i in order {
+            let (a, class) = (&args[i], classes[i].take().expect("each argument once"));
+            let (mut vals, mut params) = (Vec::new(), Vec::new());
             if let ArgClass::Regs(r) = &class
                 && let Some(regs) = self.call_eightbytes(a)
             {
-                if i >= nfixed {
-                    sig.params.extend(r.iter().map(|t| kir::Param::Scalar(*t)));
-                }
+                params.extend(r.iter().map(|t| kir::Param::Scalar(*t)));
                 vals.extend(regs);
+                passed[i] = (vals, params);
                 continue;
             }
             let v = self.rval(a);
@@ -835,29 +847,21 @@ impl<'a, 't, 'd> FnCx<'a, 't, 'd> {
                 ArgClass::Scalar(_) => {
                     // Variadic extras were promoted by the parser; they join
                     // the call's signature with their own types.
-                    if i >= nfixed {
-                        let t = self.ty(v);
-                        sig.params.push(kir::Param::Scalar(t));
-                    }
+                    params.push(kir::Param::Scalar(self.ty(v)));
                     vals.push(v);
                 }
                 ArgClass::Regs(r) => {
                     let size = self.size_of(&a.ty);
                     let tmp = self.eightbytes(v, size, "<arg>");
                     for (k, t) in r.iter().enumerate() {
-                        let x = self.load(*t, tmp, 8 * k as i32, false);
-                        vals.push(x);
-                        if i >= nfixed {
-                            sig.params.push(kir::Param::Scalar(*t));
-                        }
+                        vals.push(self.load(*t, tmp, 8 * k as i32, false));
+                        params.push(kir::Param::Scalar(*t));
                     }
                 }
                 ArgClass::Memory => {
                     let size = self.size_of(&a.ty) as u32;
                     let al = self.align_of(&a.ty).max(8);
-                    if i >= nfixed {
-                        sig.params.push(kir::Param::ByVal { size, align: al });
-                    }
+                    params.push(kir::Param::ByVal { size, align: al });
                     if abi::scalar_type(&a.ty).is_some() {
                         // A scalar passed in memory: pass the address of a copy.
                         let s = self.temp_slot(size as u64, al, "<arg>");
@@ -869,6 +873,13 @@ impl<'a, 't, 'd> FnCx<'a, 't, 'd> {
                     }
                 }
                 ArgClass::Ignore | ArgClass::X87(_) => {}
+            }
+            passed[i] = (vals, params);
+        }
+        for (i, (v, params)) in passed.into_iter().enumerate() {
+            vals.extend(v);
+            if i >= nfixed {
+                sig.params.extend(params);
             }
         }
         let rets: Vec<Value> = sig.rets.clone().into_iter().map(|t| self.f.new_value(t)).collect();
@@ -980,5 +991,43 @@ impl<'a, 't, 'd> FnCx<'a, 't, 'd> {
             Some(_) => self.load_scalar(a, &unqual(ty)),
             None => a,
         }
+    }
+}
+
+/// How many calls evaluating `e` makes, roughly (a statement expression or
+/// a compound literal counts as several): what orders a call's arguments.
+fn calls_in(e: &Expr) -> u32 {
+    const OPAQUE: u32 = 8;
+    let sum = |es: &[&Expr]| es.iter().map(|e| calls_in(e)).fold(0u32, u32::saturating_add);
+    match &e.kind {
+        ExprKind::Call(f, args) => 1u32.saturating_add(calls_in(f)).saturating_add(args.iter().map(calls_in).fold(0, u32::saturating_add)),
+        ExprKind::StmtExpr(_) | ExprKind::CompoundLit(..) => OPAQUE,
+        ExprKind::Unary(_, a)
+        | ExprKind::IncDec { e: a, .. }
+        | ExprKind::Member { e: a, .. }
+        | ExprKind::Deref(a)
+        | ExprKind::Addr(a)
+        | ExprKind::Cast(a)
+        | ExprKind::VaArg(a, _)
+        | ExprKind::VaStart(a) => calls_in(a),
+        ExprKind::Binary(_, a, b)
+        | ExprKind::LogAnd(a, b)
+        | ExprKind::LogOr(a, b)
+        | ExprKind::Assign(a, b)
+        | ExprKind::CompoundAssign { lhs: a, rhs: b, .. }
+        | ExprKind::Comma(a, b)
+        | ExprKind::VaCopy(a, b)
+        | ExprKind::Complex(a, b) => sum(&[a, b]),
+        ExprKind::Cond(a, b, c) => sum(&[a, b, c]),
+        ExprKind::Builtin(_, args) => args.iter().map(calls_in).fold(0, u32::saturating_add),
+        ExprKind::Int(_)
+        | ExprKind::Float(_)
+        | ExprKind::LongFloat(_)
+        | ExprKind::Str(_)
+        | ExprKind::Local(_)
+        | ExprKind::Global(_)
+        | ExprKind::LabelAddr(_)
+        | ExprKind::VlaSize(_)
+        | ExprKind::Nop => 0,
     }
 }
