@@ -2,6 +2,7 @@
 //! calling convention (via [`crate::abi`]), evaluates static initializers
 //! to bytes and relocations, and turns control flow into blocks.
 
+mod call;
 mod complex;
 mod consts;
 mod debug;
