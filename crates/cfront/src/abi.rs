@@ -71,7 +71,7 @@ fn leaves(t: &CType, off: u64, recs: &Records, out: &mut Vec<(u64, u64, Leaf)>, 
         Kind::Record(id) => {
             for f in &recs.get(*id).fields {
                 let a = align_of(&f.ty, recs) as u64;
-                if f.bits.is_none() && (off + f.offset) % a != 0 {
+                if f.bits.is_none() && !(off + f.offset).is_multiple_of(a) {
                     *unaligned = true;
                 }
                 match f.bits {

@@ -368,7 +368,7 @@ impl<'a> Lexer<'a> {
                 // The escaped character (a splice in between is skipped).
                 let e = self.cur();
                 if !self.at_end() && e != b'\n' {
-                    self.i += e.is_ascii().then_some(1).unwrap_or_else(|| utf8_len(e));
+                    self.i += if e.is_ascii() { 1 } else { utf8_len(e) };
                 }
             } else if c == q {
                 return if q == b'"' { TokKind::Str } else { TokKind::Char };

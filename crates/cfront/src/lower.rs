@@ -69,8 +69,8 @@ pub fn lower(tu: &Tu, opts: &LowerOptions, diags: &mut Diags) -> kir::Module {
         }
         mc.global(g);
         // Static locals are described in their function.
-        if opts.debug && !g.is_tls && !g.static_in.as_ref().is_some_and(|f| defined_funcs.contains(&**f)) {
-            if let Some(name) = &g.c_name {
+        if opts.debug && !g.is_tls && !g.static_in.as_ref().is_some_and(|f| defined_funcs.contains(&**f))
+            && let Some(name) = &g.c_name {
                 let ty = mc.debug_type(&g.ty);
                 mc.m.debug_globals.push(kir::DebugGlobal {
                     name: name.to_string(),
@@ -80,7 +80,6 @@ pub fn lower(tu: &Tu, opts: &LowerOptions, diags: &mut Diags) -> kir::Module {
                     external: !g.is_static,
                 });
             }
-        }
     }
     for (name, target, weak) in &tu.aliases {
         let is_static = tu.globals.iter().any(|g| g.name == *name && g.is_static);

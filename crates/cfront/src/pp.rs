@@ -311,11 +311,10 @@ impl<'a> Preprocessor<'a> {
         if self.once.contains(&key) {
             return true;
         }
-        if let Some(g) = self.guards.get(&key) {
-            if self.macros.contains_key(g) {
+        if let Some(g) = self.guards.get(&key)
+            && self.macros.contains_key(g) {
                 return true;
             }
-        }
         if self.files.len() >= MAX_INCLUDE_DEPTH {
             self.diags.error(loc, format!("#include nested depth {MAX_INCLUDE_DEPTH} exceeds maximum (recursive include?)"));
             self.fatal = true;
@@ -502,11 +501,10 @@ impl<'a> Preprocessor<'a> {
 
     /// Emits a token that is not a macro invocation.
     fn emit(&mut self, t: Token, out: &mut Vec<Token>) {
-        if self.isolated == 0 {
-            if let Some(q) = crate::lex::is_unterminated_literal(&t) {
+        if self.isolated == 0
+            && let Some(q) = crate::lex::is_unterminated_literal(&t) {
                 self.diags.error(t.loc, format!("missing terminating {q} character"));
             }
-        }
         out.push(t);
     }
 
@@ -881,11 +879,10 @@ impl<'a> Preprocessor<'a> {
             s.push_str(name);
             if let Some(ps) = &m.params {
                 let mut list: Vec<String> = ps.iter().map(|p| p.to_string()).collect();
-                if m.variadic {
-                    if let Some(last) = list.last_mut() {
+                if m.variadic
+                    && let Some(last) = list.last_mut() {
                         *last = if last == "__VA_ARGS__" { "...".into() } else { format!("{last}...") };
                     }
-                }
                 s.push('(');
                 s.push_str(&list.join(","));
                 s.push(')');

@@ -130,7 +130,7 @@ const NUMBERS: &[&str] = &["0", "1", "2", "-1", "255", "0x7fffffff", "4294967295
 /// Mutations that keep the token stream mostly well-formed (so lowering
 /// runs): another operator of the same kind, another number, a swapped
 /// pair of identifiers, or a dropped expression statement.
-fn mutate_semantically(t: &mut Vec<Token>, rng: &mut Rng) {
+fn mutate_semantically(t: &mut [Token], rng: &mut Rng) {
     for _ in 0..1 + rng.below(4) {
         let i = rng.below(t.len());
         let tok = &t[i];

@@ -276,7 +276,7 @@ pub fn parse(args: &[String]) -> Result<CcArgs, String> {
                         "s" | "z" | "fast" => 2,
                         // -O2, -O3 and gcc's -O4 and beyond (which mean -O3).
                         _ if o.bytes().all(|b| b.is_ascii_digit()) => 2,
-                        _ => return Err(format!("argument to '-O' should be a non-negative integer, 'g', 's', 'z' or 'fast'")),
+                        _ => return Err("argument to '-O' should be a non-negative integer, 'g', 's', 'z' or 'fast'".to_string()),
                     };
                 } else if let Some(v) = s.strip_prefix("-std=") {
                     a.lang.std = Std::parse(v).ok_or_else(|| format!("unrecognized command-line option '{s}' (kit compiles C: c89 to c2x, gnu89 to gnu2x)"))?;

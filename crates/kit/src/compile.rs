@@ -39,32 +39,35 @@ pub fn report(diags: &Diags, sm: &SourceMap, no_warnings: bool) {
 }
 
 pub fn pp_options(args: &CcArgs) -> cfront::pp::PpOptions {
-    let mut o = cfront::pp::PpOptions::default();
-    o.include_dirs = args.include_dirs.clone();
-    o.quote_dirs = args.quote_dirs.clone();
-    o.after_dirs = args.after_dirs.clone();
-    o.macro_includes = args.macro_includes.clone();
-    o.lang = args.lang;
-    o.keep_pragmas = args.mode == crate::args::Mode::Preprocess;
-    o.dump_macros = args.dump_macros;
-    let mut sys = args.system_dirs.clone();
+    let mut system_dirs = args.system_dirs.clone();
     if !args.nostdinc {
         let target = host::target::host_target();
         let probe = host::probe::probe_libc(target.arch, args.sysroot.as_deref());
-        sys.extend(probe.include_dirs);
+        system_dirs.extend(probe.include_dirs);
     }
-    o.system_dirs = sys;
-    for d in &args.defines {
-        o.defines.push(match d {
+    let defines = args
+        .defines
+        .iter()
+        .map(|d| match d {
             Define::Set(n, v) => cfront::pp::MacroDef::Define(n.clone(), v.clone()),
             Define::Unset(n) => cfront::pp::MacroDef::Undef(n.clone()),
-        });
+        })
+        .collect();
+    cfront::pp::PpOptions {
+        include_dirs: args.include_dirs.clone(),
+        system_dirs,
+        quote_dirs: args.quote_dirs.clone(),
+        after_dirs: args.after_dirs.clone(),
+        macro_includes: args.macro_includes.clone(),
+        keep_pragmas: args.mode == crate::args::Mode::Preprocess,
+        dump_macros: args.dump_macros,
+        defines,
+        includes: args.includes.clone(),
+        optimize: args.opt_level > 0,
+        build_time: Some(host::env::build_time()),
+        lang: args.lang,
+        ..Default::default()
     }
-    o.includes = args.includes.clone();
-    o.optimize = args.opt_level > 0;
-    let t = host::env::build_time();
-    o.build_time = Some(t);
-    o
 }
 
 /// Preprocesses one file.

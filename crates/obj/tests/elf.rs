@@ -338,7 +338,7 @@ fn mutated_archives_never_panic() {
                 _ => 0,
             };
         }
-        if rng.next() % 4 == 0 {
+        if rng.next().is_multiple_of(4) {
             b.truncate(8 + (rng.next() % (b.len() as u64 - 8)) as usize);
         }
         cases += 1;

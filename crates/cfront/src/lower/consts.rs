@@ -250,7 +250,7 @@ impl<'t, 'd> ModCx<'t, 'd> {
             },
             K::Cond(c, a, b) => match self.eval(c)? {
                 CVal::Int(0) => self.eval(b)?,
-                CVal::Float(f) if f == 0.0 => self.eval(b)?,
+                CVal::Float(0.0) => self.eval(b)?,
                 _ => self.eval(a)?,
             },
             K::Comma(_, b) => self.eval(b)?,

@@ -285,8 +285,8 @@ impl<'a, 't, 'd> FnCx<'a, 't, 'd> {
                 let n = stmts.len();
                 let mut result = None;
                 for (i, s) in stmts.iter().enumerate() {
-                    if i + 1 == n {
-                        if let Stmt::Expr(x) = s {
+                    if i + 1 == n
+                        && let Stmt::Expr(x) = s {
                             result = self.rval(x);
                             // An aggregate result must outlive the block: copy it.
                             if let (Some(v), true) = (result, is_agg) {
@@ -299,7 +299,6 @@ impl<'a, 't, 'd> FnCx<'a, 't, 'd> {
                             }
                             continue;
                         }
-                    }
                     self.stmt(s);
                 }
                 let depth = self.cleanups.len() - 1;
@@ -432,7 +431,7 @@ impl<'a, 't, 'd> FnCx<'a, 't, 'd> {
             _ => {
                 let v = self.value(c);
                 let cond = match &c.kind {
-                    ExprKind::Binary(op, ..) if matches!(op, BinOp::Eq | BinOp::Ne | BinOp::Lt | BinOp::Le | BinOp::Gt | BinOp::Ge) => v,
+                    ExprKind::Binary(BinOp::Eq | BinOp::Ne | BinOp::Lt | BinOp::Le | BinOp::Gt | BinOp::Ge, ..) => v,
                     _ => self.truth_of(v, &c.ty),
                 };
                 self.terminate(Term::Br { cond, then, els });
@@ -649,11 +648,10 @@ impl<'a, 't, 'd> FnCx<'a, 't, 'd> {
     /// For read-modify-write: evaluates the lvalue's address once (None for
     /// register locals).
     pub(super) fn lvalue_addr_once(&mut self, e: &Expr) -> Option<Value> {
-        if let ExprKind::Local(id) = e.kind {
-            if let Store::Var(_) = self.locals[id as usize] {
+        if let ExprKind::Local(id) = e.kind
+            && let Store::Var(_) = self.locals[id as usize] {
                 return None;
             }
-        }
         Some(self.addr(e))
     }
 

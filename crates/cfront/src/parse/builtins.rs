@@ -154,7 +154,7 @@ impl<'a> Parser<'a> {
                 }
                 let off = if name.contains("cimag") { k.size() } else { 0 };
                 // The operand is an rvalue: take its part through a member access.
-                return b(ExprKind::Member { e: Box::new(z), offset: off, bits: None }, float_t(k));
+                b(ExprKind::Member { e: Box::new(z), offset: off, bits: None }, float_t(k))
             }
             "__builtin_constant_p" => {
                 let a = self.nargs(loc, name, 1)?;
@@ -566,12 +566,11 @@ impl<'a> Parser<'a> {
         }
         v.truncate(3);
         // Convert value operands to the pointee type.
-        for i in 1..v.len() {
+        for (i, e) in v.iter_mut().enumerate().skip(1) {
             if bk == Builtin::AtomicCompareExchange && i == 1 {
                 continue;
             }
-            let e = v[i].clone();
-            v[i] = self.convert(e, &vt);
+            *e = self.convert(e.clone(), &vt);
         }
         let ty = match bk {
             Builtin::AtomicCas(_) | Builtin::AtomicCompareExchange => int_t(IntKind::Bool),

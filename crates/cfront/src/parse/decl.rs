@@ -398,8 +398,8 @@ impl<'a> Parser<'a> {
                 _ => {
                     let counted = n_void + n_char + n_short + n_int + n_long + n_float + n_double + n_signed
                         + n_unsigned + n_bool + n_complex + n_i128;
-                    if base.is_none() && counted == 0 {
-                        if let Some(Sym::Typedef(ty)) = self.lookup(kw).cloned() {
+                    if base.is_none() && counted == 0
+                        && let Some(Sym::Typedef(ty)) = self.lookup(kw).cloned() {
                             // `typedef int T; { T T; }` – a typedef name followed by a
                             // declarator that redeclares it is still the type here.
                             let name = self.bump().text;
@@ -408,7 +408,6 @@ impl<'a> Parser<'a> {
                             any = true;
                             continue;
                         }
-                    }
                     break;
                 }
             }
@@ -423,7 +422,8 @@ impl<'a> Parser<'a> {
             }
             b
         } else {
-            let k = if n_void > 0 {
+            
+            if n_void > 0 {
                 mk(Kind::Void)
             } else if n_bool > 0 {
                 int_t(IntKind::Bool)
@@ -463,12 +463,11 @@ impl<'a> Parser<'a> {
                 };
                 // With no specifier at all this is implicit int (old code).
                 if n_complex > 0 { mk(Kind::ComplexInt(ik)) } else { int_t(ik) }
-            };
-            k
+            }
         };
         let mut ty = with_quals(&ty, is_const, is_volatile, is_atomic);
-        if let Some(m) = attrs.mode.filter(|&m| m > 0) {
-            if let Some(k) = ty.int_kind() {
+        if let Some(m) = attrs.mode.filter(|&m| m > 0)
+            && let Some(k) = ty.int_kind() {
                 let s = k.signed();
                 let nk = match m {
                     1 => if s { IntKind::SChar } else { IntKind::UChar },
@@ -479,7 +478,6 @@ impl<'a> Parser<'a> {
                 };
                 ty = with_quals(&int_t(nk), ty.is_const, ty.is_volatile, false);
             }
-        }
         if attrs.vector_size.is_some() {
             ty = self.vectorize(ty, &attrs);
             attrs.vector_size = None;
@@ -526,7 +524,7 @@ impl<'a> Parser<'a> {
     }
 
     /// A declarator: returns the declared name (None for abstract ones) and type.
-    pub(super) fn declarator(&mut self, base: T, allow_abstract: bool, attrs: &mut Attrs) -> PResult<(Option<(Rc<str>, Loc)>, T)> {
+    pub(super) fn declarator(&mut self, base: T, allow_abstract: bool, attrs: &mut Attrs) -> PResult<(Option<Name>, T)> {
         let mut ty = base;
         loop {
             self.attributes(attrs);
@@ -841,7 +839,7 @@ impl<'a> Parser<'a> {
 
     fn record_body(&mut self, id: u32, mut attrs: Attrs) -> PResult<T> {
         self.expect(Punct::LBrace)?;
-        let mut members: Vec<(Option<Rc<str>>, T, Option<u32>, Loc, u32)> = Vec::new();
+        let mut members: Vec<MemberDecl> = Vec::new();
         while !self.is(Punct::RBrace) && !self.at_eof() {
             if self.is_kw("_Static_assert") {
                 self.static_assert()?;
@@ -904,7 +902,7 @@ impl<'a> Parser<'a> {
 
     /// Computes field offsets, size and alignment (SysV rules, bit-fields
     /// included; `pack` caps member alignment).
-    fn layout_record(&mut self, id: u32, members: Vec<(Option<Rc<str>>, T, Option<u32>, Loc, u32)>, pack: u32, aligned: u32) {
+    fn layout_record(&mut self, id: u32, members: Vec<MemberDecl>, pack: u32, aligned: u32) {
         let is_union = self.tu.records.get(id).is_union;
         let mut fields = Vec::new();
         // Bit positions in u128: objects may be close to 2^64 bytes.
@@ -920,11 +918,9 @@ impl<'a> Parser<'a> {
             }
             let sz = self.size_of(&ty);
             if let Kind::Array(_, None) = ty.kind {
-                if i + 1 != n || is_union {
-                    if !is_union {
+                if i + 1 != n && !is_union {
                         self.err(loc, "flexible array member not at end of struct");
                     }
-                }
                 has_flex = true;
             } else if !self.is_complete(&ty) {
                 self.err(loc, format!("field has incomplete type '{}'", self.tname(&ty)));
@@ -978,11 +974,10 @@ impl<'a> Parser<'a> {
         self.attributes(&mut attrs);
         let tag = if self.peek().kind == TokKind::Ident { Some(self.bump().text) } else { None };
         if !self.is(Punct::LBrace) {
-            if let Some(name) = &tag {
-                if let Some((Tag::Enum(t), _)) = self.lookup_tag(name) {
+            if let Some(name) = &tag
+                && let Some((Tag::Enum(t), _)) = self.lookup_tag(name) {
                     return Ok(t.clone());
                 }
-            }
             return Ok(int_t(IntKind::UInt));
         }
         self.bump();
@@ -1199,11 +1194,10 @@ impl<'a> Parser<'a> {
         let idx = match self.global_index.get(&sym_name).copied() {
             Some(i) => {
                 let old_ty = self.tu.globals[i].ty.clone();
-                if !compatible_unqual(&old_ty, &ty) && !(old_ty.is_func() && ty.is_func()) {
-                    if !(old_ty.is_array() && ty.is_array()) {
+                let same_kind = (old_ty.is_func() && ty.is_func()) || (old_ty.is_array() && ty.is_array());
+                if !compatible_unqual(&old_ty, &ty) && !same_kind {
                         self.err(nloc, format!("conflicting types for '{}'", name));
                     }
-                }
                 let g = &mut self.tu.globals[i];
                 // Complete an incomplete array type or an unprototyped function.
                 let better = match (&g.ty.kind, &ty.kind) {
@@ -1506,3 +1500,10 @@ impl<'a> Parser<'a> {
 pub(super) fn is_type_keyword(s: &str) -> bool {
     TYPE_KEYWORDS.contains(&s)
 }
+
+/// A declared name and where it is.
+type Name = (Rc<str>, Loc);
+
+/// A struct or union member as declared: name (None for an anonymous
+/// member), type, bit-field width, location, and `aligned` attribute.
+type MemberDecl = (Option<Rc<str>>, T, Option<u32>, Loc, u32);

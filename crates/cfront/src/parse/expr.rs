@@ -154,11 +154,10 @@ impl<'a> Parser<'a> {
         if same {
             return Expr { ty: to, ..e };
         }
-        if let (ExprKind::Int(v), Kind::Int(k)) = (&e.kind, &to.kind) {
-            if e.ty.is_integer() {
+        if let (ExprKind::Int(v), Kind::Int(k)) = (&e.kind, &to.kind)
+            && e.ty.is_integer() {
                 return Expr { kind: ExprKind::Int(wrap_int(*v, *k)), ty: to, loc: e.loc };
             }
-        }
         if let (ExprKind::Int(v), Kind::Float(k)) = (&e.kind, &to.kind) {
             if e.ty.is_integer() && *k == FloatKind::LDouble {
                 return Expr { kind: ExprKind::LongFloat(crate::x87::from_int(*v)), ty: to, loc: e.loc };
@@ -394,11 +393,10 @@ impl<'a> Parser<'a> {
         Expr { kind: ExprKind::Assign(Box::new(lhs), Box::new(rhs)), ty, loc }
     }
 
-    /// Conversion as if by assignment, with the diagnostics gcc gives.
     /// An argument for a `transparent_union` parameter: a value of a
     /// member's type (or a null pointer constant) becomes the union, passed
     /// as its first member is (the unions are pointer-sized, INTEGER class).
-    fn to_transparent_union(&mut self, arg: Expr, param: &T) -> Expr {
+    fn transparent_union_arg(&mut self, arg: Expr, param: &T) -> Expr {
         let Kind::Record(rid) = param.kind else { return arg };
         if !self.transparent_unions.contains(&rid) || self.fs.is_none() || matches!(arg.ty.kind, Kind::Record(r) if r == rid) {
             return arg;
@@ -420,6 +418,7 @@ impl<'a> Parser<'a> {
         Expr { kind: ExprKind::CompoundLit(id, Box::new(init)), ty: unqual(param), loc }
     }
 
+    /// Conversion as if by assignment, with the diagnostics gcc gives.
     pub(super) fn assign_convert(&mut self, rhs: Expr, ty: &T, loc: Loc) -> Expr {
         let rhs = self.rvalue(rhs);
         if ty.is_record() || rhs.ty.is_record() {
@@ -756,13 +755,11 @@ impl<'a> Parser<'a> {
 
     fn fold_binary(&mut self, op: BinOp, l: Expr, r: Expr, ty: T, loc: Loc) -> Expr {
         let e = Expr { kind: ExprKind::Binary(op, Box::new(l), Box::new(r)), ty, loc };
-        if let (ExprKind::Binary(_, a, b), true) = (&e.kind, true) {
-            if matches!(a.kind, ExprKind::Int(_)) && matches!(b.kind, ExprKind::Int(_)) {
-                if let Some(v) = self.eval_int(&e) {
+        if let (ExprKind::Binary(_, a, b), true) = (&e.kind, true)
+            && matches!(a.kind, ExprKind::Int(_)) && matches!(b.kind, ExprKind::Int(_))
+                && let Some(v) = self.eval_int(&e) {
                     return Expr { kind: ExprKind::Int(v), ty: e.ty, loc };
                 }
-            }
-        }
         e
     }
 
@@ -797,8 +794,8 @@ impl<'a> Parser<'a> {
                 // type holds the value.
                 let rec = self.tu.records.get(*rid).clone();
                 let e = self.rvalue(e);
-                if rec.is_union {
-                    if let Some(f) = rec.fields.iter().find(|f| compatible_unqual(&unqual(&f.ty), &unqual(&e.ty))) {
+                if rec.is_union
+                    && let Some(f) = rec.fields.iter().find(|f| compatible_unqual(&unqual(&f.ty), &unqual(&e.ty))) {
                         let fty = f.ty.clone();
                         let off = f.offset;
                         let v = self.convert(e, &fty);
@@ -807,7 +804,6 @@ impl<'a> Parser<'a> {
                         let init = Init { zero_fill: true, items: vec![InitItem { offset: off, bits: None, value: InitVal::Expr(v) }] };
                         return Ok(Expr { kind: ExprKind::CompoundLit(id, Box::new(init)), ty: unqual(&ty), loc });
                     }
-                }
                 if e.ty.is_record() {
                     return Ok(e);
                 }
@@ -917,11 +913,10 @@ impl<'a> Parser<'a> {
                 self.bump();
                 let n = self.bump();
                 let id = self.label_id(n.text.clone(), n.loc, false);
-                if let Some(fs) = self.fs.as_mut() {
-                    if !fs.addr_labels.contains(&id) {
+                if let Some(fs) = self.fs.as_mut()
+                    && !fs.addr_labels.contains(&id) {
                         fs.addr_labels.push(id);
                     }
-                }
                 return Ok(Expr { kind: ExprKind::LabelAddr(id), ty: ptr_to(mk(Kind::Void)), loc });
             }
             TokKind::Punct(Punct::Star) => {
@@ -1200,11 +1195,10 @@ impl<'a> Parser<'a> {
             match &f.name {
                 Some(n) if &**n == name => return Some((f.offset, f.clone())),
                 None => {
-                    if let Kind::Record(sub) = f.ty.kind {
-                        if let Some((off, fld)) = self.find_member(sub, name) {
+                    if let Kind::Record(sub) = f.ty.kind
+                        && let Some((off, fld)) = self.find_member(sub, name) {
                             return Some((f.offset + off, fld));
                         }
-                    }
                 }
                 _ => {}
             }
@@ -1263,7 +1257,7 @@ impl<'a> Parser<'a> {
             let aloc = a.loc;
             if i < nparams && !ft.unprototyped {
                 let pt = ft.params[i].clone();
-                let a = self.to_transparent_union(a, &pt);
+                let a = self.transparent_union_arg(a, &pt);
                 out.push(self.assign_convert(a, &pt, aloc));
             } else if i < nparams && ft.unprototyped {
                 // Old-style definition known: convert to the declared type
@@ -1279,14 +1273,12 @@ impl<'a> Parser<'a> {
             }
         }
         let ret = unqual(&ft.ret);
-        if let ExprKind::Addr(inner) = &f.kind {
-            if let ExprKind::Global(name) = &inner.kind {
-                if matches!(&**name, "abs" | "labs" | "llabs" | "imaxabs") && out.len() == 1 && ret.is_integer() && out[0].ty.is_integer() {
+        if let ExprKind::Addr(inner) = &f.kind
+            && let ExprKind::Global(name) = &inner.kind
+                && matches!(&**name, "abs" | "labs" | "llabs" | "imaxabs") && out.len() == 1 && ret.is_integer() && out[0].ty.is_integer() {
                     let a = self.convert(out.pop().unwrap(), &ret);
                     return Ok(Expr { kind: ExprKind::Builtin(Builtin::Abs, vec![a]), ty: ret, loc });
                 }
-            }
-        }
         Ok(Expr { kind: ExprKind::Call(Box::new(f), out), ty: ret, loc })
     }
 
@@ -1398,11 +1390,10 @@ impl<'a> Parser<'a> {
                 return Ok(e);
             }
         }
-        if name.starts_with("__builtin_") || name.starts_with("__atomic_") || name.starts_with("__sync_") {
-            if let Some(e) = self.builtin(&t)? {
+        if (name.starts_with("__builtin_") || name.starts_with("__atomic_") || name.starts_with("__sync_"))
+            && let Some(e) = self.builtin(&t)? {
                 return Ok(e);
             }
-        }
         match self.lookup(name).cloned() {
             Some(Sym::Local(id)) => {
                 let ty = self.fs().locals[id as usize].ty.clone();
@@ -1596,7 +1587,7 @@ impl<'a> Parser<'a> {
             }
             return Expr { kind: ExprKind::Float(v), ty, loc };
         }
-        let digits_end = lower.find(|c: char| c == 'u' || c == 'l' || c == 'i' || c == 'j').unwrap_or(lower.len());
+        let digits_end = lower.find(['u', 'l', 'i', 'j']).unwrap_or(lower.len());
         let (digits, suffix) = lower.split_at(digits_end);
         let (radix, body) = crate::lex::split_radix(digits);
         let body = body.replace('\'', "");
@@ -1637,7 +1628,7 @@ impl<'a> Parser<'a> {
         let s: &str = &t.text;
         let (prefix, rest) = s.split_at(s.find('\'').unwrap_or(0));
         let body = rest.trim_start_matches('\'').strip_suffix('\'').unwrap_or("");
-        let (vals, _) = self.unescape(body, t.loc, prefix != "");
+        let (vals, _) = self.unescape(body, t.loc, !prefix.is_empty());
         let ty = match prefix {
             "L" => int_t(IntKind::Int),
             "u" => int_t(IntKind::UShort),

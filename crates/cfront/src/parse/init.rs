@@ -41,14 +41,13 @@ impl<'a> Parser<'a> {
         let mut init = Init { zero_fill: matches!(node, Node::List(_)), items: Vec::new() };
         let mut ty = ty.clone();
         // `__auto_type x = e;`
-        if ty.is_void() {
-            if let Node::Expr(e) = node {
+        if ty.is_void()
+            && let Node::Expr(e) = node {
                 let e = self.rvalue(e);
                 ty = unqual(&e.ty);
                 init.items.push(InitItem { offset: 0, bits: None, value: InitVal::Expr(e) });
                 return Ok((init, ty));
             }
-        }
         let mut s = Stream { items: vec![Item { desig: vec![], node }], pos: 0 };
         let mut max = 0u64;
         self.init_obj(&ty, 0, None, &mut s, &mut init, &mut max);
@@ -131,9 +130,9 @@ impl<'a> Parser<'a> {
             return;
         }
         // A string literal initialising a character array.
-        if is_char_array {
-            if let Some(Item { node: Node::Expr(e), .. }) = s.peek() {
-                if let ExprKind::Str(b) = &e.kind {
+        if is_char_array
+            && let Some(Item { node: Node::Expr(e), .. }) = s.peek()
+                && let ExprKind::Str(b) = &e.kind {
                     let b = b.clone();
                     s.pos += 1;
                     let len = match &ty.kind {
@@ -146,8 +145,6 @@ impl<'a> Parser<'a> {
                     out.items.push(InitItem { offset: off, bits: None, value: InitVal::Bytes(bytes.into()) });
                     return;
                 }
-            }
-        }
         if ty.is_scalar() || ty.is_complex() {
             let item = std::mem::replace(&mut s.items[s.pos], Item { desig: vec![], node: Node::List(vec![]) });
             s.pos += 1;
@@ -158,9 +155,9 @@ impl<'a> Parser<'a> {
             out.items.push(InitItem { offset: off, bits, value: InitVal::Expr(e) });
             return;
         }
-        if ty.is_vector() {
-            if let Some(Item { node: Node::Expr(e), .. }) = s.peek() {
-                if e.ty.is_vector() {
+        if ty.is_vector()
+            && let Some(Item { node: Node::Expr(e), .. }) = s.peek()
+                && e.ty.is_vector() {
                     let item = std::mem::replace(&mut s.items[s.pos], Item { desig: vec![], node: Node::List(vec![]) });
                     s.pos += 1;
                     let Node::Expr(e) = item.node else { unreachable!() };
@@ -171,13 +168,11 @@ impl<'a> Parser<'a> {
                     out.items.push(InitItem { offset: off, bits: None, value: InitVal::Expr(e) });
                     return;
                 }
-            }
-        }
         // A record initialised from an expression of the same type.
-        if let Some(Item { node: Node::Expr(e), .. }) = s.peek() {
-            if e.ty.is_record() {
-                if let (Kind::Record(a), Kind::Record(b)) = (&e.ty.kind, &ty.kind) {
-                    if a == b {
+        if let Some(Item { node: Node::Expr(e), .. }) = s.peek()
+            && e.ty.is_record()
+                && let (Kind::Record(a), Kind::Record(b)) = (&e.ty.kind, &ty.kind)
+                    && a == b {
                         let item = std::mem::replace(&mut s.items[s.pos], Item { desig: vec![], node: Node::List(vec![]) });
                         s.pos += 1;
                         let Node::Expr(e) = item.node else { unreachable!() };
@@ -185,9 +180,6 @@ impl<'a> Parser<'a> {
                         out.items.push(InitItem { offset: off, bits: None, value: InitVal::Expr(e) });
                         return;
                     }
-                }
-            }
-        }
         // Brace elision: the aggregate takes its members from this stream.
         self.init_members(ty, off, s, false, out, max);
     }
@@ -232,11 +224,10 @@ impl<'a> Parser<'a> {
                         let template = (a != b).then(|| s.items[saved].clone());
                         for i in a..=b {
                             s.pos = saved;
-                            if i != a {
-                                if let Some(t) = &template {
+                            if i != a
+                                && let Some(t) = &template {
                                     s.items[saved] = t.clone();
                                 }
-                            }
                             let o = off + i as u64 * esz;
                             if rest_desig {
                                 self.init_designated(el, o, s, out, max);

@@ -60,7 +60,7 @@ pub struct Tu {
     /// Versioned names (`symver` attributes) of symbols defined here.
     pub symvers: Vec<Symver>,
     /// Enumerated types by `CType::enum_tag`: tag name and enumerators.
-    pub enums: HashMap<u32, (Option<Rc<str>>, Vec<(Rc<str>, i128)>)>,
+    pub enums: HashMap<u32, EnumDef>,
 }
 
 /// `__attribute__((symver("name@VERSION")))`: `name` (with its `@VERSION`
@@ -97,6 +97,13 @@ struct Scope {
     tags: HashMap<Rc<str>, Tag>,
 }
 
+/// An enumerated type: its tag name and its enumerators with their values.
+pub type EnumDef = (Option<Rc<str>>, Vec<(Rc<str>, i128)>);
+
+/// A switch being parsed: its cases (low, high, label), its default label,
+/// and the controlling expression's type.
+type Switch = (Vec<(i128, i128, u32)>, Option<u32>, T);
+
 /// Per-function parsing state.
 #[derive(Default)]
 struct FnState {
@@ -108,7 +115,7 @@ struct FnState {
     addr_labels: Vec<u32>,
     nlabels: u32,
     /// Innermost switch: its cases and default.
-    switches: Vec<(Vec<(i128, i128, u32)>, Option<u32>, T)>,
+    switches: Vec<Switch>,
     ncases: u32,
     name: Rc<str>,
     breakable: u32,
@@ -325,12 +332,11 @@ impl<'a> Parser<'a> {
     }
     fn pop_scope(&mut self) {
         self.scopes.pop();
-        if let Some(fs) = self.fs.as_mut() {
-            if let Some(id) = fs.scope_stack.pop() {
+        if let Some(fs) = self.fs.as_mut()
+            && let Some(id) = fs.scope_stack.pop() {
                 fs.scope_spans[id as usize].1 = fs.scope_clock;
                 fs.scope_clock += 1;
             }
-        }
     }
     fn lookup(&self, name: &str) -> Option<&Sym> {
         self.scopes.iter().rev().find_map(|s| s.syms.get(name))

@@ -179,21 +179,20 @@ impl<'a> Preprocessor<'a> {
         }
         let name_id = self.hs.name_id(&n.text);
         let m = Macro { params, variadic, body, dynamic: false, name_id, loc: n.loc };
-        if let Some(old) = self.macros.get(&n.text) {
-            if !old.same_as(&m) && !self.in_system_header() && !old.dynamic {
+        if let Some(old) = self.macros.get(&n.text)
+            && !old.same_as(&m) && !self.in_system_header() && !old.dynamic {
                 let old_loc = old.loc;
                 self.diags.warning(n.loc, format!("\"{}\" redefined", n.text));
                 if old_loc.line > 0 {
                     self.diags.note(old_loc, "this is the location of the previous definition");
                 }
             }
-        }
         self.macros.insert(n.text.clone(), Rc::new(m));
     }
 
     /// Parses `( a, b, ... )` after a macro name: the parameters, whether
     /// the macro is variadic, and where the body starts.
-    fn macro_params(&mut self, args: &[Token], loc: Loc) -> Option<(Option<Vec<Rc<str>>>, bool, usize)> {
+    fn macro_params(&mut self, args: &[Token], loc: Loc) -> Option<MacroParams> {
         let mut i = 2;
         let mut ps: Vec<Rc<str>> = Vec::new();
         let mut variadic = false;
@@ -452,3 +451,7 @@ fn spell(toks: &[Token]) -> String {
     }
     s
 }
+
+/// A function-like macro's parameters (None: object-like), whether it is
+/// variadic, and the index of the first body token.
+type MacroParams = (Option<Vec<Rc<str>>>, bool, usize);

@@ -224,7 +224,7 @@ fn char_value(s: &str) -> Result<i64, String> {
     if wide {
         let v = *units.last().unwrap();
         // wchar_t (L) is a signed 32-bit int; char16_t/char32_t are unsigned.
-        return Ok(if s.starts_with('L') { v as u32 as i32 as i64 } else { v as i64 });
+        return Ok(if s.starts_with('L') { v as i32 as i64 } else { v as i64 });
     }
     if units.len() == 1 {
         return Ok(units[0] as u8 as i8 as i64);

@@ -79,7 +79,7 @@ pub fn main(argv: &[String]) -> i32 {
     // SAFETY: `main` was compiled from C with this signature (extra
     // parameters are harmless under the C calling convention).
     let main_fn: MainFn = unsafe { std::mem::transmute::<usize, MainFn>(main_addr) };
-    let status = unsafe { main_fn(argv_c.len() as i32, argv_p.as_ptr(), envp as *const *const libc_char) };
+    let status = unsafe { main_fn(argv_c.len() as i32, argv_p.as_ptr(), envp) };
     // Leave through the C library's exit so stdio buffers are flushed and
     // atexit handlers (the program's too) run, exactly as in a native process.
     host::process::c_exit(status)

@@ -274,8 +274,8 @@ impl Parser<'_> {
                 continue;
             }
             let list = if local { &mut node.locals } else { &mut node.globals };
-            if w == "extern" {
-                if let Some(Tok::Str(lang)) = self.peek().cloned() {
+            if w == "extern"
+                && let Some(Tok::Str(lang)) = self.peek().cloned() {
                     self.at += 1;
                     if lang != "C" {
                         return Err(format!(
@@ -296,7 +296,6 @@ impl Parser<'_> {
                     self.eat(';');
                     continue;
                 }
-            }
             list.push(Pattern::new(&w, false));
             self.expect(';')?;
         }
