@@ -218,4 +218,3 @@ pub fn promoted(t: &T) -> T {
         _ => t.clone(),
     }
 }
-

@@ -62,14 +62,27 @@ pub enum ExprKind {
     /// `lhs op= rhs`: lhs is evaluated once, converted to `op_ty`, combined
     /// with rhs (already of `op_ty`, or the scaled offset for pointers), and
     /// converted back.
-    CompoundAssign { op: BinOp, lhs: Box<Expr>, rhs: Box<Expr>, op_ty: T },
+    CompoundAssign {
+        op: BinOp,
+        lhs: Box<Expr>,
+        rhs: Box<Expr>,
+        op_ty: T,
+    },
     /// `++`/`--`: adds `delta` (already scaled for pointers).
-    IncDec { e: Box<Expr>, pre: bool, delta: i64 },
+    IncDec {
+        e: Box<Expr>,
+        pre: bool,
+        delta: i64,
+    },
     Cond(Box<Expr>, Box<Expr>, Box<Expr>),
     Comma(Box<Expr>, Box<Expr>),
     Call(Box<Expr>, Vec<Expr>),
     /// A member of a struct/union lvalue.
-    Member { e: Box<Expr>, offset: u64, bits: Option<(u32, u32)> },
+    Member {
+        e: Box<Expr>,
+        offset: u64,
+        bits: Option<(u32, u32)>,
+    },
     Deref(Box<Expr>),
     Addr(Box<Expr>),
     /// Conversion to the node's type.
@@ -186,7 +199,12 @@ pub enum Stmt {
     DoWhile(Box<Stmt>, Expr),
     For(Option<Box<Stmt>>, Option<Expr>, Option<Expr>, Box<Stmt>),
     /// The body, the case ranges (lo, hi, case id) and the default case id.
-    Switch { cond: Expr, body: Box<Stmt>, cases: Vec<(i128, i128, u32)>, default: Option<u32> },
+    Switch {
+        cond: Expr,
+        body: Box<Stmt>,
+        cases: Vec<(i128, i128, u32)>,
+        default: Option<u32>,
+    },
     Case(u32, Box<Stmt>),
     Break,
     Continue,

@@ -48,7 +48,10 @@ const OFF_BY_DEFAULT: &[(&str, &[&str])] = &[
 impl WarningPolicy {
     fn disables(&self, option: Option<&str>) -> bool {
         let Some(o) = option else { return self.none };
-        let off = OFF_BY_DEFAULT.iter().find(|(name, _)| *name == o).is_some_and(|(_, by)| !by.iter().any(|b| self.enabled.iter().any(|e| e == b)));
+        let off = OFF_BY_DEFAULT
+            .iter()
+            .find(|(name, _)| *name == o)
+            .is_some_and(|(_, by)| !by.iter().any(|b| self.enabled.iter().any(|e| e == b)));
         self.none || off || self.disabled.iter().any(|d| d == o)
     }
 
@@ -144,11 +147,7 @@ pub fn render_one(out: &mut String, d: &Diag, sm: &SourceMap) {
         let line = f.line_text(d.loc.line);
         if !line.is_empty() {
             let _ = writeln!(out, " {:>5} | {}", d.loc.line, line);
-            let pad: String = line
-                .chars()
-                .take(d.loc.col.saturating_sub(1) as usize)
-                .map(|c| if c == '\t' { '\t' } else { ' ' })
-                .collect();
+            let pad: String = line.chars().take(d.loc.col.saturating_sub(1) as usize).map(|c| if c == '\t' { '\t' } else { ' ' }).collect();
             let _ = writeln!(out, "       | {}^", pad);
         }
     } else {

@@ -60,7 +60,14 @@ pub struct LangOptions {
 
 impl Default for LangOptions {
     fn default() -> Self {
-        LangOptions { std: Std::DEFAULT, gnu89_inline: false, default_hidden: false, hosted: true, unsigned_char: false, instrument_functions: false }
+        LangOptions {
+            std: Std::DEFAULT,
+            gnu89_inline: false,
+            default_hidden: false,
+            hosted: true,
+            unsigned_char: false,
+            instrument_functions: false,
+        }
     }
 }
 

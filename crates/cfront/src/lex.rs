@@ -15,7 +15,7 @@
 
 use crate::diag::Diags;
 use crate::source::{FileId, Loc};
-use crate::token::{Punct, TokKind, Token, BOL, SPACE};
+use crate::token::{BOL, Punct, SPACE, TokKind, Token};
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::rc::Rc;

@@ -7,8 +7,8 @@ mod complex;
 mod consts;
 mod debug;
 mod expr;
-mod stmt;
 mod prune;
+mod stmt;
 mod vector;
 mod x87;
 
@@ -33,7 +33,8 @@ pub struct LowerOptions {
 /// Lowers a parsed translation unit. Errors (non-constant static
 /// initializers and the like) go to `diags`.
 pub fn lower(tu: &Tu, opts: &LowerOptions, diags: &mut Diags) -> kir::Module {
-    let mut mc = ModCx { tu, m: kir::Module::default(), strings: HashMap::new(), diags, opts, dtypes: Default::default(), statics: HashMap::new() };
+    let mut mc =
+        ModCx { tu, m: kir::Module::default(), strings: HashMap::new(), diags, opts, dtypes: Default::default(), statics: HashMap::new() };
     mc.m.source_name = opts.file.clone();
     mc.m.comp_dir = opts.comp_dir.clone();
     let defined_funcs: std::collections::HashSet<&str> = tu.funcs.iter().map(|f| &*f.name).collect();
@@ -69,24 +70,33 @@ pub fn lower(tu: &Tu, opts: &LowerOptions, diags: &mut Diags) -> kir::Module {
         }
         mc.global(g);
         // Static locals are described in their function.
-        if opts.debug && !g.is_tls && !g.static_in.as_ref().is_some_and(|f| defined_funcs.contains(&**f))
-            && let Some(name) = &g.c_name {
-                let ty = mc.debug_type(&g.ty);
-                mc.m.debug_globals.push(kir::DebugGlobal {
-                    name: name.to_string(),
-                    symbol: g.name.to_string(),
-                    ty,
-                    line: g.loc.line,
-                    external: !g.is_static,
-                });
-            }
+        if opts.debug
+            && !g.is_tls
+            && !g.static_in.as_ref().is_some_and(|f| defined_funcs.contains(&**f))
+            && let Some(name) = &g.c_name
+        {
+            let ty = mc.debug_type(&g.ty);
+            mc.m.debug_globals.push(kir::DebugGlobal {
+                name: name.to_string(),
+                symbol: g.name.to_string(),
+                ty,
+                line: g.loc.line,
+                external: !g.is_static,
+            });
+        }
     }
     for (name, target, weak) in &tu.aliases {
         let is_static = tu.globals.iter().any(|g| g.name == *name && g.is_static);
         mc.m.aliases.push(kir::Alias {
             name: name.to_string(),
             target: target.to_string(),
-            linkage: if *weak { kir::Linkage::Weak } else if is_static { kir::Linkage::Internal } else { kir::Linkage::External },
+            linkage: if *weak {
+                kir::Linkage::Weak
+            } else if is_static {
+                kir::Linkage::Internal
+            } else {
+                kir::Linkage::External
+            },
         });
     }
     // After the aliases: a versioned name may be one of an alias (xz's
@@ -100,7 +110,8 @@ pub fn lower(tu: &Tu, opts: &LowerOptions, diags: &mut Diags) -> kir::Module {
     }
     mc.m.ctors = tu.ctors.iter().map(|(n, p)| (n.to_string(), *p)).collect();
     mc.m.dtors = tu.dtors.iter().map(|(n, p)| (n.to_string(), *p)).collect();
-    let discardable: std::collections::HashSet<String> = tu.funcs.iter().filter(|f| f.is_static && f.is_inline).map(|f| f.name.to_string()).collect();
+    let discardable: std::collections::HashSet<String> =
+        tu.funcs.iter().filter(|f| f.is_static && f.is_inline).map(|f| f.name.to_string()).collect();
     prune::prune(&mut mc.m, &discardable);
     mc.m
 }
@@ -364,10 +375,7 @@ impl<'a, 't, 'd> FnCx<'a, 't, 'd> {
         cx.profile_hook(true);
         cx.x87_return_zero(&ft.ret);
         let rets = cx.f.sig.rets.clone();
-        let vals: Vec<Value> = rets
-            .iter()
-            .map(|&t| cx.zero(t))
-            .collect();
+        let vals: Vec<Value> = rets.iter().map(|&t| cx.zero(t)).collect();
         cx.terminate(Term::Ret(vals));
         cx.f
     }
@@ -545,11 +553,7 @@ impl<'a, 't, 'd> FnCx<'a, 't, 'd> {
     }
 
     fn zero(&mut self, t: KT) -> Value {
-        if t.is_float() {
-            self.val(Op::Fconst(t, 0.0))
-        } else {
-            self.iconst(t, 0)
-        }
+        if t.is_float() { self.val(Op::Fconst(t, 0.0)) } else { self.iconst(t, 0) }
     }
 
     /// Address of a local that lives in memory.

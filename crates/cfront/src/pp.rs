@@ -34,7 +34,7 @@ pub use output::write_preprocessed;
 use crate::diag::Diags;
 use crate::lex::FastMap;
 use crate::source::{FileId, FileLoader, Loc, SourceMap};
-use crate::token::{Punct, TokKind, Token, BOL, SPACE};
+use crate::token::{BOL, Punct, SPACE, TokKind, Token};
 use hideset::HideSets;
 use std::collections::HashSet;
 use std::rc::Rc;
@@ -312,9 +312,10 @@ impl<'a> Preprocessor<'a> {
             return true;
         }
         if let Some(g) = self.guards.get(&key)
-            && self.macros.contains_key(g) {
-                return true;
-            }
+            && self.macros.contains_key(g)
+        {
+            return true;
+        }
         if self.files.len() >= MAX_INCLUDE_DEPTH {
             self.diags.error(loc, format!("#include nested depth {MAX_INCLUDE_DEPTH} exceeds maximum (recursive include?)"));
             self.fatal = true;
@@ -502,9 +503,10 @@ impl<'a> Preprocessor<'a> {
     /// Emits a token that is not a macro invocation.
     fn emit(&mut self, t: Token, out: &mut Vec<Token>) {
         if self.isolated == 0
-            && let Some(q) = crate::lex::is_unterminated_literal(&t) {
-                self.diags.error(t.loc, format!("missing terminating {q} character"));
-            }
+            && let Some(q) = crate::lex::is_unterminated_literal(&t)
+        {
+            self.diags.error(t.loc, format!("missing terminating {q} character"));
+        }
         out.push(t);
     }
 
@@ -680,35 +682,36 @@ impl<'a> Preprocessor<'a> {
                 continue;
             }
             let next_paste = body.get(i + 1).is_some_and(|n| n.is_punct(Punct::HashHash));
-            let (item, used): (Vec<Token>, usize) = if m.params.is_some() && t.is_punct(Punct::Hash) && body.get(i + 1).and_then(|n| m.param(n)).is_some() {
-                let p = m.param(&body[i + 1]).unwrap();
-                let mut s = synth(TokKind::Str, &stringize(&args[p]), site.loc);
-                s.flags = t.flags;
-                (vec![s], 2)
-            } else if va.is_some() && t.is_ident("__VA_OPT__") && body.get(i + 1).is_some_and(|n| n.is_punct(Punct::LParen)) {
-                let close = matching_paren(body, i + 1);
-                if va_present {
-                    va_opt_close.push(close);
-                    i += 2;
-                    continue;
-                }
-                (Vec::new(), close + 1 - i)
-            } else if let Some(p) = m.param(t) {
-                let mut toks = if paste || next_paste {
-                    args[p].clone()
-                } else {
-                    if expanded[p].is_none() {
-                        expanded[p] = Some(self.expand_list(&args[p]));
+            let (item, used): (Vec<Token>, usize) =
+                if m.params.is_some() && t.is_punct(Punct::Hash) && body.get(i + 1).and_then(|n| m.param(n)).is_some() {
+                    let p = m.param(&body[i + 1]).unwrap();
+                    let mut s = synth(TokKind::Str, &stringize(&args[p]), site.loc);
+                    s.flags = t.flags;
+                    (vec![s], 2)
+                } else if va.is_some() && t.is_ident("__VA_OPT__") && body.get(i + 1).is_some_and(|n| n.is_punct(Punct::LParen)) {
+                    let close = matching_paren(body, i + 1);
+                    if va_present {
+                        va_opt_close.push(close);
+                        i += 2;
+                        continue;
                     }
-                    expanded[p].clone().unwrap()
+                    (Vec::new(), close + 1 - i)
+                } else if let Some(p) = m.param(t) {
+                    let mut toks = if paste || next_paste {
+                        args[p].clone()
+                    } else {
+                        if expanded[p].is_none() {
+                            expanded[p] = Some(self.expand_list(&args[p]));
+                        }
+                        expanded[p].clone().unwrap()
+                    };
+                    if let Some(f) = toks.first_mut() {
+                        f.flags = (f.flags & !SPACE) | (t.flags & SPACE);
+                    }
+                    (toks, 1)
+                } else {
+                    (vec![t.clone()], 1)
                 };
-                if let Some(f) = toks.first_mut() {
-                    f.flags = (f.flags & !SPACE) | (t.flags & SPACE);
-                }
-                (toks, 1)
-            } else {
-                (vec![t.clone()], 1)
-            };
             i += used;
             let ends_at_paste = body.get(i).is_some_and(|n| n.is_punct(Punct::HashHash));
             self.append_item(&mut out, item, paste, ends_at_paste, site);
@@ -880,9 +883,10 @@ impl<'a> Preprocessor<'a> {
             if let Some(ps) = &m.params {
                 let mut list: Vec<String> = ps.iter().map(|p| p.to_string()).collect();
                 if m.variadic
-                    && let Some(last) = list.last_mut() {
-                        *last = if last == "__VA_ARGS__" { "...".into() } else { format!("{last}...") };
-                    }
+                    && let Some(last) = list.last_mut()
+                {
+                    *last = if last == "__VA_ARGS__" { "...".into() } else { format!("{last}...") };
+                }
                 s.push('(');
                 s.push_str(&list.join(","));
                 s.push(')');
@@ -943,7 +947,18 @@ impl<'a> Preprocessor<'a> {
         let id = self.sm.add(name, text.clone());
         let toks = crate::lex::tokenize(id, &text, self.diags);
         let cond_base = self.conds.len();
-        self.files.push(FileCtx { toks, pos: 0, id, key: name.into(), dir: ".".into(), dir_index: None, system: true, line_delta: 0, name_override: None, cond_base });
+        self.files.push(FileCtx {
+            toks,
+            pos: 0,
+            id,
+            key: name.into(),
+            dir: ".".into(),
+            dir_index: None,
+            system: true,
+            line_delta: 0,
+            name_override: None,
+            cond_base,
+        });
         let depth = self.files.len();
         let mut sink = Vec::new();
         while self.files.len() >= depth {
@@ -1044,7 +1059,8 @@ fn stringize(toks: &[Token]) -> String {
 /// (only comments and whitespace outside), so a second `#include` of it is
 /// skipped without reading it when G is defined.
 fn detect_guard(toks: &[Token]) -> Option<Rc<str>> {
-    let is_dir = |i: usize, name: &str| toks[i].is_punct(Punct::Hash) && toks[i].at_bol() && toks.get(i + 1).is_some_and(|t| t.is_ident(name));
+    let is_dir =
+        |i: usize, name: &str| toks[i].is_punct(Punct::Hash) && toks[i].at_bol() && toks.get(i + 1).is_some_and(|t| t.is_ident(name));
     if toks.len() < 6 || !is_dir(0, "ifndef") || toks[2].kind != TokKind::Ident || !toks[3].at_bol() {
         return None;
     }

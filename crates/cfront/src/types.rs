@@ -197,12 +197,7 @@ pub fn with_quals(t: &T, c: bool, v: bool, a: bool) -> T {
     if !c && !v && !a {
         return t.clone();
     }
-    Rc::new(CType {
-        is_const: t.is_const || c,
-        is_volatile: t.is_volatile || v,
-        is_atomic: t.is_atomic || a,
-        ..(**t).clone()
-    })
+    Rc::new(CType { is_const: t.is_const || c, is_volatile: t.is_volatile || v, is_atomic: t.is_atomic || a, ..(**t).clone() })
 }
 
 impl CType {
@@ -341,9 +336,7 @@ pub fn compatible_unqual(a: &CType, b: &CType) -> bool {
         (Kind::Float(x), Kind::Float(y)) | (Kind::Complex(x), Kind::Complex(y)) => x == y,
         (Kind::ComplexInt(x), Kind::ComplexInt(y)) => x == y,
         (Kind::Ptr(x), Kind::Ptr(y)) => compatible(x, y),
-        (Kind::Array(x, n), Kind::Array(y, m)) => {
-            compatible(x, y) && (n.is_none() || m.is_none() || n == m)
-        }
+        (Kind::Array(x, n), Kind::Array(y, m)) => compatible(x, y) && (n.is_none() || m.is_none() || n == m),
         (Kind::Array(x, _) | Kind::Vla(x, _), Kind::Array(y, _) | Kind::Vla(y, _)) => compatible(x, y),
         (Kind::Record(x), Kind::Record(y)) => x == y,
         (Kind::Vector(x, n), Kind::Vector(y, m)) => n == m && compatible(x, y),

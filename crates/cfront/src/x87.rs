@@ -42,11 +42,7 @@ pub fn from_int(v: i128) -> u128 {
     if shift <= 0 {
         return pack(neg, top + BIAS, (mag << -shift) as u64);
     }
-    let (mut m, rest, half) = (
-        (mag >> shift) as u64,
-        mag & ((1 << shift) - 1),
-        1u128 << (shift - 1),
-    );
+    let (mut m, rest, half) = ((mag >> shift) as u64, mag & ((1 << shift) - 1), 1u128 << (shift - 1));
     let mut e = top;
     if rest > half || (rest == half && m & 1 == 1) {
         m = m.wrapping_add(1);
@@ -65,11 +61,7 @@ pub fn to_f64(x: u128) -> f64 {
     let m = x as u64;
     let sign = if neg { -1.0 } else { 1.0 };
     if exp == 0x7fff {
-        return if m << 1 == 0 {
-            sign * f64::INFINITY
-        } else {
-            f64::NAN
-        };
+        return if m << 1 == 0 { sign * f64::INFINITY } else { f64::NAN };
     }
     if m == 0 {
         return sign * 0.0;
@@ -89,11 +81,7 @@ pub fn to_f64(x: u128) -> f64 {
     let q = m >> shift;
     let rest = m & ((one << shift) - 1);
     let half = one << (shift - 1);
-    let q = if rest > half || (rest == half && q & 1 == 1) {
-        q + 1
-    } else {
-        q
-    };
+    let q = if rest > half || (rest == half && q & 1 == 1) { q + 1 } else { q };
     sign * (q as f64) * pow2(-1074)
 }
 
@@ -132,11 +120,7 @@ pub fn parse(body: &str) -> Option<u128> {
     }
     let mut den = Big::from(1);
     for _ in 0..exp10.unsigned_abs() {
-        if exp10 > 0 {
-            num.mul_add(10, 0)
-        } else {
-            den.mul_add(10, 0)
-        }
+        if exp10 > 0 { num.mul_add(10, 0) } else { den.mul_add(10, 0) }
     }
     // q = num × 2^k / den with 66..=67 bits: 64 for the mantissa, the rest
     // and the remainder decide the rounding.
@@ -230,19 +214,11 @@ pub fn add(a: u128, b: u128) -> Option<u128> {
         (Finite(sa, ea, ma), Finite(sb, eb, mb)) => {
             // Both as m << 63 (top at bit 126, a bit of headroom); the
             // smaller shifted right with a sticky bit.
-            let ((sa, ea, ma), (sb, eb, mb)) = if ea >= eb {
-                ((sa, ea, ma), (sb, eb, mb))
-            } else {
-                ((sb, eb, mb), (sa, ea, ma))
-            };
+            let ((sa, ea, ma), (sb, eb, mb)) = if ea >= eb { ((sa, ea, ma), (sb, eb, mb)) } else { ((sb, eb, mb), (sa, ea, ma)) };
             let big = (ma as u128) << 63;
             let small = (mb as u128) << 63;
             let d = (ea - eb) as u32;
-            let small = if d >= 127 {
-                1
-            } else {
-                (small >> d) | ((small & ((1 << d) - 1) != 0) as u128)
-            };
+            let small = if d >= 127 { 1 } else { (small >> d) | ((small & ((1 << d) - 1) != 0) as u128) };
             let (neg, m) = if sa == sb {
                 (sa, big + small)
             } else if big >= small {
@@ -346,10 +322,7 @@ impl Big {
     fn cmp(&self, o: &Big) -> std::cmp::Ordering {
         let n = self.0.len().max(o.0.len());
         for i in (0..n).rev() {
-            let (a, b) = (
-                self.0.get(i).copied().unwrap_or(0),
-                o.0.get(i).copied().unwrap_or(0),
-            );
+            let (a, b) = (self.0.get(i).copied().unwrap_or(0), o.0.get(i).copied().unwrap_or(0));
             if a != b {
                 return a.cmp(&b);
             }
@@ -387,17 +360,7 @@ mod tests {
 
     #[test]
     fn doubles_round_trip() {
-        for d in [
-            0.0,
-            -0.0,
-            1.0,
-            -2.5,
-            0.1,
-            1e300,
-            5e-324,
-            2.2250738585072014e-308,
-            f64::INFINITY,
-        ] {
+        for d in [0.0, -0.0, 1.0, -2.5, 0.1, 1e300, 5e-324, 2.2250738585072014e-308, f64::INFINITY] {
             assert_eq!(to_f64(from_f64(d)).to_bits(), d.to_bits(), "{d}");
         }
         assert!(to_f64(from_f64(f64::NAN)).is_nan());
@@ -408,15 +371,9 @@ mod tests {
         // Images printed by gcc for these long double constants.
         assert_eq!(parse("1").unwrap(), 0x3fff_8000_0000_0000_0000);
         assert_eq!(parse("0.1").unwrap(), 0x3ffb_cccc_cccc_cccc_cccd);
-        assert_eq!(
-            parse("3.141592653589793238462643383279").unwrap(),
-            0x4000_c90f_daa2_2168_c235
-        );
+        assert_eq!(parse("3.141592653589793238462643383279").unwrap(), 0x4000_c90f_daa2_2168_c235);
         assert_eq!(parse("1e4000").unwrap(), 0x73e6_d1ba_8323_fe55_8c61);
-        assert_eq!(
-            parse("0x1.fffffffffffffffep0").unwrap(),
-            0x3fff_ffff_ffff_ffff_ffff
-        );
+        assert_eq!(parse("0x1.fffffffffffffffep0").unwrap(), 0x3fff_ffff_ffff_ffff_ffff);
         assert_eq!(parse("0x1p-2").unwrap(), 0x3ffd_8000_0000_0000_0000);
         assert_eq!(to_f64(parse("0.1").unwrap()), 0.1);
         assert_eq!(from_int(-3), 0xc000_c000_0000_0000_0000);
@@ -425,20 +382,13 @@ mod tests {
 
     #[test]
     fn arithmetic_rounds_like_the_x87() {
-        let (one, three, tenth) = (
-            parse("1").unwrap(),
-            parse("3").unwrap(),
-            parse("0.1").unwrap(),
-        );
+        let (one, three, tenth) = (parse("1").unwrap(), parse("3").unwrap(), parse("0.1").unwrap());
         // Images printed by gcc for 1.0L/3, 0.1L*3, 0.1L+3 and 0.1L-3.
         assert_eq!(div(one, three), Some(0x3ffd_aaaa_aaaa_aaaa_aaab));
         assert_eq!(mul(tenth, three), Some(0x3ffd_9999_9999_9999_999a));
         assert_eq!(add(tenth, three), Some(0x4000_c666_6666_6666_6666));
         assert_eq!(add(tenth, three ^ SIGN), Some(0xc000_b999_9999_9999_999a));
         assert_eq!(add(one, one ^ SIGN), Some(0));
-        assert_eq!(
-            mul(parse("1e300").unwrap(), parse("1e10").unwrap()),
-            parse("1e310")
-        );
+        assert_eq!(mul(parse("1e300").unwrap(), parse("1e10").unwrap()), parse("1e310"));
     }
 }

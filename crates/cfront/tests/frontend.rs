@@ -181,7 +181,10 @@ int unused_decl(void) __attribute__((symver("u@V1")));
         ("static int f(void) __attribute__((symver(\"f@V\")));\nstatic int f(void) { return 0; }", "t.c:1:42: error: 'f' is static"),
         ("__attribute__((visibility(\"hidden\"), symver(\"f@V\"))) int f(void) { return 0; }", "t.c:1:45: error: 'f' is hidden"),
         ("int f(void) __attribute__((symver(\"f@V\")));\nint g(void) { return f(); }", "t.c:1:35: error: 'f' must be defined in this file"),
-        ("int v __attribute__((symver(\"v@V\")));\nint w __attribute__((symver(\"v@V\")));", "t.c:2:29: error: symbol version 'v@V' is given to both 'v' and 'w'"),
+        (
+            "int v __attribute__((symver(\"v@V\")));\nint w __attribute__((symver(\"v@V\")));",
+            "t.c:2:29: error: symbol version 'v@V' is given to both 'v' and 'w'",
+        ),
     ] {
         let e = lower(src).expect_err(src);
         assert!(e.contains(want), "{src}: want '{want}' in:\n{e}");

@@ -79,7 +79,13 @@ impl Tally {
         self.preprocess + self.parse + self.lower
     }
     fn report(&self, what: &str) {
-        eprintln!("{what}: {} cases: {} stopped in the preprocessor, {} in the parser, {} reached lowering", self.total(), self.preprocess, self.parse, self.lower);
+        eprintln!(
+            "{what}: {} cases: {} stopped in the preprocessor, {} in the parser, {} reached lowering",
+            self.total(),
+            self.preprocess,
+            self.parse,
+            self.lower
+        );
     }
 }
 
@@ -101,7 +107,8 @@ impl Rng {
 fn sources() -> Vec<(String, String)> {
     let mut v = Vec::new();
     let root = env!("CARGO_MANIFEST_DIR");
-    let cache = std::env::var("KIT_TEST_CACHE").unwrap_or_else(|_| format!("{}/.cache/kit-tests", std::env::var("HOME").unwrap_or_default()));
+    let cache =
+        std::env::var("KIT_TEST_CACHE").unwrap_or_else(|_| format!("{}/.cache/kit-tests", std::env::var("HOME").unwrap_or_default()));
     v.push((format!("{root}/../../tests/smoke/hello.c"), format!("{root}/../../tests/smoke")));
     for f in ["lua/lstrlib.c", "lua/lparser.c", "lua/ltable.c"] {
         let p = format!("{cache}/{f}");

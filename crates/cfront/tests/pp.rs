@@ -1,9 +1,9 @@
 //! Preprocessor behaviour, including the C standard's macro examples.
 
 use cfront::diag::Diags;
-use cfront::pp::{preprocess, write_preprocessed, MacroDef, PpOptions};
-use cfront::token::{TokKind, Token};
+use cfront::pp::{MacroDef, PpOptions, preprocess, write_preprocessed};
 use cfront::source::{FileLoader, SourceMap};
+use cfront::token::{TokKind, Token};
 use std::collections::HashMap;
 
 struct Mem(HashMap<String, String>);
@@ -126,7 +126,10 @@ line_ok __LINE__
 
 #[test]
 fn includes_and_errors() {
-    let (t, e) = pp_with(&[("dir/t.c", "#include \"a.h\"\nA B\n#pragma once\n"), ("dir/a.h", "#pragma once\n#define A 1\n#include \"a.h\"\n#define B 2\n")], &PpOptions::default());
+    let (t, e) = pp_with(
+        &[("dir/t.c", "#include \"a.h\"\nA B\n#pragma once\n"), ("dir/a.h", "#pragma once\n#define A 1\n#include \"a.h\"\n#define B 2\n")],
+        &PpOptions::default(),
+    );
     assert!(e.is_empty(), "{e}");
     assert_eq!(t, "1 2");
     let (_, e) = pp_with(&[("t.c", "#include \"missing.h\"\n")], &PpOptions::default());
@@ -147,7 +150,33 @@ fn system_headers_preprocess() {
         system_dirs: vec!["/usr/local/include".into(), "/usr/include/x86_64-linux-gnu".into(), "/usr/include".into()],
         ..Default::default()
     };
-    let hdrs = ["stdio.h", "stdlib.h", "string.h", "math.h", "stdint.h", "limits.h", "setjmp.h", "signal.h", "pthread.h", "errno.h", "ctype.h", "time.h", "unistd.h", "fcntl.h", "sys/stat.h", "assert.h", "float.h", "stdatomic.h", "wchar.h", "locale.h", "complex.h", "stdarg.h", "stddef.h", "stdbool.h", "inttypes.h"];
+    let hdrs = [
+        "stdio.h",
+        "stdlib.h",
+        "string.h",
+        "math.h",
+        "stdint.h",
+        "limits.h",
+        "setjmp.h",
+        "signal.h",
+        "pthread.h",
+        "errno.h",
+        "ctype.h",
+        "time.h",
+        "unistd.h",
+        "fcntl.h",
+        "sys/stat.h",
+        "assert.h",
+        "float.h",
+        "stdatomic.h",
+        "wchar.h",
+        "locale.h",
+        "complex.h",
+        "stdarg.h",
+        "stddef.h",
+        "stdbool.h",
+        "inttypes.h",
+    ];
     let src: String = hdrs.iter().map(|h| format!("#include <{h}>\n")).collect();
     let (_, e) = pp_with(&[("t.c", &src)], &opts);
     assert!(e.is_empty(), "{e}");
@@ -181,7 +210,14 @@ fn bench_sqlite() {
     let t1 = cpu_ns();
     let out = preprocess(&path, &opts, &loader, &mut sm, &mut d);
     let pp = cpu_ns() - t1;
-    eprintln!("lex: {} tokens in {} ms cpu; preprocess (lexing included): {} tokens in {} ms cpu; {} errors", toks.len(), lex / 1_000_000, out.tokens.len(), pp / 1_000_000, d.errors);
+    eprintln!(
+        "lex: {} tokens in {} ms cpu; preprocess (lexing included): {} tokens in {} ms cpu; {} errors",
+        toks.len(),
+        lex / 1_000_000,
+        out.tokens.len(),
+        pp / 1_000_000,
+        d.errors
+    );
 }
 
 fn lex(src: &str) -> (Vec<Token>, Diags) {
@@ -200,7 +236,10 @@ fn lexer_tokens_and_flags() {
     assert!(d.list.is_empty());
     assert_eq!(
         texts(&t),
-        ["a", "++", "+=", "b", "<<=", "c", "...", ".5", "1e+5", "0x1p-3", "1.2.3e-x", "<:", ":>", "<%", "%>", "%:", "%:%:", "L'x'", "u8\"s\"", "U\"t\"", "u'c'", "u8", "x", "#", "y"]
+        [
+            "a", "++", "+=", "b", "<<=", "c", "...", ".5", "1e+5", "0x1p-3", "1.2.3e-x", "<:", ":>", "<%", "%>", "%:", "%:%:", "L'x'",
+            "u8\"s\"", "U\"t\"", "u'c'", "u8", "x", "#", "y"
+        ]
     );
     assert_eq!(t[11].kind, TokKind::Punct(cfront::token::Punct::LBracket));
     assert_eq!(t[16].kind, TokKind::Punct(cfront::token::Punct::HashHash));
@@ -373,7 +412,8 @@ fn command_line_macros_and_forced_includes() {
         optimize: true,
         ..Default::default()
     };
-    let (t, e) = pp_with(&[("t.c", "ONE SQ(2) PRE __STDC_HOSTED__ __OPTIMIZE__ __kit__ __STDC_VERSION__\n"), ("pre.h", "#define PRE pre\n")], &opts);
+    let (t, e) =
+        pp_with(&[("t.c", "ONE SQ(2) PRE __STDC_HOSTED__ __OPTIMIZE__ __kit__ __STDC_VERSION__\n"), ("pre.h", "#define PRE pre\n")], &opts);
     assert!(e.is_empty(), "{e}");
     assert_eq!(t, "1 ( ( 2 ) * ( 2 ) ) pre __STDC_HOSTED__ 1 1 201710L");
 }
@@ -399,7 +439,8 @@ fn pragmas() {
 
 #[test]
 fn preprocessed_output_round_trips() {
-    let files = [("m.c", "#include \"h.h\"\n#define neg(x) -x\nint a = -neg(1);\n#pragma pack(1)\nint b = 2 +\n\n   3;\n"), ("h.h", "int h;\n")];
+    let files =
+        [("m.c", "#include \"h.h\"\n#define neg(x) -x\nint a = -neg(1);\n#pragma pack(1)\nint b = 2 +\n\n   3;\n"), ("h.h", "int h;\n")];
     let loader = Mem(files.iter().map(|(a, b)| (a.to_string(), b.to_string())).collect());
     let mut sm = SourceMap::default();
     let mut d = Diags::default();

@@ -2,7 +2,7 @@
 //! signatures, argument-register accounting, and the `%al` thunks for
 //! variadic calls.
 
-use cranelift_codegen::ir::{self, types, AbiParam, ArgumentPurpose};
+use cranelift_codegen::ir::{self, AbiParam, ArgumentPurpose, types};
 use cranelift_codegen::isa::CallConv;
 use kir::{Param, Type as KT};
 
@@ -186,7 +186,9 @@ impl VaThunk {
                 (c, None)
             }
             // movq %xmmK, %r11 (66 REX.W+B 0f 7e /r); jmp *%r11
-            VaThunk::InReg { nfloat, reg: ArgReg::Xmm(k) } => (vec![0xb0, nfloat, 0x66, 0x49, 0x0f, 0x7e, 0xc3 | (k << 3), 0x41, 0xff, 0xe3], None),
+            VaThunk::InReg { nfloat, reg: ArgReg::Xmm(k) } => {
+                (vec![0xb0, nfloat, 0x66, 0x49, 0x0f, 0x7e, 0xc3 | (k << 3), 0x41, 0xff, 0xe3], None)
+            }
             // mov al, 8; jmp *slot(%rip)
             VaThunk::Slot => (vec![0xb0, 8, 0xff, 0x25, 0, 0, 0, 0], Some(4)),
         }

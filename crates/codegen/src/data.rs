@@ -1,6 +1,6 @@
 //! Data objects, aliases and constructor/destructor arrays.
 
-use crate::object::{binding, visibility, Asm};
+use crate::object::{Asm, binding, visibility};
 use obj::{RelocKind, SectionKind, SymbolDef, SymbolKind};
 
 /// The section a global goes to: its `section` attribute (kind guessed from

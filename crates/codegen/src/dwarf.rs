@@ -3,7 +3,9 @@
 
 use crate::relwriter::{GenSection, RelocWriter};
 use gimli::write::Writer;
-use gimli::write::{Address, AttributeValue, DwarfUnit, Expression, FileId, LineProgram, LineString, Range, RangeList, Sections, UnitEntryId};
+use gimli::write::{
+    Address, AttributeValue, DwarfUnit, Expression, FileId, LineProgram, LineString, Range, RangeList, Sections, UnitEntryId,
+};
 use std::collections::HashMap;
 
 /// What debug info needs from one compiled function.
@@ -251,7 +253,9 @@ fn emit_types(dw: &mut DwarfUnit, root: UnitEntryId, types: &[kir::DebugType]) -
         let Some(id) = *id else { continue };
         let mut children: Vec<(gimli::DwTag, Vec<(gimli::DwAt, AttributeValue)>)> = Vec::new();
         let mut attrs: Vec<(gimli::DwAt, AttributeValue)> = Vec::new();
-        let name = |dw: &mut DwarfUnit, attrs: &mut Vec<_>, n: &str| attrs.push((gimli::DW_AT_name, AttributeValue::StringRef(dw.strings.add(n.as_bytes()))));
+        let name = |dw: &mut DwarfUnit, attrs: &mut Vec<_>, n: &str| {
+            attrs.push((gimli::DW_AT_name, AttributeValue::StringRef(dw.strings.add(n.as_bytes()))))
+        };
         let target = |attrs: &mut Vec<_>, t: kir::DType| {
             if let Some(r) = of(t) {
                 attrs.push((gimli::DW_AT_type, AttributeValue::UnitRef(r)));

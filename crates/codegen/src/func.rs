@@ -1,12 +1,12 @@
 //! One KIR function → machine code, relocations, line rows and an FDE.
 
-use crate::abi::{incoming_offset, VaThunk};
+use crate::abi::{VaThunk, incoming_offset};
 use crate::lower::Lower;
 use crate::names::Names;
-use crate::relocs::{convert, FuncReloc};
-use cranelift_codegen::isa::unwind::UnwindInfo;
-use cranelift_codegen::isa::TargetIsa;
+use crate::relocs::{FuncReloc, convert};
 use cranelift_codegen::Context;
+use cranelift_codegen::isa::TargetIsa;
+use cranelift_codegen::isa::unwind::UnwindInfo;
 use cranelift_frontend::FunctionBuilderContext;
 use std::cell::RefCell;
 
@@ -76,7 +76,13 @@ fn spills_beyond_vars(ctx: &Context, f: &kir::Function) -> bool {
     frame > WORTH_A_SECOND_COMPILE && frame > explicit + vars + 48
 }
 
-pub(crate) fn compile_function(isa: &dyn TargetIsa, names: &Names, f: &kir::Function, optimize: bool, debug_info: bool) -> Result<CompiledFunc, String> {
+pub(crate) fn compile_function(
+    isa: &dyn TargetIsa,
+    names: &Names,
+    f: &kir::Function,
+    optimize: bool,
+    debug_info: bool,
+) -> Result<CompiledFunc, String> {
     if f.blocks.is_empty() {
         return Err(format!("{}: function has no blocks", f.name));
     }

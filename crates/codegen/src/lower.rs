@@ -2,10 +2,10 @@
 //! guarantees dominance), vars to `Variable`s (SSA built by
 //! cranelift-frontend), slots to explicit stack slots.
 
-use crate::abi::{cl_sig, cl_type, incoming_offset, RegUse, VaThunk, FP_ARGS, GP_ARGS, VA_SLOT};
+use crate::abi::{FP_ARGS, GP_ARGS, RegUse, VA_SLOT, VaThunk, cl_sig, cl_type, incoming_offset};
 use crate::names::Names;
 use cranelift_codegen::ir::condcodes::{FloatCC, IntCC};
-use cranelift_codegen::ir::{self, types, AbiParam, InstBuilder, MemFlagsData, StackSlotData, StackSlotKind, TrapCode};
+use cranelift_codegen::ir::{self, AbiParam, InstBuilder, MemFlagsData, StackSlotData, StackSlotKind, TrapCode, types};
 use cranelift_codegen::isa::{CallConv, TargetIsa};
 use cranelift_frontend::{FunctionBuilder, FunctionBuilderContext, Switch, Variable};
 use kir::{BinOp, CmpOp, ConvOp, Op, Term, Type as KT, UnOp};
@@ -241,7 +241,14 @@ impl<'a> Lower<'a> {
     }
 
     /// Calls a helper by name; `params` empty means "the arguments' types".
-    fn call_named(&mut self, b: &mut FunctionBuilder, name: &str, params: &[ir::Type], rets: &[ir::Type], args: &[ir::Value]) -> Vec<ir::Value> {
+    fn call_named(
+        &mut self,
+        b: &mut FunctionBuilder,
+        name: &str,
+        params: &[ir::Type],
+        rets: &[ir::Type],
+        args: &[ir::Value],
+    ) -> Vec<ir::Value> {
         let mut sig = ir::Signature::new(CallConv::SystemV);
         if params.is_empty() {
             sig.params.extend(args.iter().map(|a| AbiParam::new(b.func.dfg.value_type(*a))));
@@ -573,7 +580,14 @@ impl<'a> Lower<'a> {
         }
     }
 
-    fn call(&mut self, b: &mut FunctionBuilder, callee: &kir::Callee, sig: &kir::Sig, args: &[kir::Value], rets: &[kir::Value]) -> Result<(), String> {
+    fn call(
+        &mut self,
+        b: &mut FunctionBuilder,
+        callee: &kir::Callee,
+        sig: &kir::Sig,
+        args: &[kir::Value],
+        rets: &[kir::Value],
+    ) -> Result<(), String> {
         let f = self.f;
         let fixed = sig.params.len() + sig.sret as usize;
         let extra: Vec<ir::Type> = args.iter().skip(fixed).map(|a| cl_type(f.ty(*a))).collect();

@@ -1,7 +1,7 @@
 //! The module's symbol names, numbered for Cranelift's `UserExternalName`s
 //! and shared read-only by the worker threads.
 
-use crate::abi::{VaThunk, VA_SLOT};
+use crate::abi::{VA_SLOT, VaThunk};
 use std::collections::{HashMap, HashSet};
 
 /// Functions kit's generated code may call on its own.

@@ -1,11 +1,11 @@
 //! Whole-module compilation: functions in parallel, then the object
 //! assembled serially in module order (deterministic output).
 
-use crate::abi::{VaThunk, VA_SLOT};
-use crate::func::{compile_function, CompiledFunc};
+use crate::Options;
+use crate::abi::{VA_SLOT, VaThunk};
+use crate::func::{CompiledFunc, compile_function};
 use crate::names::Names;
 use crate::relwriter::{GenSection, RelocTarget};
-use crate::Options;
 use cranelift_codegen::isa::TargetIsa;
 use obj::{Binding, Object, RelocKind, SectionId, SectionKind, Symbol, SymbolDef, SymbolId, SymbolKind};
 use std::collections::HashMap;
@@ -70,7 +70,14 @@ impl<'n> Asm<'n> {
             return s;
         }
         let kind = if self.names.is_tls(name) { SymbolKind::Tls } else { SymbolKind::Unknown };
-        let id = self.o.add_symbol(Symbol { name: name.to_string(), kind, binding: Binding::Global, visibility: obj::Visibility::Default, def: SymbolDef::Undefined, size: 0 });
+        let id = self.o.add_symbol(Symbol {
+            name: name.to_string(),
+            kind,
+            binding: Binding::Global,
+            visibility: obj::Visibility::Default,
+            def: SymbolDef::Undefined,
+            size: 0,
+        });
         self.syms.insert(name.to_string(), id);
         id
     }
@@ -133,7 +140,14 @@ fn assemble(m: &kir::Module, names: &Names, funcs: Vec<CompiledFunc>, isa: &dyn 
         };
         let off = a.o.append(sec, &cf.code, 16);
         let size = cf.code.len() as u64;
-        a.define(&f.name, SymbolKind::Func, binding(f.linkage), visibility(f.visibility), SymbolDef::Section { section: sec, offset: off }, size);
+        a.define(
+            &f.name,
+            SymbolKind::Func,
+            binding(f.linkage),
+            visibility(f.visibility),
+            SymbolDef::Section { section: sec, offset: off },
+            size,
+        );
         let fsym = a.sym(&f.name);
         for r in &cf.relocs {
             let (s, addend) = match r.target {

@@ -2,9 +2,9 @@
 
 use crate::names::Names;
 use cranelift_codegen::binemit::Reloc;
+use cranelift_codegen::entity::PrimaryMap;
 use cranelift_codegen::ir::{ExternalName, LibCall, UserExternalName};
 use cranelift_codegen::{FinalizedMachReloc, FinalizedRelocTarget};
-use cranelift_codegen::entity::PrimaryMap;
 use obj::RelocKind;
 
 /// A relocation in a function's code, against a symbol of the module's

@@ -8,9 +8,9 @@
 //! up with frames far bigger than gcc's. Recomputing such an address right
 //! before each use costs one `lea` (what gcc does too) and no register.
 
-use cranelift_codegen::cursor::{Cursor, FuncCursor};
 use crate::lower::incoming_scalar;
-use cranelift_codegen::ir::{types, Function, InstBuilder, InstructionData, Opcode, Value, ValueDef};
+use cranelift_codegen::cursor::{Cursor, FuncCursor};
+use cranelift_codegen::ir::{Function, InstBuilder, InstructionData, Opcode, Value, ValueDef, types};
 use std::collections::HashMap;
 
 /// Gives each instruction that uses a cheap address its own copy of it.
@@ -79,7 +79,9 @@ fn recipe(func: &Function, v: Value) -> Option<Recipe> {
             let Some(Recipe::FrameOffset(off)) = recipe(func, arg) else { return None };
             Some(Recipe::Incoming(off.checked_add(i64::from(offset))?))
         }
-        InstructionData::StackAddr { .. } | InstructionData::UnaryGlobalValue { opcode: Opcode::SymbolValue, .. } => Some(Recipe::Copy(data)),
+        InstructionData::StackAddr { .. } | InstructionData::UnaryGlobalValue { opcode: Opcode::SymbolValue, .. } => {
+            Some(Recipe::Copy(data))
+        }
         InstructionData::Binary { opcode: Opcode::Iadd, args } => {
             let (base, add) = match (def_of(func, args[0])?, def_of(func, args[1])?) {
                 (b, InstructionData::UnaryImm { imm, .. }) | (InstructionData::UnaryImm { imm, .. }, b) => (b, imm.bits()),

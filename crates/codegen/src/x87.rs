@@ -162,10 +162,7 @@ const STUBS: &[Stub] = &[
             ],
         ],
     },
-    Stub {
-        name: "__kit_x87_pop",
-        code: &[RESULT],
-    },
+    Stub { name: "__kit_x87_pop", code: &[RESULT] },
     Stub {
         name: "__kit_x87_pop2",
         code: &[&[
@@ -234,8 +231,7 @@ const STUBS: &[Stub] = &[
                 0xdf, 0x6c, 0x24, 0xf0, // fildll -0x10(%rsp)
                 0x48, 0x85, 0xff, // test %rdi,%rdi
                 0x79, 0x0c, // jns: skip 12 bytes (the 2^64 correction)
-                0xc7, 0x44, 0x24, 0xec, 0x00, 0x00, 0x80,
-                0x5f, // movl $0x5f800000,-0x14(%rsp)
+                0xc7, 0x44, 0x24, 0xec, 0x00, 0x00, 0x80, 0x5f, // movl $0x5f800000,-0x14(%rsp)
                 0xd8, 0x44, 0x24, 0xec, // fadds -0x14(%rsp)
             ],
             RESULT,
@@ -256,8 +252,7 @@ const STUBS: &[Stub] = &[
         code: &[
             LOAD_A,
             &[
-                0xc7, 0x44, 0x24, 0xec, 0x00, 0x00, 0x00,
-                0x5f, // movl $0x5f000000,-0x14(%rsp)
+                0xc7, 0x44, 0x24, 0xec, 0x00, 0x00, 0x00, 0x5f, // movl $0x5f000000,-0x14(%rsp)
                 0xd9, 0x44, 0x24, 0xec, // flds -0x14(%rsp)
                 0xdb, 0xe9, // fucomi %st(1),%st
                 0x76, 0x27, // jbe: skip 39 bytes, to the a >= 2^63 path

@@ -33,7 +33,15 @@ fn ops_match_gcc() {
     for (name, op, t) in bins {
         def(&mut m, name, &[*t, *t], *t, |b, a| b.bin(*op, a[0], a[1]));
     }
-    let uns: &[(&str, UnOp, KT)] = &[("k_clz", UnOp::Clz, I32), ("k_ctz", UnOp::Ctz, I64), ("k_pop", UnOp::Popcnt, I32), ("k_bswap", UnOp::Bswap, I32), ("k_sqrt", UnOp::Sqrt, F64), ("k_fabs", UnOp::FAbs, F32), ("k_neg", UnOp::Neg, I64)];
+    let uns: &[(&str, UnOp, KT)] = &[
+        ("k_clz", UnOp::Clz, I32),
+        ("k_ctz", UnOp::Ctz, I64),
+        ("k_pop", UnOp::Popcnt, I32),
+        ("k_bswap", UnOp::Bswap, I32),
+        ("k_sqrt", UnOp::Sqrt, F64),
+        ("k_fabs", UnOp::FAbs, F32),
+        ("k_neg", UnOp::Neg, I64),
+    ];
     for (name, op, t) in uns {
         def(&mut m, name, &[*t], *t, |b, a| b.val(Op::Un(*op, a[0])));
     }
@@ -58,7 +66,15 @@ fn ops_match_gcc() {
         def(&mut m, name, &[*from], *to, |b, a| b.conv(*op, a[0], *to));
     }
     // cmp → i8 → widened to int for C
-    let cmps: &[(&str, CmpOp, KT)] = &[("k_slt", CmpOp::SLt, I32), ("k_ult", CmpOp::ULt, I32), ("k_feq", CmpOp::FEq, F64), ("k_fne", CmpOp::FNe, F64), ("k_funo", CmpOp::FUno, F64), ("k_fge", CmpOp::FGe, F64), ("k_ugt128", CmpOp::UGt, I128)];
+    let cmps: &[(&str, CmpOp, KT)] = &[
+        ("k_slt", CmpOp::SLt, I32),
+        ("k_ult", CmpOp::ULt, I32),
+        ("k_feq", CmpOp::FEq, F64),
+        ("k_fne", CmpOp::FNe, F64),
+        ("k_funo", CmpOp::FUno, F64),
+        ("k_fge", CmpOp::FGe, F64),
+        ("k_ugt128", CmpOp::UGt, I128),
+    ];
     for (name, op, t) in cmps {
         def(&mut m, name, &[*t, *t], I32, |b, a| {
             let c = b.cmp(*op, a[0], a[1]);
@@ -466,7 +482,10 @@ int main(void) {
     for opt in [0, 1] {
         let o = codegen::Options { opt_level: opt, ..opts() };
         let out = run("va", &m, &o, &[c], &[]);
-        assert_eq!(out, "3.142 42 ok\n2.500 7 ok\n1 2 3 4 5 2.5\n123456 0.5 1.5 2.5 3.5 4.5 5.5 6.5 7.5\n0 7 94.5 3.75\n", "opt_level {opt}");
+        assert_eq!(
+            out, "3.142 42 ok\n2.500 7 ok\n1 2 3 4 5 2.5\n123456 0.5 1.5 2.5 3.5 4.5 5.5 6.5 7.5\n0 7 94.5 3.75\n",
+            "opt_level {opt}"
+        );
     }
     cleanup("va");
 }

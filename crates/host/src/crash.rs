@@ -60,15 +60,8 @@ const NAMES: &[(i32, &str)] = &[
 ];
 
 #[cfg(not(unix))]
-const NAMES: &[(i32, &str)] = &[
-    (2, "SIGINT"),
-    (4, "SIGILL"),
-    (5, "SIGTRAP"),
-    (6, "SIGABRT"),
-    (8, "SIGFPE"),
-    (11, "SIGSEGV"),
-    (15, "SIGTERM"),
-];
+const NAMES: &[(i32, &str)] =
+    &[(2, "SIGINT"), (4, "SIGILL"), (5, "SIGTRAP"), (6, "SIGABRT"), (8, "SIGFPE"), (11, "SIGSEGV"), (15, "SIGTERM")];
 
 /// The conventional name of a signal number ("SIGSEGV"), or "unknown signal".
 pub fn signal_name(sig: i32) -> &'static str {

@@ -24,11 +24,7 @@ pub fn open_library(path_or_name: &str) -> Result<(), String> {
     if path_or_name.is_empty() {
         return Err("empty library name".to_string());
     }
-    if looks_like_file(path_or_name) {
-        sys::open(path_or_name)
-    } else {
-        open_library_in(path_or_name, &[])
-    }
+    if looks_like_file(path_or_name) { sys::open(path_or_name) } else { open_library_in(path_or_name, &[]) }
 }
 
 /// `-l<name>`: finds the library in `dirs` and then the system library

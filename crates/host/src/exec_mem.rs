@@ -445,7 +445,14 @@ mod sys {
         // SAFETY: creating a pagefile-backed section; PAGE_EXECUTE_READWRITE
         // is only its maximum, each view narrows it.
         let section = unsafe {
-            CreateFileMappingW(INVALID_HANDLE_VALUE, std::ptr::null(), PAGE_EXECUTE_READWRITE, (size >> 32) as u32, size as u32, std::ptr::null())
+            CreateFileMappingW(
+                INVALID_HANDLE_VALUE,
+                std::ptr::null(),
+                PAGE_EXECUTE_READWRITE,
+                (size >> 32) as u32,
+                size as u32,
+                std::ptr::null(),
+            )
         };
         if section.is_null() {
             return Err(io::Error::last_os_error());

@@ -78,8 +78,7 @@ fn arch_name(arch: Arch) -> &'static str {
 }
 
 fn is_mingw_sysroot(root: &str) -> bool {
-    !is_dir(&format!("{root}/usr/include"))
-        && (is_file(&format!("{root}/lib/crt2.o")) || is_file(&format!("{root}/include/windows.h")))
+    !is_dir(&format!("{root}/usr/include")) && (is_file(&format!("{root}/lib/crt2.o")) || is_file(&format!("{root}/include/windows.h")))
 }
 
 fn is_elf(path: &str) -> bool {
@@ -111,11 +110,8 @@ fn probe_unix(arch: Arch, root: &str) -> LibcProbe {
     let native = !root.is_empty() || arch == host_target().arch;
     let mut p = LibcProbe::default();
     if native {
-        p.include_dirs = existing_dirs(vec![
-            format!("{root}/usr/local/include"),
-            format!("{root}/usr/include/{t}"),
-            format!("{root}/usr/include"),
-        ]);
+        p.include_dirs =
+            existing_dirs(vec![format!("{root}/usr/local/include"), format!("{root}/usr/include/{t}"), format!("{root}/usr/include")]);
         p.lib_dirs = existing_dirs(vec![
             format!("{root}/usr/lib/{t}"),
             format!("{root}/lib/{t}"),
@@ -148,11 +144,8 @@ fn probe_unix(arch: Arch, root: &str) -> LibcProbe {
             let musl = format!("{root}/lib/ld-musl-{}.so.1", arch_name(arch));
             is_elf(&musl).then_some(musl)
         });
-    let gcc_bases = if native {
-        vec![format!("{root}/usr/lib/gcc"), format!("{root}/usr/lib64/gcc")]
-    } else {
-        vec!["/usr/lib/gcc-cross".to_string()]
-    };
+    let gcc_bases =
+        if native { vec![format!("{root}/usr/lib/gcc"), format!("{root}/usr/lib64/gcc")] } else { vec!["/usr/lib/gcc-cross".to_string()] };
     p.gcc_lib_dir = gcc_bases.iter().find_map(|b| gcc_dir_under(b, t, arch_name(arch), "linux"));
     p
 }
@@ -169,15 +162,10 @@ pub fn probe_mingw(arch: Arch, root: &str) -> LibcProbe {
         ..LibcProbe::default()
     };
     p.crt_dir = p.lib_dirs.iter().find(|d| is_file(&format!("{d}/crt2.o"))).cloned();
-    p.libc_so = p
-        .lib_dirs
-        .iter()
-        .flat_map(|d| [format!("{d}/libmsvcrt.a"), format!("{d}/libucrt.a")])
-        .find(|f| is_file(f));
+    p.libc_so = p.lib_dirs.iter().flat_map(|d| [format!("{d}/libmsvcrt.a"), format!("{d}/libucrt.a")]).find(|f| is_file(f));
     let parent = std::path::Path::new(root).parent().map(|x| x.to_string_lossy().into_owned()).unwrap_or_default();
-    p.gcc_lib_dir = [format!("{root}/lib/gcc"), format!("{parent}/lib/gcc")]
-        .iter()
-        .find_map(|b| gcc_dir_under(b, t, arch_name(arch), "mingw"));
+    p.gcc_lib_dir =
+        [format!("{root}/lib/gcc"), format!("{parent}/lib/gcc")].iter().find_map(|b| gcc_dir_under(b, t, arch_name(arch), "mingw"));
     p
 }
 

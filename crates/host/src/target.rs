@@ -56,13 +56,7 @@ pub fn host_target() -> HostTarget {
     } else {
         (Os::Linux, ObjFormat::Elf)
     };
-    HostTarget {
-        arch,
-        os,
-        obj_format,
-        pointer_size: std::mem::size_of::<usize>() as u8,
-        pic_default: os != Os::Windows,
-    }
+    HostTarget { arch, os, obj_format, pointer_size: std::mem::size_of::<usize>() as u8, pic_default: os != Os::Windows }
 }
 
 #[cfg(test)]

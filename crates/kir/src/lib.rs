@@ -174,7 +174,10 @@ pub enum Param {
     /// An aggregate passed by value in memory (on the stack). The caller
     /// passes the address of the object; the callee receives a pointer to its
     /// own copy.
-    ByVal { size: u32, align: u32 },
+    ByVal {
+        size: u32,
+        align: u32,
+    },
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Default)]
@@ -199,8 +202,18 @@ pub enum Op {
     Conv(ConvOp, Value, Type),
     /// `cond != 0 ? a : b`
     Select(Value, Value, Value),
-    Load { ty: Type, addr: Value, offset: i32, volatile: bool },
-    Store { addr: Value, offset: i32, val: Value, volatile: bool },
+    Load {
+        ty: Type,
+        addr: Value,
+        offset: i32,
+        volatile: bool,
+    },
+    Store {
+        addr: Value,
+        offset: i32,
+        val: Value,
+        volatile: bool,
+    },
     SlotAddr(Slot),
     /// Address of a symbol (function or data, possibly thread-local) plus offset.
     SymAddr(String, i64),
@@ -210,21 +223,54 @@ pub enum Op {
     /// parameter yields its address; with `sret` the hidden pointer is
     /// `Param(u32::MAX)`).
     Param(u32),
-    Call { callee: Callee, sig: Sig, args: Vec<Value>, rets: Vec<Value> },
+    Call {
+        callee: Callee,
+        sig: Sig,
+        args: Vec<Value>,
+        rets: Vec<Value>,
+    },
     /// memcpy(dst, src, size) for non-overlapping aggregates.
-    Copy { dst: Value, src: Value, size: u64, align: u32 },
+    Copy {
+        dst: Value,
+        src: Value,
+        size: u64,
+        align: u32,
+    },
     /// memset(dst, 0, size)
-    Zero { dst: Value, size: u64, align: u32 },
+    Zero {
+        dst: Value,
+        size: u64,
+        align: u32,
+    },
     /// Dynamic stack allocation (VLAs, alloca); freed when the function returns.
-    Alloca { size: Value, align: u32 },
+    Alloca {
+        size: Value,
+        align: u32,
+    },
     /// Initialise the `va_list` object at the address with the variadic
     /// arguments of the current function.
     VaStart(Value),
-    AtomicRmw { op: AtomicOp, ty: Type, addr: Value, val: Value },
+    AtomicRmw {
+        op: AtomicOp,
+        ty: Type,
+        addr: Value,
+        val: Value,
+    },
     /// Compare-and-swap; yields the old value.
-    AtomicCas { ty: Type, addr: Value, expected: Value, new: Value },
-    AtomicLoad { ty: Type, addr: Value },
-    AtomicStore { addr: Value, val: Value },
+    AtomicCas {
+        ty: Type,
+        addr: Value,
+        expected: Value,
+        new: Value,
+    },
+    AtomicLoad {
+        ty: Type,
+        addr: Value,
+    },
+    AtomicStore {
+        addr: Value,
+        val: Value,
+    },
     Fence,
     /// The caller's frame / return address (`__builtin_frame_address(0)`...).
     FrameAddr,
@@ -242,8 +288,16 @@ pub struct Inst {
 #[derive(Clone, Debug, PartialEq)]
 pub enum Term {
     Jump(Block),
-    Br { cond: Value, then: Block, els: Block },
-    Switch { val: Value, cases: Vec<(i128, Block)>, default: Block },
+    Br {
+        cond: Value,
+        then: Block,
+        els: Block,
+    },
+    Switch {
+        val: Value,
+        cases: Vec<(i128, Block)>,
+        default: Block,
+    },
     Ret(Vec<Value>),
     Unreachable,
     /// A trap (`__builtin_trap`).
@@ -333,7 +387,11 @@ pub struct DebugMember {
 #[derive(Clone, PartialEq, Eq, Debug, Hash)]
 pub enum DebugType {
     Void,
-    Base { name: String, size: u32, enc: BaseEnc },
+    Base {
+        name: String,
+        size: u32,
+        enc: BaseEnc,
+    },
     Pointer(DType),
     Const(DType),
     Volatile(DType),
@@ -341,9 +399,23 @@ pub enum DebugType {
     /// Element type and length (None: unknown, flexible or variable).
     Array(DType, Option<u64>),
     /// A struct or union; an incomplete one has no members and no size.
-    Record { name: Option<String>, union: bool, size: Option<u64>, members: Vec<DebugMember> },
-    Enum { name: Option<String>, base: DType, values: Vec<(String, i128)> },
-    Func { ret: DType, params: Vec<DType>, variadic: bool, prototyped: bool },
+    Record {
+        name: Option<String>,
+        union: bool,
+        size: Option<u64>,
+        members: Vec<DebugMember>,
+    },
+    Enum {
+        name: Option<String>,
+        base: DType,
+        values: Vec<(String, i128)>,
+    },
+    Func {
+        ret: DType,
+        params: Vec<DType>,
+        variadic: bool,
+        prototyped: bool,
+    },
 }
 
 /// Where a debug variable lives.

@@ -262,8 +262,9 @@ pub fn parse(args: &[String]) -> Result<CcArgs, String> {
             "-dM" => a.dump_macros = true,
             "-dD" | "-dN" | "-dI" | "-dU" => return Err(format!("'{s}' is not supported (kit's preprocessor supports -dM)")),
             "-P" | "-C" | "-CC" | "-traditional-cpp" => return Err(format!("preprocessor option '{s}' is not supported")),
-            "-x" | "-include" | "-imacros" | "-idirafter" | "-isystem" | "-iquote" | "-B" | "-MF" | "-MT" | "-MQ" | "-o" | "-I" | "-L" | "-l" | "-D" | "-U"
-            | "-Xlinker" | "-Xpreprocessor" | "-Xassembler" | "--param" | "-aux-info" | "--sysroot" | "-e" | "-T" | "-u" | "-z" => {
+            "-x" | "-include" | "-imacros" | "-idirafter" | "-isystem" | "-iquote" | "-B" | "-MF" | "-MT" | "-MQ" | "-o" | "-I" | "-L"
+            | "-l" | "-D" | "-U" | "-Xlinker" | "-Xpreprocessor" | "-Xassembler" | "--param" | "-aux-info" | "--sysroot" | "-e" | "-T"
+            | "-u" | "-z" => {
                 let v = value(&mut i, s, s)?;
                 flag_with_value(s, v, &mut a, &mut input_lang)?;
             }
@@ -279,7 +280,8 @@ pub fn parse(args: &[String]) -> Result<CcArgs, String> {
                         _ => return Err("argument to '-O' should be a non-negative integer, 'g', 's', 'z' or 'fast'".to_string()),
                     };
                 } else if let Some(v) = s.strip_prefix("-std=") {
-                    a.lang.std = Std::parse(v).ok_or_else(|| format!("unrecognized command-line option '{s}' (kit compiles C: c89 to c2x, gnu89 to gnu2x)"))?;
+                    a.lang.std = Std::parse(v)
+                        .ok_or_else(|| format!("unrecognized command-line option '{s}' (kit compiles C: c89 to c2x, gnu89 to gnu2x)"))?;
                     if a.lang.std.version.is_none() && a.lang.std.gnu {
                         a.lang.gnu89_inline = true;
                     }
@@ -317,9 +319,10 @@ pub fn parse(args: &[String]) -> Result<CcArgs, String> {
                     flags::apply_f(f, &mut a)?;
                 } else if let Some(m) = s.strip_prefix("-m") {
                     flags::apply_m(m, &mut a)?;
-                } else if let Some(flag) = ["-o", "-I", "-L", "-l", "-D", "-U", "-x", "-B", "-isystem", "-iquote", "-idirafter", "-e", "-u", "-z", "-T"]
-                    .into_iter()
-                    .find(|f| s.starts_with(f))
+                } else if let Some(flag) =
+                    ["-o", "-I", "-L", "-l", "-D", "-U", "-x", "-B", "-isystem", "-iquote", "-idirafter", "-e", "-u", "-z", "-T"]
+                        .into_iter()
+                        .find(|f| s.starts_with(f))
                 {
                     let v = value(&mut i, flag, s)?;
                     flag_with_value(flag, v, &mut a, &mut input_lang)?;

@@ -120,7 +120,14 @@ pub fn frontend(path: &str, args: &CcArgs) -> Option<kir::Module> {
 }
 
 pub fn codegen_options(args: &CcArgs) -> codegen::Options {
-    codegen::Options { opt_level: args.opt_level, debug_info: args.debug, pic: true, target: codegen::Target::X86_64, jit: false, threads: host::env::cpu_count() }
+    codegen::Options {
+        opt_level: args.opt_level,
+        debug_info: args.debug,
+        pic: true,
+        target: codegen::Target::X86_64,
+        jit: false,
+        threads: host::env::cpu_count(),
+    }
 }
 
 /// C file → in-memory object.
@@ -171,7 +178,8 @@ fn merge_runtime(m: &mut kir::Module) {
         report(&diags, &sm, false);
         return;
     }
-    let defined: std::collections::HashSet<String> = m.funcs.iter().map(|f| f.name.clone()).chain(m.globals.iter().map(|g| g.name.clone())).collect();
+    let defined: std::collections::HashSet<String> =
+        m.funcs.iter().map(|f| f.name.clone()).chain(m.globals.iter().map(|g| g.name.clone())).collect();
     for f in rt.funcs {
         if !defined.contains(&f.name) {
             m.funcs.push(f);

@@ -50,7 +50,9 @@ pub fn link(a: &CcArgs) -> i32 {
             match crt(f) {
                 Some(p) if host::fs::is_file(&p) => start.push(p),
                 _ => {
-                    eprintln!("kit cc: error: cannot find the C library's start file {f} (is libc6-dev installed? set --sysroot or KIT_SYSROOT)");
+                    eprintln!(
+                        "kit cc: error: cannot find the C library's start file {f} (is libc6-dev installed? set --sysroot or KIT_SYSROOT)"
+                    );
                     return 1;
                 }
             }

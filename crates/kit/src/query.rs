@@ -25,10 +25,7 @@ pub fn verbose_header() -> String {
 /// The text printed for `q` (ends with a newline).
 pub fn answer(q: &Query, a: &CcArgs) -> String {
     match q {
-        Query::Version => format!(
-            "{}\nThis is free software, without warranty; see the project's license.\n",
-            version_line()
-        ),
+        Query::Version => format!("{}\nThis is free software, without warranty; see the project's license.\n", version_line()),
         Query::DumpVersion => "12\n".into(),
         Query::DumpMachine | Query::Multiarch => format!("{TRIPLE}\n"),
         Query::SearchDirs => {

@@ -60,10 +60,7 @@ fn build_hash() -> u64 {
     eat(env!("CARGO_PKG_VERSION").as_bytes());
     if let Some(exe) = host::fs::self_exe() {
         let size = host::fs::file_size(&exe).unwrap_or(0);
-        let mtime = host::fs::mtime(&exe)
-            .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
-            .map(|d| d.as_nanos())
-            .unwrap_or(0);
+        let mtime = host::fs::mtime(&exe).and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok()).map(|d| d.as_nanos()).unwrap_or(0);
         eat(&size.to_le_bytes());
         eat(&mtime.to_le_bytes());
     }
@@ -133,7 +130,9 @@ mod tests {
                 }
             }
         }
-        for f in ["__divti3", "__udivmodti4", "__muldc3", "__divsc3", "__floatuntidf", "__fixsfti", "__popcountti2", "__powidf2", "__mulvti3"] {
+        for f in
+            ["__divti3", "__udivmodti4", "__muldc3", "__divsc3", "__floatuntidf", "__fixsfti", "__popcountti2", "__powidf2", "__mulvti3"]
+        {
             assert!(defined.iter().any(|d| d == f), "{f} not defined; have {defined:?}");
         }
         let mtime = host::fs::mtime(&paths[0]);

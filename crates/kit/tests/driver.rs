@@ -60,7 +60,10 @@ fn version_probes_answer_like_gcc() {
         rest.replace_range(open..close + 2, "");
     }
     let version = rest.split_whitespace().find(|w| w.starts_with(|c: char| c.is_ascii_digit())).unwrap_or("");
-    assert!(version.starts_with("2.") && version[2..].split('.').next().unwrap().parse::<u32>().unwrap() >= 12, "libtool reads '{version}' in: {v}");
+    assert!(
+        version.starts_with("2.") && version[2..].split('.').next().unwrap().parse::<u32>().unwrap() >= 12,
+        "libtool reads '{version}' in: {v}"
+    );
     assert!(stdout(&kit(&["cc", "-print-file-name=libc.so"])).trim_end().ends_with("libc.so"));
     let rt = stdout(&kit(&["cc", "-print-libgcc-file-name"]));
     assert!(std::path::Path::new(rt.trim_end()).is_file(), "{rt}");
@@ -231,7 +234,11 @@ fn wconversion_warns_where_the_value_may_change() {
     // bit-field's width bounds its values, through a comma expression too.
     std::fs::create_dir_all(d.join("sys")).unwrap();
     std::fs::write(d.join("sys/h.h"), "static inline char narrow(int c) { return c; }\n").unwrap();
-    std::fs::write(d.join("u.c"), "#include <h.h>\nstruct st { unsigned kind : 3; };\nint k(struct st *p) { int v; v = ((void)0, p->kind); return v + narrow(1); }\n").unwrap();
+    std::fs::write(
+        d.join("u.c"),
+        "#include <h.h>\nstruct st { unsigned kind : 3; };\nint k(struct st *p) { int v; v = ((void)0, p->kind); return v + narrow(1); }\n",
+    )
+    .unwrap();
     let u = d.join("u.c");
     let u = u.to_str().unwrap();
     let sys = kit(&["cc", "-c", "-Wconversion", "-Werror", "-isystem", d.join("sys").to_str().unwrap(), u, "-o", "/dev/null"]);

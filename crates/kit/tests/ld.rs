@@ -303,7 +303,12 @@ fn version_script_versions_hides_and_runs() {
     let syms = defined_dynsyms(&d, "libv.so");
     assert_eq!(syms, ["VERS_1.0", "VERS_2.0", "bar@@VERS_2.0", "data_v@@VERS_1.0", "foo@@VERS_1.0"]);
     let v = readelf(&d, &["-V", "libv.so"]);
-    for want in ["Flags: BASE  Index: 1  Cnt: 1  Name: libv.so", "Index: 2  Cnt: 1  Name: VERS_1.0", "Index: 3  Cnt: 2  Name: VERS_2.0", "Parent 1: VERS_1.0"] {
+    for want in [
+        "Flags: BASE  Index: 1  Cnt: 1  Name: libv.so",
+        "Index: 2  Cnt: 1  Name: VERS_1.0",
+        "Index: 3  Cnt: 2  Name: VERS_2.0",
+        "Parent 1: VERS_1.0",
+    ] {
         assert!(v.contains(want), "no '{want}' in:\n{v}");
     }
     let dynamic = readelf(&d, &["-d", "libv.so"]);
@@ -440,7 +445,8 @@ fn undefined_symbols_in_shared_libraries() {
 #[test]
 fn symbolic_binding_and_interposition() {
     let d = tmp("symbolic");
-    std::fs::write(d.join("sym.c"), "int who(void) { return 1; }\nint data = 10;\nint call_who(void) { return who() * 100 + data; }\n").unwrap();
+    std::fs::write(d.join("sym.c"), "int who(void) { return 1; }\nint data = 10;\nint call_who(void) { return who() * 100 + data; }\n")
+        .unwrap();
     std::fs::write(
         d.join("main.c"),
         "#include <stdio.h>\nint call_who(void);\nint who(void) { return 2; }\nint data = 20;\nint main(void) { printf(\"%d\\n\", call_who()); return 0; }\n",
@@ -547,8 +553,12 @@ fn symver_attribute_library_binds_plain_references_to_the_default() {
     // twice's call binds to get@@V2 (interposable, as GNU ld leaves it):
     // no undefined `get` is left for the loader.
     let dynsyms = readelf(&d, &["-W", "--dyn-syms", "libsv.so"]);
-    assert!(!dynsyms.lines().any(|l| l.contains(" UND ")
-        && l.split_whitespace().last().is_some_and(|n| n.starts_with("get") || n.starts_with("data"))), "{dynsyms}");
+    assert!(
+        !dynsyms
+            .lines()
+            .any(|l| l.contains(" UND ") && l.split_whitespace().last().is_some_and(|n| n.starts_with("get") || n.starts_with("data"))),
+        "{dynsyms}"
+    );
     let relocs = readelf(&d, &["-W", "-r", "libsv.so"]);
     assert!(relocs.contains("get@@V2") && relocs.contains("data@@V2"), "{relocs}");
     // A program linked by kit needs V2 and runs, against either library.
@@ -563,7 +573,8 @@ fn symver_attribute_library_binds_plain_references_to_the_default() {
     // From an archive, a member defining get@@V2 serves a reference to get.
     kit_ok(&d, &["cc", "-c", "svlib.c", "-o", "svlib.o"]);
     kit_ok(&d, &["ar", "rcs", "libsva.a", "svlib.o"]);
-    std::fs::write(d.join("plain.c"), "#include <stdio.h>\nint get(int);\nint main(void) { printf(\"%d\\n\", get(1)); return 0; }\n").unwrap();
+    std::fs::write(d.join("plain.c"), "#include <stdio.h>\nint get(int);\nint main(void) { printf(\"%d\\n\", get(1)); return 0; }\n")
+        .unwrap();
     kit_ok(&d, &["cc", "plain.c", "libsva.a", "-o", "plain"]);
     assert_eq!(stdout_of(&d.join("plain")), "53\n");
     // A plain strong `get` besides get@@V2 is a multiple definition (GNU ld:

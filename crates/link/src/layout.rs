@@ -105,19 +105,5 @@ pub(crate) fn layout(objects: &[Object], res: &Resolution, tables: &Tables, page
             }
         }
     }
-    Layout {
-        sec,
-        tls,
-        commons,
-        synth,
-        stub_base,
-        got_base,
-        tls_pair_base,
-        eh_frame,
-        code_end,
-        rodata_end,
-        total,
-        tls_size,
-        tls_align,
-    }
+    Layout { sec, tls, commons, synth, stub_base, got_base, tls_pair_base, eh_frame, code_end, rodata_end, total, tls_size, tls_align }
 }

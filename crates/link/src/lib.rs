@@ -17,12 +17,12 @@ mod ehframe;
 mod got;
 mod image;
 mod layout;
+pub mod ld;
 mod reloc;
 mod resolve;
 mod shims;
 mod symbolize;
 mod tls;
-pub mod ld;
 
 pub use backtrace::{Frame, backtrace, backtrace_with_sp, format_backtrace};
 pub use image::JitImage;
@@ -71,7 +71,9 @@ pub fn link_jit(objects: Vec<Object>, resolver: &dyn Fn(&str) -> Option<usize>) 
     let page = host::exec_mem::page_size() as u64;
     let lay = layout::layout(&objects, &res, &tables, page);
     if lay.total >= layout::MAX_SIZE || lay.tls_size >= 1 << 32 {
-        return Err(LinkError::one("error: the image's sections add up to more than kit can map (1 TiB of memory, 4 GiB of thread-locals)".into()));
+        return Err(LinkError::one(
+            "error: the image's sections add up to more than kit can map (1 TiB of memory, 4 GiB of thread-locals)".into(),
+        ));
     }
 
     // Addresses outside the image; every missing one is reported.
@@ -199,7 +201,9 @@ pub fn link_jit(objects: Vec<Object>, resolver: &dyn Fn(&str) -> Option<usize>) 
     let rt = region.runtime_addr();
     let protect = |from: u64, to: u64, prot: Prot| -> Result<(), LinkError> {
         if to > from {
-            region.protect_range(rt + from as usize, (to - from) as usize, prot).map_err(|e| LinkError::one(format!("error: cannot protect JIT memory: {e}")))?;
+            region
+                .protect_range(rt + from as usize, (to - from) as usize, prot)
+                .map_err(|e| LinkError::one(format!("error: cannot protect JIT memory: {e}")))?;
         }
         Ok(())
     };

@@ -96,7 +96,13 @@ pub(crate) fn apply(a: &Addrs, write: &mut dyn FnMut(Dest, &[u8])) -> Result<(),
             for (r, &t) in s.relocs.iter().zip(&a.res.targets[oi][si]) {
                 if let Target::Discarded(..) = t {
                     if s.kind != SectionKind::EhFrame {
-                        errs.push(format!("error: {}: {}+{:#x} refers to '{}' in a discarded COMDAT section", o.name, s.name, r.offset, a.name(t)));
+                        errs.push(format!(
+                            "error: {}: {}+{:#x} refers to '{}' in a discarded COMDAT section",
+                            o.name,
+                            s.name,
+                            r.offset,
+                            a.name(t)
+                        ));
                     }
                     continue;
                 }

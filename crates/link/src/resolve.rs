@@ -130,7 +130,11 @@ fn default_versions(objects: &[Object], globals: &mut HashMap<String, Target>, e
     for (base, name, t) in versioned {
         let weak = binding_of(objects, t) == Binding::Weak;
         if let Some(&prev) = defaults.get(base) {
-            errors.push(format!("error: multiple definition of '{base}': default versions in {} and {} (again as '{name}')", name_of(prev), name_of(t)));
+            errors.push(format!(
+                "error: multiple definition of '{base}': default versions in {} and {} (again as '{name}')",
+                name_of(prev),
+                name_of(t)
+            ));
             continue;
         }
         match globals.get(base) {
@@ -138,7 +142,11 @@ fn default_versions(objects: &[Object], globals: &mut HashMap<String, Target>, e
             Some(&plain) if binding_of(objects, plain) == Binding::Weak => drop_plain.push(base.to_string()),
             Some(_) if weak => continue,
             Some(&plain) => {
-                errors.push(format!("error: multiple definition of '{base}': defined in {}, and as '{name}' in {}", name_of(plain), name_of(t)));
+                errors.push(format!(
+                    "error: multiple definition of '{base}': defined in {}, and as '{name}' in {}",
+                    name_of(plain),
+                    name_of(t)
+                ));
                 continue;
             }
         }

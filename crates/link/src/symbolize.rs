@@ -29,7 +29,11 @@ impl Symbolizer {
                 let mut syms: Vec<(u64, u64, &str)> = o
                     .symbols
                     .iter()
-                    .filter(|s| matches!(s.kind, SymbolKind::Func | SymbolKind::Ifunc | SymbolKind::Unknown) && !s.name.is_empty() && !s.name.starts_with(".L"))
+                    .filter(|s| {
+                        matches!(s.kind, SymbolKind::Func | SymbolKind::Ifunc | SymbolKind::Unknown)
+                            && !s.name.is_empty()
+                            && !s.name.starts_with(".L")
+                    })
                     .filter_map(|s| match s.def {
                         SymbolDef::Section { section, offset } if section.0 as usize == si => Some((offset, s.size, s.name.as_str())),
                         _ => None,
@@ -66,9 +70,11 @@ impl Symbolizer {
             return None;
         }
         let j = self.lines.partition_point(|l| l.0 <= addr);
-        let loc = j.checked_sub(1).map(|j| self.lines[j]).filter(|l| l.0 >= *start).map(|(_, file, line)| {
-            (self.files.get(file as usize).cloned().unwrap_or_else(|| "??".into()), line)
-        });
+        let loc = j
+            .checked_sub(1)
+            .map(|j| self.lines[j])
+            .filter(|l| l.0 >= *start)
+            .map(|(_, file, line)| (self.files.get(file as usize).cloned().unwrap_or_else(|| "??".into()), line));
         Some((name.clone(), (addr - start) as u64, loc))
     }
 

@@ -508,7 +508,14 @@ fn malformed_objects_are_errors_not_panics() {
     // Symbols and lines naming sections that do not exist, absurd sizes.
     let mut o = b.o.clone();
     o.section_mut(b.text).relocs.clear();
-    o.add_symbol(Symbol { name: "ghost".into(), kind: SymbolKind::Func, binding: Binding::Global, visibility: Visibility::Default, def: SymbolDef::Section { section: SectionId(42), offset: 0 }, size: 0 });
+    o.add_symbol(Symbol {
+        name: "ghost".into(),
+        kind: SymbolKind::Func,
+        binding: Binding::Global,
+        visibility: Visibility::Default,
+        def: SymbolDef::Section { section: SectionId(42), offset: 0 },
+        size: 0,
+    });
     o.lines.push(LineEntry { section: SectionId(42), offset: 0, file: 7, line: 1 });
     o.lines.push(LineEntry { section: b.text, offset: 0, file: 7, line: 1 });
     let img = link_jit(vec![o.clone()], &none).unwrap();

@@ -232,10 +232,7 @@ mod tests {
 
     #[test]
     fn round_trip_with_long_names() {
-        let members = vec![
-            ("short.txt".to_string(), b"abc".to_vec()),
-            ("a-rather-long-member-name.txt".to_string(), b"hello\n".to_vec()),
-        ];
+        let members = vec![("short.txt".to_string(), b"abc".to_vec()), ("a-rather-long-member-name.txt".to_string(), b"hello\n".to_vec())];
         let bytes = write_archive(&members, true).unwrap();
         assert!(bytes.starts_with(b"!<arch>\n//  "), "no index for non-ELF members, then the name table");
         assert_eq!(read_archive("t.a", &bytes).unwrap(), members);

@@ -6,9 +6,9 @@
 //! error naming the file instead of a panic.
 
 use crate::*;
+use object::LittleEndian as LE;
 use object::elf;
 use object::read::elf::{FileHeader, Rela as _, SectionHeader as _, Sym as _};
-use object::LittleEndian as LE;
 use std::collections::HashMap;
 
 type Elf = elf::FileHeader64<LE>;
@@ -41,8 +41,16 @@ fn classify(sh_type: u32, sh_flags: u64, name: &str) -> Option<SectionKind> {
     }
     let starts = |p: &str| name == p || name.starts_with(&format!("{p}."));
     Some(match sh_type {
-        elf::SHT_NULL | elf::SHT_SYMTAB | elf::SHT_STRTAB | elf::SHT_RELA | elf::SHT_REL | elf::SHT_GROUP
-        | elf::SHT_SYMTAB_SHNDX | elf::SHT_HASH | elf::SHT_DYNAMIC | elf::SHT_DYNSYM => return None,
+        elf::SHT_NULL
+        | elf::SHT_SYMTAB
+        | elf::SHT_STRTAB
+        | elf::SHT_RELA
+        | elf::SHT_REL
+        | elf::SHT_GROUP
+        | elf::SHT_SYMTAB_SHNDX
+        | elf::SHT_HASH
+        | elf::SHT_DYNAMIC
+        | elf::SHT_DYNSYM => return None,
         elf::SHT_INIT_ARRAY | elf::SHT_PREINIT_ARRAY => SectionKind::InitArray,
         elf::SHT_FINI_ARRAY => SectionKind::FiniArray,
         elf::SHT_X86_64_UNWIND => SectionKind::EhFrame,
@@ -53,7 +61,11 @@ fn classify(sh_type: u32, sh_flags: u64, name: &str) -> Option<SectionKind> {
         elf::SHT_NOBITS if has(elf::SHF_TLS) => SectionKind::TlsBss,
         elf::SHT_NOBITS if has(elf::SHF_ALLOC) => SectionKind::Bss,
         _ if !has(elf::SHF_ALLOC) => {
-            if name.starts_with(".debug") { SectionKind::Debug } else { SectionKind::Other }
+            if name.starts_with(".debug") {
+                SectionKind::Debug
+            } else {
+                SectionKind::Other
+            }
         }
         _ if name == ".eh_frame" => SectionKind::EhFrame,
         _ if starts(".init_array") || starts(".ctors") => SectionKind::InitArray,
@@ -120,7 +132,8 @@ pub fn read_elf(name: &str, bytes: &[u8]) -> Result<Object, String> {
         if flag.get(endian) & elf::GRP_COMDAT == 0 {
             continue;
         }
-        let sym = symtab.symbol(object::SymbolIndex(sh.sh_info(endian) as usize)).map_err(|_| bad("group signature symbol out of range"))?;
+        let sym =
+            symtab.symbol(object::SymbolIndex(sh.sh_info(endian) as usize)).map_err(|_| bad("group signature symbol out of range"))?;
         let sig = String::from_utf8_lossy(sym.name(endian, strings).map_err(|e| bad(&e.to_string()))?).into_owned();
         for m in members {
             if let Some(&id) = secmap.get(&(m.get(endian) as usize)) {

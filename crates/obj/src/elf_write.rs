@@ -116,7 +116,14 @@ fn validate(obj: &Object) -> Result<(), String> {
     for s in &obj.sections {
         for r in &s.relocs {
             if r.symbol.0 as usize >= obj.symbols.len() {
-                return Err(format!("{}: relocation in {} at {:#x} names symbol #{} of {}", obj.name, s.name, r.offset, r.symbol.0, obj.symbols.len()));
+                return Err(format!(
+                    "{}: relocation in {} at {:#x} names symbol #{} of {}",
+                    obj.name,
+                    s.name,
+                    r.offset,
+                    r.symbol.0,
+                    obj.symbols.len()
+                ));
             }
             let size = s.size.max(s.data.len() as u64);
             if r.offset.checked_add(reloc_width(r.kind)).is_none_or(|end| end > size) {

@@ -5,10 +5,10 @@
 //! and the JIT consume it. Relocation kinds are named by what they compute,
 //! independent of the file format.
 
-pub mod elf_write;
-pub mod elf_read;
-pub mod asm_write;
 pub mod archive;
+pub mod asm_write;
+pub mod elf_read;
+pub mod elf_write;
 pub mod symtab;
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug, Hash, PartialOrd, Ord)]
@@ -111,10 +111,15 @@ pub enum SymbolKind {
 pub enum SymbolDef {
     Undefined,
     /// Defined at `offset` in a section.
-    Section { section: SectionId, offset: u64 },
+    Section {
+        section: SectionId,
+        offset: u64,
+    },
     Absolute(u64),
     /// A common symbol (tentative definition), to be allocated by the linker.
-    Common { align: u64 },
+    Common {
+        align: u64,
+    },
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -161,15 +166,7 @@ impl Object {
     }
 
     pub fn add_section(&mut self, name: &str, kind: SectionKind, align: u64) -> SectionId {
-        self.sections.push(Section {
-            name: name.to_string(),
-            kind,
-            align,
-            data: Vec::new(),
-            size: 0,
-            relocs: Vec::new(),
-            comdat: None,
-        });
+        self.sections.push(Section { name: name.to_string(), kind, align, data: Vec::new(), size: 0, relocs: Vec::new(), comdat: None });
         SectionId(self.sections.len() as u32 - 1)
     }
 

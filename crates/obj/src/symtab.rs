@@ -6,9 +6,9 @@
 //! and flags, which kit's object model does not keep. Malformed input is an
 //! error naming the file, never a panic.
 
+use object::LittleEndian as LE;
 use object::elf;
 use object::read::elf::{FileHeader, SectionHeader as _, Sym as _};
-use object::LittleEndian as LE;
 
 type Elf = elf::FileHeader64<LE>;
 
@@ -120,9 +120,7 @@ fn section_letter(sh_type: u32, sh_flags: u64, name: &str) -> char {
         return 'b';
     }
     let debugging = !has(elf::SHF_ALLOC)
-        && [".debug", ".gnu.debuglto_.debug_", ".gnu.linkonce.wi.", ".zdebug", ".line", ".stab"]
-            .iter()
-            .any(|p| name.starts_with(p))
+        && [".debug", ".gnu.debuglto_.debug_", ".gnu.linkonce.wi.", ".zdebug", ".line", ".stab"].iter().any(|p| name.starts_with(p))
         || !has(elf::SHF_ALLOC) && name == ".gdb_index";
     if debugging {
         return 'N';

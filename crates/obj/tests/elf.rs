@@ -321,8 +321,7 @@ fn truncated_and_mutated_input_never_panics() {
 /// exercise the archive reader itself (counted, and checked to be most).
 #[test]
 fn mutated_archives_never_panic() {
-    let members: Vec<(String, Vec<u8>)> =
-        (0..3).map(|i| (format!("m{i}.o"), elf_write::write_elf(&sample_object()).unwrap())).collect();
+    let members: Vec<(String, Vec<u8>)> = (0..3).map(|i| (format!("m{i}.o"), elf_write::write_elf(&sample_object()).unwrap())).collect();
     let good = archive::write_archive(&members, true).unwrap();
     assert_eq!(archive::read_archive("good.a", &good).unwrap().len(), 3, "the unmutated archive reads back");
     let mut rng = Rng(0x2545f4914f6cdd1d);

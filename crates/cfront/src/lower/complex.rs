@@ -4,8 +4,8 @@
 //! Multiplication and division call libgcc's `__mul?c3`/`__div?c3`, as gcc
 //! does, for the C11 Annex G infinities and NaNs.
 
-use super::*;
 use super::expr::is_long_double;
+use super::*;
 use kir::BinOp as KB;
 
 fn float_part(t: &CType) -> Option<FloatKind> {
@@ -109,7 +109,8 @@ impl<'a, 't, 'd> FnCx<'a, 't, 'd> {
     fn complex_int_mul_div(&mut self, op: BinOp, (a, b): (Value, Value), (c, d): (Value, Value), part: &T) -> Value {
         let ar = |cx: &mut Self, op, x, y| cx.binary(op, x, y, part, part);
         if op == BinOp::Mul {
-            let (ac, bd, ad, bc) = (ar(self, BinOp::Mul, a, c), ar(self, BinOp::Mul, b, d), ar(self, BinOp::Mul, a, d), ar(self, BinOp::Mul, b, c));
+            let (ac, bd, ad, bc) =
+                (ar(self, BinOp::Mul, a, c), ar(self, BinOp::Mul, b, d), ar(self, BinOp::Mul, a, d), ar(self, BinOp::Mul, b, c));
             let re = ar(self, BinOp::Sub, ac, bd);
             let im = ar(self, BinOp::Add, ad, bc);
             return self.cx_make(re, im, part);

@@ -236,7 +236,8 @@ impl<'t, 'd> ModCx<'t, 'd> {
                             CVal::Float(f) => Some(Expr { kind: K::Float(f), ty: t.clone(), loc: e.loc }),
                             _ => None,
                         };
-                        let ne = Expr { kind: K::Binary(*op, Box::new(lit(x, &a.ty)?), Box::new(lit(y, &b.ty)?)), ty: e.ty.clone(), loc: e.loc };
+                        let ne =
+                            Expr { kind: K::Binary(*op, Box::new(lit(x, &a.ty)?), Box::new(lit(y, &b.ty)?)), ty: e.ty.clone(), loc: e.loc };
                         match crate::parse::expr_eval::eval_num(&ne)? {
                             crate::parse::expr_eval::Num::I(i) => CVal::Int(i),
                             crate::parse::expr_eval::Num::F(f) => CVal::Float(f),

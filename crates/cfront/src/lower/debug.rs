@@ -128,9 +128,7 @@ impl ModCx<'_, '_> {
         }
         let base = self.intern(int_base(k));
         let (name, values) = match self.tu.enums.get(&tag) {
-            Some((name, values)) => {
-                (name.as_ref().map(|n| n.to_string()), values.iter().map(|(n, v)| (n.to_string(), *v)).collect())
-            }
+            Some((name, values)) => (name.as_ref().map(|n| n.to_string()), values.iter().map(|(n, v)| (n.to_string(), *v)).collect()),
             None => (None, Vec::new()),
         };
         let d = self.intern(DebugType::Enum { name, base, values });

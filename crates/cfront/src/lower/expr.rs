@@ -46,19 +46,11 @@ impl<'a, 't, 'd> FnCx<'a, 't, 'd> {
             K::LongFloat(b) => self.ld_const(*b),
             K::Int(v) => {
                 let t = kt_of(&e.ty);
-                if t.is_float() {
-                    self.val(Op::Fconst(t, *v as f64))
-                } else {
-                    self.iconst(t, *v)
-                }
+                if t.is_float() { self.val(Op::Fconst(t, *v as f64)) } else { self.iconst(t, *v) }
             }
             K::Float(f) => {
                 let t = kt_of(&e.ty);
-                if t.is_float() {
-                    self.val(Op::Fconst(t, *f))
-                } else {
-                    self.iconst(t, *f as i128)
-                }
+                if t.is_float() { self.val(Op::Fconst(t, *f)) } else { self.iconst(t, *f as i128) }
             }
             K::Str(_) | K::Global(_) | K::Deref(_) | K::Member { .. } | K::CompoundLit(..) => {
                 if let K::Member { bits: Some((bit, width)), .. } = &e.kind {
@@ -68,21 +60,13 @@ impl<'a, 't, 'd> FnCx<'a, 't, 'd> {
                     unreachable!()
                 }
                 let addr = self.addr(e);
-                if is_agg || e.ty.is_array() || e.ty.is_func() {
-                    addr
-                } else {
-                    self.load_scalar(addr, &e.ty)
-                }
+                if is_agg || e.ty.is_array() || e.ty.is_func() { addr } else { self.load_scalar(addr, &e.ty) }
             }
             K::Local(id) => match self.locals[*id as usize] {
                 Store::Var(v) => self.val(Op::GetVar(v)),
                 _ => {
                     let addr = self.local_addr(*id);
-                    if is_agg || e.ty.is_array() {
-                        addr
-                    } else {
-                        self.load_scalar(addr, &e.ty)
-                    }
+                    if is_agg || e.ty.is_array() { addr } else { self.load_scalar(addr, &e.ty) }
                 }
             },
             K::Unary(op, x) if x.ty.is_vector() => {
@@ -171,7 +155,11 @@ impl<'a, 't, 'd> FnCx<'a, 't, 'd> {
                 }
                 dst
             }
-            K::CompoundAssign { op, lhs, rhs, op_ty } if lhs.ty.is_atomic && lhs.ty.is_integer() && matches!(op, BinOp::Add | BinOp::Sub | BinOp::BitAnd | BinOp::BitOr | BinOp::BitXor) => {
+            K::CompoundAssign { op, lhs, rhs, op_ty }
+                if lhs.ty.is_atomic
+                    && lhs.ty.is_integer()
+                    && matches!(op, BinOp::Add | BinOp::Sub | BinOp::BitAnd | BinOp::BitOr | BinOp::BitXor) =>
+            {
                 let r = self.value(rhs);
                 let r = self.convert_val(r, &rhs.ty, &lhs.ty);
                 self.atomic_update(lhs, *op, r).map(|(_, new)| new)?
@@ -286,19 +274,20 @@ impl<'a, 't, 'd> FnCx<'a, 't, 'd> {
                 let mut result = None;
                 for (i, s) in stmts.iter().enumerate() {
                     if i + 1 == n
-                        && let Stmt::Expr(x) = s {
-                            result = self.rval(x);
-                            // An aggregate result must outlive the block: copy it.
-                            if let (Some(v), true) = (result, is_agg) {
-                                let size = self.size_of(&e.ty);
-                                let al = self.align_of(&e.ty);
-                                let s = self.temp_slot(size, al, "<stmt-expr>");
-                                let dst = self.slot_addr(s);
-                                self.copy(dst, v, size, al);
-                                result = Some(dst);
-                            }
-                            continue;
+                        && let Stmt::Expr(x) = s
+                    {
+                        result = self.rval(x);
+                        // An aggregate result must outlive the block: copy it.
+                        if let (Some(v), true) = (result, is_agg) {
+                            let size = self.size_of(&e.ty);
+                            let al = self.align_of(&e.ty);
+                            let s = self.temp_slot(size, al, "<stmt-expr>");
+                            let dst = self.slot_addr(s);
+                            self.copy(dst, v, size, al);
+                            result = Some(dst);
                         }
+                        continue;
+                    }
                     self.stmt(s);
                 }
                 let depth = self.cleanups.len() - 1;
@@ -446,13 +435,51 @@ impl<'a, 't, 'd> FnCx<'a, 't, 'd> {
         let float = self.ty(a).is_float();
         let signed = opnd_ty.is_signed() && !opnd_ty.is_ptr();
         let kb = match op {
-            BinOp::Add => if float { KB::FAdd } else { KB::Add },
-            BinOp::Sub => if float { KB::FSub } else { KB::Sub },
-            BinOp::Mul => if float { KB::FMul } else { KB::Mul },
-            BinOp::Div => if float { KB::FDiv } else if signed { KB::SDiv } else { KB::UDiv },
-            BinOp::Rem => if signed { KB::SRem } else { KB::URem },
+            BinOp::Add => {
+                if float {
+                    KB::FAdd
+                } else {
+                    KB::Add
+                }
+            }
+            BinOp::Sub => {
+                if float {
+                    KB::FSub
+                } else {
+                    KB::Sub
+                }
+            }
+            BinOp::Mul => {
+                if float {
+                    KB::FMul
+                } else {
+                    KB::Mul
+                }
+            }
+            BinOp::Div => {
+                if float {
+                    KB::FDiv
+                } else if signed {
+                    KB::SDiv
+                } else {
+                    KB::UDiv
+                }
+            }
+            BinOp::Rem => {
+                if signed {
+                    KB::SRem
+                } else {
+                    KB::URem
+                }
+            }
             BinOp::Shl => KB::Shl,
-            BinOp::Shr => if signed { KB::SShr } else { KB::UShr },
+            BinOp::Shr => {
+                if signed {
+                    KB::SShr
+                } else {
+                    KB::UShr
+                }
+            }
             BinOp::BitAnd => KB::And,
             BinOp::BitOr => KB::Or,
             BinOp::BitXor => KB::Xor,
@@ -649,9 +676,10 @@ impl<'a, 't, 'd> FnCx<'a, 't, 'd> {
     /// register locals).
     pub(super) fn lvalue_addr_once(&mut self, e: &Expr) -> Option<Value> {
         if let ExprKind::Local(id) = e.kind
-            && let Store::Var(_) = self.locals[id as usize] {
-                return None;
-            }
+            && let Store::Var(_) = self.locals[id as usize]
+        {
+            return None;
+        }
         Some(self.addr(e))
     }
 
@@ -755,7 +783,13 @@ impl<'a, 't, 'd> FnCx<'a, 't, 'd> {
             return self.slot_addr(s);
         }
         let (ngp, nfp) = match &class {
-            ArgClass::Scalar(t) => if t.is_float() { (0, 1) } else { (1, 0) },
+            ArgClass::Scalar(t) => {
+                if t.is_float() {
+                    (0, 1)
+                } else {
+                    (1, 0)
+                }
+            }
             ArgClass::Regs(r) => (r.iter().filter(|t| !t.is_float()).count(), r.iter().filter(|t| t.is_float()).count()),
             _ => (0, 0),
         };
@@ -844,4 +878,3 @@ impl<'a, 't, 'd> FnCx<'a, 't, 'd> {
         }
     }
 }
-

@@ -12,7 +12,8 @@ pub(crate) fn prune(m: &mut Module, discardable: &HashSet<String>) {
     let mut used: HashSet<String> = HashSet::new();
     let mut work: Vec<usize> = Vec::new();
     // Where each discardable function is, looked up once.
-    let index: HashMap<&str, usize> = m.funcs.iter().enumerate().filter(|(_, f)| discardable.contains(&f.name)).map(|(i, f)| (f.name.as_str(), i)).collect();
+    let index: HashMap<&str, usize> =
+        m.funcs.iter().enumerate().filter(|(_, f)| discardable.contains(&f.name)).map(|(i, f)| (f.name.as_str(), i)).collect();
     let note = |name: &str, used: &mut HashSet<String>, work: &mut Vec<usize>| {
         if used.insert(name.to_string())
             && let Some(&i) = index.get(name)
@@ -30,7 +31,8 @@ pub(crate) fn prune(m: &mut Module, discardable: &HashSet<String>) {
             note(sym, &mut used, &mut work);
         }
     }
-    let roots: Vec<String> = m.aliases.iter().map(|a| a.target.clone()).chain(m.ctors.iter().chain(&m.dtors).map(|c| c.0.clone())).collect();
+    let roots: Vec<String> =
+        m.aliases.iter().map(|a| a.target.clone()).chain(m.ctors.iter().chain(&m.dtors).map(|c| c.0.clone())).collect();
     for r in &roots {
         note(r, &mut used, &mut work);
     }

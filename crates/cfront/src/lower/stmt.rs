@@ -259,14 +259,14 @@ impl<'a, 't, 'd> FnCx<'a, 't, 'd> {
             ArgClass::Ignore => vec![],
             ArgClass::X87(n) => {
                 self.run_cleanups(0);
-            self.profile_hook(true);
+                self.profile_hook(true);
                 self.x87_return(n, v, rty.is_record());
                 self.terminate(Term::Ret(vec![]));
                 return;
             }
         };
         self.run_cleanups(0);
-            self.profile_hook(true);
+        self.profile_hook(true);
         self.terminate(Term::Ret(vals));
     }
 
@@ -425,11 +425,7 @@ impl<'a, 't, 'd> FnCx<'a, 't, 'd> {
             }
             Builtin::Bswap => {
                 let v = vals(self)[0];
-                if self.ty(v) == KT::I8 {
-                    v
-                } else {
-                    self.val(Op::Un(KU::Bswap, v))
-                }
+                if self.ty(v) == KT::I8 { v } else { self.val(Op::Un(KU::Bswap, v)) }
             }
             Builtin::Expect => vals(self)[0],
             Builtin::Shuffle => {
@@ -528,11 +524,7 @@ impl<'a, 't, 'd> FnCx<'a, 't, 'd> {
                     _ => {
                         let a = self.val(Op::Un(KU::FAbs, v));
                         let inf = self.val(Op::Fconst(t, f64::INFINITY));
-                        if b == Builtin::IsInf {
-                            self.val(Op::Cmp(CmpOp::FEq, a, inf))
-                        } else {
-                            self.val(Op::Cmp(CmpOp::FLt, a, inf))
-                        }
+                        if b == Builtin::IsInf { self.val(Op::Cmp(CmpOp::FEq, a, inf)) } else { self.val(Op::Cmp(CmpOp::FLt, a, inf)) }
                     }
                 };
                 self.val(Op::Conv(ConvOp::ZExt, r, KT::I32))
@@ -543,7 +535,11 @@ impl<'a, 't, 'd> FnCx<'a, 't, 'd> {
                     let r: Vec<Value> = rets.iter().map(|&t| cx.f.new_value(t)).collect();
                     let sig = kir::Sig { params, rets, ..Default::default() };
                     let line = cx.line;
-                    cx.f.blocks[cx.cur.0 as usize].insts.push(kir::Inst { result: None, op: Op::Call { callee: kir::Callee::Direct(name.into()), sig, args, rets: r.clone() }, line });
+                    cx.f.blocks[cx.cur.0 as usize].insts.push(kir::Inst {
+                        result: None,
+                        op: Op::Call { callee: kir::Callee::Direct(name.into()), sig, args, rets: r.clone() },
+                        line,
+                    });
                     r.first().copied()
                 };
                 let size = self.iconst(KT::I64, 512);
@@ -672,4 +668,3 @@ impl<'a, 't, 'd> FnCx<'a, 't, 'd> {
         ne
     }
 }
-

@@ -18,8 +18,7 @@ impl<'a, 't, 'd> FnCx<'a, 't, 'd> {
     }
 
     fn x87(&mut self, stub: &str, args: Vec<Value>, ret: KT) -> Value {
-        self.runtime_call(&format!("__kit_x87_{stub}"), args, Some(ret))
-            .expect("stub result")
+        self.runtime_call(&format!("__kit_x87_{stub}"), args, Some(ret)).expect("stub result")
     }
 
     pub(super) fn ld_neg(&mut self, v: Value) -> Value {
@@ -107,11 +106,7 @@ impl<'a, 't, 'd> FnCx<'a, 't, 'd> {
                 let hi = self.bin(if signed { KB::SShr } else { KB::UShr }, v, sh);
                 let hi = self.val(Op::Conv(ConvOp::Trunc, hi, KT::I64));
                 let lo = self.val(Op::Conv(ConvOp::Trunc, v, KT::I64));
-                let hi = self.x87(
-                    if signed { "from_i64" } else { "from_u64" },
-                    vec![hi],
-                    KT::I128,
-                );
+                let hi = self.x87(if signed { "from_i64" } else { "from_u64" }, vec![hi], KT::I128);
                 let scale = self.ld_const(TWO64);
                 let hi = self.x87("mul", vec![hi, scale], KT::I128);
                 let lo = self.x87("from_u64", vec![lo], KT::I128);
@@ -119,11 +114,7 @@ impl<'a, 't, 'd> FnCx<'a, 't, 'd> {
             }
             t => {
                 let wide = self.fit_int(v, KT::I64, signed);
-                let stub = if signed || t.bytes() < 8 {
-                    "from_i64"
-                } else {
-                    "from_u64"
-                };
+                let stub = if signed || t.bytes() < 8 { "from_i64" } else { "from_u64" };
                 self.x87(stub, vec![wide], KT::I128)
             }
         }
@@ -143,11 +134,7 @@ impl<'a, 't, 'd> FnCx<'a, 't, 'd> {
             KT::F32 => self.x87("to_f32", vec![v], KT::F32),
             KT::I128 => self.ld_to_i128(v),
             t => {
-                let w = if !signed && t == KT::I64 {
-                    self.x87("to_u64", vec![v], KT::I64)
-                } else {
-                    self.x87("to_i64", vec![v], KT::I64)
-                };
+                let w = if !signed && t == KT::I64 { self.x87("to_u64", vec![v], KT::I64) } else { self.x87("to_i64", vec![v], KT::I64) };
                 self.fit_int(w, t, signed)
             }
         }
@@ -198,11 +185,7 @@ impl<'a, 't, 'd> FnCx<'a, 't, 'd> {
             let im = self.load(KT::I128, v, 16, false);
             self.runtime_call("__kit_x87_ret2", vec![re, im], None);
         } else {
-            let v = if is_record {
-                self.load(KT::I128, v, 0, false)
-            } else {
-                v
-            };
+            let v = if is_record { self.load(KT::I128, v, 0, false) } else { v };
             self.runtime_call("__kit_x87_ret", vec![v], None);
         }
     }

@@ -140,13 +140,26 @@ impl<'a> Parser<'a> {
                     Kind::Vector(..) => 14,
                     Kind::Float(_) => 8,
                     Kind::Complex(_) | Kind::ComplexInt(_) => 9,
-                    Kind::Record(id) => if self.tu.records.get(*id).is_union { 13 } else { 12 },
+                    Kind::Record(id) => {
+                        if self.tu.records.get(*id).is_union {
+                            13
+                        } else {
+                            12
+                        }
+                    }
                 };
                 Ok(Some(int_lit(c, int, loc)))
             }
-            "__builtin_creal" | "__builtin_crealf" | "__builtin_creall" | "__builtin_cimag" | "__builtin_cimagf" | "__builtin_cimagl" | "__builtin_conj" | "__builtin_conjf" | "__builtin_conjl" => {
+            "__builtin_creal" | "__builtin_crealf" | "__builtin_creall" | "__builtin_cimag" | "__builtin_cimagf" | "__builtin_cimagl"
+            | "__builtin_conj" | "__builtin_conjf" | "__builtin_conjl" => {
                 let a = self.nargs(loc, name, 1)?;
-                let k = if name.ends_with('f') { FloatKind::Float } else if name.ends_with('l') { FloatKind::LDouble } else { FloatKind::Double };
+                let k = if name.ends_with('f') {
+                    FloatKind::Float
+                } else if name.ends_with('l') {
+                    FloatKind::LDouble
+                } else {
+                    FloatKind::Double
+                };
                 let ct = mk(Kind::Complex(k));
                 let z = self.convert(a.into_iter().next().unwrap(), &ct);
                 if name.contains("conj") {
@@ -191,7 +204,9 @@ impl<'a> Parser<'a> {
                 let t = self.eval_int(&a[1]).unwrap_or(0);
                 Ok(Some(int_lit(if t < 2 { -1i128 as u64 as i128 } else { 0 }, int_t(IntKind::ULong), loc)))
             }
-            "__builtin_inf" | "__builtin_huge_val" => Ok(self.nargs(loc, name, 0).map(|_| Some(Expr { kind: ExprKind::Float(f64::INFINITY), ty: dbl, loc }))?),
+            "__builtin_inf" | "__builtin_huge_val" => {
+                Ok(self.nargs(loc, name, 0).map(|_| Some(Expr { kind: ExprKind::Float(f64::INFINITY), ty: dbl, loc }))?)
+            }
             "__builtin_inff" | "__builtin_huge_valf" => {
                 self.nargs(loc, name, 0)?;
                 b(ExprKind::Float(f64::INFINITY), float_t(FloatKind::Float))
@@ -297,8 +312,12 @@ impl<'a> Parser<'a> {
                 let a = self.nargs(loc, name, if name.ends_with("fpclassify") { 6 } else { 1 })?;
                 Ok(Some(self.classify(name, a, loc)))
             }
-            "__builtin_isgreater" | "__builtin_isgreaterequal" | "__builtin_isless" | "__builtin_islessequal"
-            | "__builtin_islessgreater" | "__builtin_isunordered" => {
+            "__builtin_isgreater"
+            | "__builtin_isgreaterequal"
+            | "__builtin_isless"
+            | "__builtin_islessequal"
+            | "__builtin_islessgreater"
+            | "__builtin_isunordered" => {
                 let a = self.nargs(loc, name, 2)?;
                 let mut it = a.into_iter();
                 let (x, y) = (it.next().unwrap(), it.next().unwrap());
@@ -324,7 +343,13 @@ impl<'a> Parser<'a> {
             }
             "__builtin_fabs" | "__builtin_fabsf" | "__builtin_fabsl" | "__builtin_sqrt" | "__builtin_sqrtf" => {
                 let a = self.nargs(loc, name, 1)?;
-                let ty = if name.ends_with('f') { float_t(FloatKind::Float) } else if name.ends_with('l') { float_t(FloatKind::LDouble) } else { dbl };
+                let ty = if name.ends_with('f') {
+                    float_t(FloatKind::Float)
+                } else if name.ends_with('l') {
+                    float_t(FloatKind::LDouble)
+                } else {
+                    dbl
+                };
                 let x = self.convert(a.into_iter().next().unwrap(), &ty);
                 let k = if name.contains("fabs") { Builtin::Fabs } else { Builtin::Sqrt };
                 b(ExprKind::Builtin(k, vec![x]), ty)
@@ -347,7 +372,13 @@ impl<'a> Parser<'a> {
             }
             "__builtin_copysign" | "__builtin_copysignf" | "__builtin_copysignl" => {
                 let a = self.nargs(loc, name, 2)?;
-                let ty = if name.ends_with('f') { float_t(FloatKind::Float) } else if name.ends_with('l') { float_t(FloatKind::LDouble) } else { dbl };
+                let ty = if name.ends_with('f') {
+                    float_t(FloatKind::Float)
+                } else if name.ends_with('l') {
+                    float_t(FloatKind::LDouble)
+                } else {
+                    dbl
+                };
                 let mut it = a.into_iter();
                 let x = self.convert(it.next().unwrap(), &ty);
                 let y = self.convert(it.next().unwrap(), &ty);
@@ -476,7 +507,8 @@ impl<'a> Parser<'a> {
         let x = if x.ty.is_float() { x } else { self.convert(x, &float_t(FloatKind::Double)) };
         let (setup, x) = self.evaluate_once(x, loc);
         let test = |k: Builtin, x: &Expr| Expr { kind: ExprKind::Builtin(k, vec![x.clone()]), ty: int_t(IntKind::Int), loc };
-        let cond = |c: Expr, a: Expr, b: Expr| Expr { kind: ExprKind::Cond(Box::new(c), Box::new(a), Box::new(b)), ty: int_t(IntKind::Int), loc };
+        let cond =
+            |c: Expr, a: Expr, b: Expr| Expr { kind: ExprKind::Cond(Box::new(c), Box::new(a), Box::new(b)), ty: int_t(IntKind::Int), loc };
         let lit = |v: i128| int_lit(v, int_t(IntKind::Int), loc);
         // |x| >= the smallest normal number of x's type.
         let min_normal = match &x.ty.kind {
@@ -613,7 +645,11 @@ impl<'a> Parser<'a> {
             _ => {
                 let desired = deref(self, v[2].clone());
                 let desired = self.convert(desired, &vt);
-                Ok(Expr { kind: ExprKind::Builtin(Builtin::AtomicCompareExchange, vec![p, v[1].clone(), desired]), ty: int_t(IntKind::Bool), loc })
+                Ok(Expr {
+                    kind: ExprKind::Builtin(Builtin::AtomicCompareExchange, vec![p, v[1].clone(), desired]),
+                    ty: int_t(IntKind::Bool),
+                    loc,
+                })
             }
         }
     }
@@ -623,28 +659,211 @@ impl<'a> Parser<'a> {
 /// expand them inline; calling the library computes the same).
 fn is_library_builtin(name: &str) -> bool {
     const LIBC: &[&str] = &[
-        "memcpy", "memmove", "memset", "memcmp", "memchr", "mempcpy", "strlen", "strnlen", "strcmp", "strncmp", "strcpy",
-        "strncpy", "stpcpy", "stpncpy", "strcat", "strncat", "strchr", "strrchr", "strstr", "strspn", "strcspn",
-        "strpbrk", "strdup", "strndup", "strcasecmp", "strncasecmp", "bzero", "bcmp", "bcopy", "index", "rindex",
-        "printf", "fprintf", "sprintf", "snprintf", "vprintf", "vfprintf", "vsprintf", "vsnprintf", "scanf", "fscanf",
-        "sscanf", "puts", "fputs", "putchar", "fputc", "putc", "fwrite", "abort", "exit", "_exit", "_Exit", "malloc",
-        "calloc", "realloc", "free", "aligned_alloc", "posix_memalign", "abs", "labs", "llabs", "imaxabs", "isalnum",
-        "isalpha", "isascii", "isblank", "iscntrl", "isdigit", "isgraph", "islower", "isprint", "ispunct", "isspace",
-        "isupper", "isxdigit", "tolower", "toupper", "toascii", "__memcpy_chk", "__memmove_chk", "__memset_chk",
-        "__strcpy_chk", "__strncpy_chk", "__strcat_chk", "__strncat_chk", "__sprintf_chk", "__snprintf_chk",
-        "__vsprintf_chk", "__vsnprintf_chk", "__printf_chk", "__fprintf_chk", "__vprintf_chk", "__vfprintf_chk",
-        "__stpcpy_chk", "__mempcpy_chk", "__stpncpy_chk", "execl", "execle", "execlp", "execv", "execvp", "execve",
-        "fork", "strftime", "wmemcpy", "wmemset", "wcslen", "qsort", "bsearch", "signal", "raise", "longjmp", "setjmp",
-        "fabsd32", "ffsimax", "clzimax",
+        "memcpy",
+        "memmove",
+        "memset",
+        "memcmp",
+        "memchr",
+        "mempcpy",
+        "strlen",
+        "strnlen",
+        "strcmp",
+        "strncmp",
+        "strcpy",
+        "strncpy",
+        "stpcpy",
+        "stpncpy",
+        "strcat",
+        "strncat",
+        "strchr",
+        "strrchr",
+        "strstr",
+        "strspn",
+        "strcspn",
+        "strpbrk",
+        "strdup",
+        "strndup",
+        "strcasecmp",
+        "strncasecmp",
+        "bzero",
+        "bcmp",
+        "bcopy",
+        "index",
+        "rindex",
+        "printf",
+        "fprintf",
+        "sprintf",
+        "snprintf",
+        "vprintf",
+        "vfprintf",
+        "vsprintf",
+        "vsnprintf",
+        "scanf",
+        "fscanf",
+        "sscanf",
+        "puts",
+        "fputs",
+        "putchar",
+        "fputc",
+        "putc",
+        "fwrite",
+        "abort",
+        "exit",
+        "_exit",
+        "_Exit",
+        "malloc",
+        "calloc",
+        "realloc",
+        "free",
+        "aligned_alloc",
+        "posix_memalign",
+        "abs",
+        "labs",
+        "llabs",
+        "imaxabs",
+        "isalnum",
+        "isalpha",
+        "isascii",
+        "isblank",
+        "iscntrl",
+        "isdigit",
+        "isgraph",
+        "islower",
+        "isprint",
+        "ispunct",
+        "isspace",
+        "isupper",
+        "isxdigit",
+        "tolower",
+        "toupper",
+        "toascii",
+        "__memcpy_chk",
+        "__memmove_chk",
+        "__memset_chk",
+        "__strcpy_chk",
+        "__strncpy_chk",
+        "__strcat_chk",
+        "__strncat_chk",
+        "__sprintf_chk",
+        "__snprintf_chk",
+        "__vsprintf_chk",
+        "__vsnprintf_chk",
+        "__printf_chk",
+        "__fprintf_chk",
+        "__vprintf_chk",
+        "__vfprintf_chk",
+        "__stpcpy_chk",
+        "__mempcpy_chk",
+        "__stpncpy_chk",
+        "execl",
+        "execle",
+        "execlp",
+        "execv",
+        "execvp",
+        "execve",
+        "fork",
+        "strftime",
+        "wmemcpy",
+        "wmemset",
+        "wcslen",
+        "qsort",
+        "bsearch",
+        "signal",
+        "raise",
+        "longjmp",
+        "setjmp",
+        "fabsd32",
+        "ffsimax",
+        "clzimax",
     ];
     const MATH: &[&str] = &[
-        "acos", "acosh", "asin", "asinh", "atan", "atan2", "atanh", "cbrt", "ceil", "cos", "cosh", "erf", "erfc", "exp",
-        "exp2", "expm1", "fdim", "floor", "fma", "fmax", "fmin", "fmod", "frexp", "hypot", "ilogb", "ldexp", "lgamma",
-        "llrint", "llround", "log", "log10", "log1p", "log2", "logb", "lrint", "lround", "modf", "nearbyint", "nextafter",
-        "nexttoward", "pow", "remainder", "remquo", "rint", "round", "scalbln", "scalbn", "sin", "sinh", "sqrt", "tan",
-        "tanh", "tgamma", "trunc", "sincos", "exp10", "pow10", "significand", "gamma", "drem", "j0", "j1", "jn", "y0",
-        "y1", "yn", "cabs", "carg", "cexp", "clog", "cpow", "csqrt", "csin", "ccos", "ctan", "casin", "cacos", "catan",
-        "csinh", "ccosh", "ctanh", "casinh", "cacosh", "catanh", "cproj", "roundeven", "nan",
+        "acos",
+        "acosh",
+        "asin",
+        "asinh",
+        "atan",
+        "atan2",
+        "atanh",
+        "cbrt",
+        "ceil",
+        "cos",
+        "cosh",
+        "erf",
+        "erfc",
+        "exp",
+        "exp2",
+        "expm1",
+        "fdim",
+        "floor",
+        "fma",
+        "fmax",
+        "fmin",
+        "fmod",
+        "frexp",
+        "hypot",
+        "ilogb",
+        "ldexp",
+        "lgamma",
+        "llrint",
+        "llround",
+        "log",
+        "log10",
+        "log1p",
+        "log2",
+        "logb",
+        "lrint",
+        "lround",
+        "modf",
+        "nearbyint",
+        "nextafter",
+        "nexttoward",
+        "pow",
+        "remainder",
+        "remquo",
+        "rint",
+        "round",
+        "scalbln",
+        "scalbn",
+        "sin",
+        "sinh",
+        "sqrt",
+        "tan",
+        "tanh",
+        "tgamma",
+        "trunc",
+        "sincos",
+        "exp10",
+        "pow10",
+        "significand",
+        "gamma",
+        "drem",
+        "j0",
+        "j1",
+        "jn",
+        "y0",
+        "y1",
+        "yn",
+        "cabs",
+        "carg",
+        "cexp",
+        "clog",
+        "cpow",
+        "csqrt",
+        "csin",
+        "ccos",
+        "ctan",
+        "casin",
+        "cacos",
+        "catan",
+        "csinh",
+        "ccosh",
+        "ctanh",
+        "casinh",
+        "cacosh",
+        "catanh",
+        "cproj",
+        "roundeven",
+        "nan",
     ];
     if LIBC.contains(&name) || MATH.contains(&name) {
         return true;

@@ -49,13 +49,63 @@ pub(super) struct DeclSpec {
 }
 
 const TYPE_KEYWORDS: &[&str] = &[
-    "void", "char", "short", "int", "long", "float", "double", "signed", "unsigned", "_Bool", "_Complex", "__complex",
-    "__complex__", "struct", "union", "enum", "const", "volatile", "restrict", "__restrict", "__restrict__",
-    "__const", "__const__", "__volatile", "__volatile__", "__signed", "__signed__", "_Atomic", "_Alignas",
-    "typedef", "extern", "static", "auto", "register", "inline", "__inline", "__inline__", "_Noreturn",
-    "_Thread_local", "__thread", "__attribute__", "__attribute", "__extension__", "typeof", "__typeof__",
-    "__typeof", "__int128", "__int128_t", "__uint128_t", "__auto_type", "_Float32", "_Float64", "_Float128",
-    "__float128", "_Float32x", "_Float64x", "__declspec",
+    "void",
+    "char",
+    "short",
+    "int",
+    "long",
+    "float",
+    "double",
+    "signed",
+    "unsigned",
+    "_Bool",
+    "_Complex",
+    "__complex",
+    "__complex__",
+    "struct",
+    "union",
+    "enum",
+    "const",
+    "volatile",
+    "restrict",
+    "__restrict",
+    "__restrict__",
+    "__const",
+    "__const__",
+    "__volatile",
+    "__volatile__",
+    "__signed",
+    "__signed__",
+    "_Atomic",
+    "_Alignas",
+    "typedef",
+    "extern",
+    "static",
+    "auto",
+    "register",
+    "inline",
+    "__inline",
+    "__inline__",
+    "_Noreturn",
+    "_Thread_local",
+    "__thread",
+    "__attribute__",
+    "__attribute",
+    "__extension__",
+    "typeof",
+    "__typeof__",
+    "__typeof",
+    "__int128",
+    "__int128_t",
+    "__uint128_t",
+    "__auto_type",
+    "_Float32",
+    "_Float64",
+    "_Float128",
+    "__float128",
+    "_Float32x",
+    "_Float64x",
+    "__declspec",
 ];
 
 impl<'a> Parser<'a> {
@@ -246,8 +296,7 @@ impl<'a> Parser<'a> {
         let (mut is_const, mut is_volatile, mut is_atomic) = (false, false, false);
         let mut base: Option<T> = None;
         let (mut n_void, mut n_char, mut n_short, mut n_int, mut n_long) = (0, 0, 0, 0, 0);
-        let (mut n_float, mut n_double, mut n_signed, mut n_unsigned, mut n_bool, mut n_complex, mut n_i128) =
-            (0, 0, 0, 0, 0, 0, 0);
+        let (mut n_float, mut n_double, mut n_signed, mut n_unsigned, mut n_bool, mut n_complex, mut n_i128) = (0, 0, 0, 0, 0, 0, 0);
         let mut any = false;
         loop {
             let t = self.peek().clone();
@@ -396,33 +445,43 @@ impl<'a> Parser<'a> {
                     attrs.mode = Some(0);
                 }
                 _ => {
-                    let counted = n_void + n_char + n_short + n_int + n_long + n_float + n_double + n_signed
-                        + n_unsigned + n_bool + n_complex + n_i128;
-                    if base.is_none() && counted == 0
-                        && let Some(Sym::Typedef(ty)) = self.lookup(kw).cloned() {
-                            // `typedef int T; { T T; }` – a typedef name followed by a
-                            // declarator that redeclares it is still the type here.
-                            let name = self.bump().text;
-                            let named = CType { typedef: Some(Rc::new((name, ty.clone()))), ..(*ty).clone() };
-                            base = Some(Rc::new(named));
-                            any = true;
-                            continue;
-                        }
+                    let counted = n_void
+                        + n_char
+                        + n_short
+                        + n_int
+                        + n_long
+                        + n_float
+                        + n_double
+                        + n_signed
+                        + n_unsigned
+                        + n_bool
+                        + n_complex
+                        + n_i128;
+                    if base.is_none()
+                        && counted == 0
+                        && let Some(Sym::Typedef(ty)) = self.lookup(kw).cloned()
+                    {
+                        // `typedef int T; { T T; }` – a typedef name followed by a
+                        // declarator that redeclares it is still the type here.
+                        let name = self.bump().text;
+                        let named = CType { typedef: Some(Rc::new((name, ty.clone()))), ..(*ty).clone() };
+                        base = Some(Rc::new(named));
+                        any = true;
+                        continue;
+                    }
                     break;
                 }
             }
             any = true;
         }
         let _ = any;
-        let counted = n_void + n_char + n_short + n_int + n_long + n_float + n_double + n_signed + n_unsigned
-            + n_bool + n_complex + n_i128;
+        let counted = n_void + n_char + n_short + n_int + n_long + n_float + n_double + n_signed + n_unsigned + n_bool + n_complex + n_i128;
         let ty = if let Some(b) = base {
             if counted > 0 {
                 self.err(loc, "two or more data types in declaration specifiers");
             }
             b
         } else {
-            
             if n_void > 0 {
                 mk(Kind::Void)
             } else if n_bool > 0 {
@@ -467,17 +526,48 @@ impl<'a> Parser<'a> {
         };
         let mut ty = with_quals(&ty, is_const, is_volatile, is_atomic);
         if let Some(m) = attrs.mode.filter(|&m| m > 0)
-            && let Some(k) = ty.int_kind() {
-                let s = k.signed();
-                let nk = match m {
-                    1 => if s { IntKind::SChar } else { IntKind::UChar },
-                    2 => if s { IntKind::Short } else { IntKind::UShort },
-                    4 => if s { IntKind::Int } else { IntKind::UInt },
-                    8 => if s { IntKind::Long } else { IntKind::ULong },
-                    _ => if s { IntKind::I128 } else { IntKind::U128 },
-                };
-                ty = with_quals(&int_t(nk), ty.is_const, ty.is_volatile, false);
-            }
+            && let Some(k) = ty.int_kind()
+        {
+            let s = k.signed();
+            let nk = match m {
+                1 => {
+                    if s {
+                        IntKind::SChar
+                    } else {
+                        IntKind::UChar
+                    }
+                }
+                2 => {
+                    if s {
+                        IntKind::Short
+                    } else {
+                        IntKind::UShort
+                    }
+                }
+                4 => {
+                    if s {
+                        IntKind::Int
+                    } else {
+                        IntKind::UInt
+                    }
+                }
+                8 => {
+                    if s {
+                        IntKind::Long
+                    } else {
+                        IntKind::ULong
+                    }
+                }
+                _ => {
+                    if s {
+                        IntKind::I128
+                    } else {
+                        IntKind::U128
+                    }
+                }
+            };
+            ty = with_quals(&int_t(nk), ty.is_const, ty.is_volatile, false);
+        }
         if attrs.vector_size.is_some() {
             ty = self.vectorize(ty, &attrs);
             attrs.vector_size = None;
@@ -589,9 +679,7 @@ impl<'a> Parser<'a> {
     fn paren_is_declarator(&self, allow_abstract: bool) -> bool {
         let n = self.peek_at(1);
         match n.kind {
-            TokKind::Punct(Punct::Star) | TokKind::Punct(Punct::LParen) | TokKind::Punct(Punct::LBracket) => {
-                true
-            }
+            TokKind::Punct(Punct::Star) | TokKind::Punct(Punct::LParen) | TokKind::Punct(Punct::LBracket) => true,
             TokKind::Punct(Punct::Caret) => true,
             TokKind::Ident => {
                 if n.text.starts_with("__attribute") {
@@ -796,11 +884,7 @@ impl<'a> Parser<'a> {
         let mut attrs = Attrs::default();
         self.attributes(&mut attrs);
         let loc = self.loc();
-        let tag = if self.peek().kind == TokKind::Ident {
-            Some(self.bump().text)
-        } else {
-            None
-        };
+        let tag = if self.peek().kind == TokKind::Ident { Some(self.bump().text) } else { None };
         let has_body = self.is(Punct::LBrace);
         let id = match &tag {
             Some(name) => {
@@ -857,11 +941,8 @@ impl<'a> Parser<'a> {
             loop {
                 let mut fattrs = spec.attrs.clone();
                 let loc = self.loc();
-                let (name, ty) = if self.is(Punct::Colon) {
-                    (None, spec.ty.clone())
-                } else {
-                    self.declarator(spec.ty.clone(), false, &mut fattrs)?
-                };
+                let (name, ty) =
+                    if self.is(Punct::Colon) { (None, spec.ty.clone()) } else { self.declarator(spec.ty.clone(), false, &mut fattrs)? };
                 let width = if self.eat(Punct::Colon) {
                     let w = self.const_int_expr().unwrap_or(0);
                     if w < 0 || w as u64 > self.size_of(&ty) * 8 {
@@ -919,8 +1000,8 @@ impl<'a> Parser<'a> {
             let sz = self.size_of(&ty);
             if let Kind::Array(_, None) = ty.kind {
                 if i + 1 != n && !is_union {
-                        self.err(loc, "flexible array member not at end of struct");
-                    }
+                    self.err(loc, "flexible array member not at end of struct");
+                }
                 has_flex = true;
             } else if !self.is_complete(&ty) {
                 self.err(loc, format!("field has incomplete type '{}'", self.tname(&ty)));
@@ -975,9 +1056,10 @@ impl<'a> Parser<'a> {
         let tag = if self.peek().kind == TokKind::Ident { Some(self.bump().text) } else { None };
         if !self.is(Punct::LBrace) {
             if let Some(name) = &tag
-                && let Some((Tag::Enum(t), _)) = self.lookup_tag(name) {
-                    return Ok(t.clone());
-                }
+                && let Some((Tag::Enum(t), _)) = self.lookup_tag(name)
+            {
+                return Ok(t.clone());
+            }
             return Ok(int_t(IntKind::UInt));
         }
         self.bump();
@@ -1006,7 +1088,15 @@ impl<'a> Parser<'a> {
         let min = consts.iter().map(|c| c.1).min().unwrap_or(0);
         let max = consts.iter().map(|c| c.1).max().unwrap_or(0);
         let k = if attrs.packed {
-            if min >= 0 && max <= 255 { IntKind::UChar } else if min >= -128 && max <= 127 { IntKind::SChar } else if min >= 0 && max <= 65535 { IntKind::UShort } else { IntKind::Int }
+            if min >= 0 && max <= 255 {
+                IntKind::UChar
+            } else if min >= -128 && max <= 127 {
+                IntKind::SChar
+            } else if min >= 0 && max <= 65535 {
+                IntKind::UShort
+            } else {
+                IntKind::Int
+            }
         } else if min >= 0 && max <= u32::MAX as i128 {
             IntKind::UInt
         } else if min >= i32::MIN as i128 && max <= i32::MAX as i128 {
@@ -1196,8 +1286,8 @@ impl<'a> Parser<'a> {
                 let old_ty = self.tu.globals[i].ty.clone();
                 let same_kind = (old_ty.is_func() && ty.is_func()) || (old_ty.is_array() && ty.is_array());
                 if !compatible_unqual(&old_ty, &ty) && !same_kind {
-                        self.err(nloc, format!("conflicting types for '{}'", name));
-                    }
+                    self.err(nloc, format!("conflicting types for '{}'", name));
+                }
                 let g = &mut self.tu.globals[i];
                 // Complete an incomplete array type or an unprototyped function.
                 let better = match (&g.ty.kind, &ty.kind) {
@@ -1293,7 +1383,10 @@ impl<'a> Parser<'a> {
         // `inline` unless a declaration elsewhere in the file makes it
         // external (settled at the end of the file).
         let gnu_inline = attrs.gnu_inline || self.lang.gnu89_inline;
-        let inline_only = spec.inline && spec.storage != Storage::Static && !self.tu.globals[gidx].is_static && (spec.storage == Storage::Extern) == gnu_inline;
+        let inline_only = spec.inline
+            && spec.storage != Storage::Static
+            && !self.tu.globals[gidx].is_static
+            && (spec.storage == Storage::Extern) == gnu_inline;
         self.fs = Some(FnState { name: name.clone(), never_emitted: inline_only && gnu_inline, ..Default::default() });
         self.push_scope();
         let ft = ty.func().unwrap().clone();
@@ -1349,12 +1442,7 @@ impl<'a> Parser<'a> {
         if kr.is_some() {
             // Old-style definition: callers promote arguments; the function
             // itself sees the declared types.
-            ty = mk(Kind::Func(Rc::new(FuncType {
-                ret: ft.ret.clone(),
-                params: ptys,
-                variadic: false,
-                unprototyped: true,
-            })));
+            ty = mk(Kind::Func(Rc::new(FuncType { ret: ft.ret.clone(), params: ptys, variadic: false, unprototyped: true })));
             self.tu.globals[gidx].ty = ty.clone();
         }
         self.pos = resume;
@@ -1364,7 +1452,9 @@ impl<'a> Parser<'a> {
         let fname_bytes: Rc<[u8]> = name.bytes().chain(std::iter::once(0)).collect::<Vec<u8>>().into();
         let mut body = Vec::new();
         if !entry_vla.is_empty() {
-            body.push(Stmt::Decl(entry_vla.into_iter().map(|(id, e)| LocalDecl { local: id, init: None, vla_dims: vec![(id, e)] }).collect()));
+            body.push(Stmt::Decl(
+                entry_vla.into_iter().map(|(id, e)| LocalDecl { local: id, init: None, vla_dims: vec![(id, e)] }).collect(),
+            ));
         }
         self.func_name_bytes = Some(fname_bytes);
         let r = self.compound_body();

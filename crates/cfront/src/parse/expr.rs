@@ -4,7 +4,7 @@
 use super::decl::Attrs;
 use super::*;
 
-pub(crate) use super::expr_eval::{wrap as wrap_int, Num};
+pub(crate) use super::expr_eval::{Num, wrap as wrap_int};
 
 fn binop_for(p: Punct) -> Option<(BinOp, u8)> {
     use BinOp::*;
@@ -58,13 +58,13 @@ pub(crate) fn is_lvalue(e: &Expr) -> bool {
 fn libc_builtin_type(name: &str) -> Option<(&'static str, &'static [&'static str])> {
     // (return, params) spelled as simple type names.
     Some(match name {
-        "sin" | "cos" | "tan" | "asin" | "acos" | "atan" | "sinh" | "cosh" | "tanh" | "exp" | "log" | "log10"
-        | "log2" | "sqrt" | "fabs" | "floor" | "ceil" | "round" | "trunc" | "cbrt" | "exp2" | "expm1" | "log1p"
-        | "rint" | "nearbyint" | "logb" => ("double", &["double"]),
-        "sinf" | "cosf" | "tanf" | "expf" | "logf" | "sqrtf" | "fabsf" | "floorf" | "ceilf" | "roundf" | "truncf" => {
-            ("float", &["float"])
+        "sin" | "cos" | "tan" | "asin" | "acos" | "atan" | "sinh" | "cosh" | "tanh" | "exp" | "log" | "log10" | "log2" | "sqrt"
+        | "fabs" | "floor" | "ceil" | "round" | "trunc" | "cbrt" | "exp2" | "expm1" | "log1p" | "rint" | "nearbyint" | "logb" => {
+            ("double", &["double"])
         }
-        "sinl" | "cosl" | "tanl" | "sqrtl" | "fabsl" | "floorl" | "ceill" | "expl" | "logl" | "log2l" | "log10l" | "truncl" | "roundl" | "rintl" => ("ldouble", &["ldouble"]),
+        "sinf" | "cosf" | "tanf" | "expf" | "logf" | "sqrtf" | "fabsf" | "floorf" | "ceilf" | "roundf" | "truncf" => ("float", &["float"]),
+        "sinl" | "cosl" | "tanl" | "sqrtl" | "fabsl" | "floorl" | "ceill" | "expl" | "logl" | "log2l" | "log10l" | "truncl" | "roundl"
+        | "rintl" => ("ldouble", &["ldouble"]),
         "fmaxl" | "fminl" | "hypotl" | "atan2l" | "fdiml" => ("ldouble", &["ldouble", "ldouble"]),
         "ilogb" => ("int", &["double"]),
         "ilogbl" => ("int", &["ldouble"]),
@@ -98,7 +98,9 @@ fn libc_builtin_type(name: &str) -> Option<(&'static str, &'static [&'static str
         "sprintf" | "fprintf" => ("int", &["ptr", "ptr"]),
         "snprintf" => ("int", &["ptr", "size", "ptr"]),
         "putchar" => ("int", &["int"]),
-        "isdigit" | "isalpha" | "isspace" | "toupper" | "tolower" | "isupper" | "islower" | "isalnum" | "isprint" | "isxdigit" => ("int", &["int"]),
+        "isdigit" | "isalpha" | "isspace" | "toupper" | "tolower" | "isupper" | "islower" | "isalnum" | "isprint" | "isxdigit" => {
+            ("int", &["int"])
+        }
         _ => return None,
     })
 }
@@ -155,9 +157,10 @@ impl<'a> Parser<'a> {
             return Expr { ty: to, ..e };
         }
         if let (ExprKind::Int(v), Kind::Int(k)) = (&e.kind, &to.kind)
-            && e.ty.is_integer() {
-                return Expr { kind: ExprKind::Int(wrap_int(*v, *k)), ty: to, loc: e.loc };
-            }
+            && e.ty.is_integer()
+        {
+            return Expr { kind: ExprKind::Int(wrap_int(*v, *k)), ty: to, loc: e.loc };
+        }
         if let (ExprKind::Int(v), Kind::Float(k)) = (&e.kind, &to.kind) {
             if e.ty.is_integer() && *k == FloatKind::LDouble {
                 return Expr { kind: ExprKind::LongFloat(crate::x87::from_int(*v)), ty: to, loc: e.loc };
@@ -240,7 +243,10 @@ impl<'a> Parser<'a> {
                 FloatKind::LDouble => 2,
             };
             let mut k = if order(x) >= order(y) { x } else { y };
-            if int_part && k == FloatKind::Float && !matches!((&a.kind, &b.kind), (Kind::Complex(_), Kind::Int(_)) | (Kind::Int(_), Kind::Complex(_))) {
+            if int_part
+                && k == FloatKind::Float
+                && !matches!((&a.kind, &b.kind), (Kind::Complex(_), Kind::Int(_)) | (Kind::Int(_), Kind::Complex(_)))
+            {
                 k = FloatKind::Double;
             }
             return mk(Kind::Complex(k));
@@ -359,19 +365,11 @@ impl<'a> Parser<'a> {
                 (r, pt)
             } else {
                 let r = self.rvalue(rhs);
-                let lt = if let ExprKind::Member { bits: Some(_), .. } = &lhs.kind {
-                    self.promote(lhs.clone()).ty
-                } else {
-                    lty.clone()
-                };
+                let lt = if let ExprKind::Member { bits: Some(_), .. } = &lhs.kind { self.promote(lhs.clone()).ty } else { lty.clone() };
                 let ot = self.arith_type(&lt, &r.ty);
                 (self.convert(r, &ot), ot)
             };
-            return Ok(Expr {
-                kind: ExprKind::CompoundAssign { op, lhs: Box::new(lhs), rhs: Box::new(rhs), op_ty },
-                ty: lty,
-                loc: t.loc,
-            });
+            return Ok(Expr { kind: ExprKind::CompoundAssign { op, lhs: Box::new(lhs), rhs: Box::new(rhs), op_ty }, ty: lty, loc: t.loc });
         }
         Ok(lhs)
     }
@@ -407,7 +405,10 @@ impl<'a> Parser<'a> {
         let fits = |f: &Field| {
             let ft = unqual(&f.ty);
             compatible_unqual(&ft, &unqual(&arg.ty))
-                || (ft.is_ptr() && arg.ty.is_ptr() && (compatible_unqual(&unqual(ft.base().unwrap()), &unqual(arg.ty.base().unwrap())) || arg.ty.base().unwrap().is_void()))
+                || (ft.is_ptr()
+                    && arg.ty.is_ptr()
+                    && (compatible_unqual(&unqual(ft.base().unwrap()), &unqual(arg.ty.base().unwrap()))
+                        || arg.ty.base().unwrap().is_void()))
                 || (ft.is_ptr() && matches!(arg.kind, ExprKind::Int(0)))
         };
         let Some(f) = rec.fields.iter().find(|f| fits(f)).cloned() else { return arg };
@@ -444,21 +445,37 @@ impl<'a> Parser<'a> {
             (Kind::Ptr(a), Kind::Ptr(b)) => {
                 if !a.is_void() && !b.is_void() && !pointees_compatible(a, b) {
                     let (t, f) = (self.tname(&unqual(to)), self.tname(&rhs.ty));
-                    self.diags.warning_named(loc, "incompatible-pointer-types", format!("conversion to '{t}' from incompatible pointer type '{f}'"));
+                    self.diags.warning_named(
+                        loc,
+                        "incompatible-pointer-types",
+                        format!("conversion to '{t}' from incompatible pointer type '{f}'"),
+                    );
                     return;
                 }
                 let dropped = [("const", b.is_const && !a.is_const), ("volatile", b.is_volatile && !a.is_volatile)];
                 if let Some((q, _)) = dropped.iter().find(|d| d.1) {
-                    self.diags.warning_named(loc, "discarded-qualifiers", format!("conversion discards '{q}' qualifier from pointer target type"));
+                    self.diags.warning_named(
+                        loc,
+                        "discarded-qualifiers",
+                        format!("conversion discards '{q}' qualifier from pointer target type"),
+                    );
                 }
             }
             (Kind::Ptr(_), Kind::Int(_)) if self.eval_int(rhs) != Some(0) => {
                 let (t, f) = (self.tname(&unqual(to)), self.tname(&rhs.ty));
-                self.diags.warning_named(loc, "int-conversion", format!("conversion to '{t}' from '{f}' makes pointer from integer without a cast"));
+                self.diags.warning_named(
+                    loc,
+                    "int-conversion",
+                    format!("conversion to '{t}' from '{f}' makes pointer from integer without a cast"),
+                );
             }
             (Kind::Int(k), Kind::Ptr(_)) if *k != IntKind::Bool => {
                 let (t, f) = (self.tname(&unqual(to)), self.tname(&rhs.ty));
-                self.diags.warning_named(loc, "int-conversion", format!("conversion to '{t}' from '{f}' makes integer from pointer without a cast"));
+                self.diags.warning_named(
+                    loc,
+                    "int-conversion",
+                    format!("conversion to '{t}' from '{f}' makes integer from pointer without a cast"),
+                );
             }
             _ => self.conversion_warnings(rhs, to, loc),
         }
@@ -484,7 +501,11 @@ impl<'a> Parser<'a> {
                 let from = rhs.ty.int_kind().unwrap_or(*k);
                 let changes_sign = k.signed() != from.signed() && (lo, hi) == int_bounds(from) && k.size() >= from.size();
                 if changes_sign {
-                    self.diags.warning_named(loc, "sign-conversion", format!("conversion to '{t}' from '{f}' may change the sign of the result"));
+                    self.diags.warning_named(
+                        loc,
+                        "sign-conversion",
+                        format!("conversion to '{t}' from '{f}' may change the sign of the result"),
+                    );
                 } else {
                     self.diags.warning_named(loc, "conversion", format!("conversion from '{f}' to '{t}' may change value"));
                 }
@@ -495,7 +516,8 @@ impl<'a> Parser<'a> {
             }
             (Kind::Float(a), Kind::Float(b)) if a.size() < b.size() => {
                 let exact = matches!(self.eval_num(rhs), Some(super::expr_eval::Num::F(x)) if (x as f32) as f64 == x);
-                let promoted = matches!(&rhs.kind, ExprKind::Cast(inner) if matches!(&inner.ty.kind, Kind::Float(c) if c.size() <= a.size()));
+                let promoted =
+                    matches!(&rhs.kind, ExprKind::Cast(inner) if matches!(&inner.ty.kind, Kind::Float(c) if c.size() <= a.size()));
                 if !exact && !promoted {
                     let (t, f) = names(self);
                     self.diags.warning_named(loc, "float-conversion", format!("conversion from '{f}' to '{t}' may change value"));
@@ -596,11 +618,8 @@ impl<'a> Parser<'a> {
                 let rhs = self.binary_expr(prec + 1)?;
                 let l = self.cond_value(lhs);
                 let r = self.cond_value(rhs);
-                let kind = if p == Punct::AndAnd {
-                    ExprKind::LogAnd(Box::new(l), Box::new(r))
-                } else {
-                    ExprKind::LogOr(Box::new(l), Box::new(r))
-                };
+                let kind =
+                    if p == Punct::AndAnd { ExprKind::LogAnd(Box::new(l), Box::new(r)) } else { ExprKind::LogOr(Box::new(l), Box::new(r)) };
                 lhs = Expr { kind, ty: int_t(IntKind::Int), loc: t.loc };
                 continue;
             }
@@ -661,7 +680,8 @@ impl<'a> Parser<'a> {
                     let base = l.ty.base().unwrap().clone();
                     let size = self.elem_size_expr(&base, loc);
                     let lt = l.ty.clone();
-                    let diff = Expr { kind: ExprKind::Binary(BinOp::Sub, Box::new(l), Box::new(self.convert(r, &lt))), ty: long.clone(), loc };
+                    let diff =
+                        Expr { kind: ExprKind::Binary(BinOp::Sub, Box::new(l), Box::new(self.convert(r, &lt))), ty: long.clone(), loc };
                     let diff = Expr { kind: ExprKind::Cast(Box::new(diff)), ty: long.clone(), loc };
                     if let ExprKind::Int(1) = size.kind {
                         return diff;
@@ -756,10 +776,12 @@ impl<'a> Parser<'a> {
     fn fold_binary(&mut self, op: BinOp, l: Expr, r: Expr, ty: T, loc: Loc) -> Expr {
         let e = Expr { kind: ExprKind::Binary(op, Box::new(l), Box::new(r)), ty, loc };
         if let (ExprKind::Binary(_, a, b), true) = (&e.kind, true)
-            && matches!(a.kind, ExprKind::Int(_)) && matches!(b.kind, ExprKind::Int(_))
-                && let Some(v) = self.eval_int(&e) {
-                    return Expr { kind: ExprKind::Int(v), ty: e.ty, loc };
-                }
+            && matches!(a.kind, ExprKind::Int(_))
+            && matches!(b.kind, ExprKind::Int(_))
+            && let Some(v) = self.eval_int(&e)
+        {
+            return Expr { kind: ExprKind::Int(v), ty: e.ty, loc };
+        }
         e
     }
 
@@ -795,15 +817,16 @@ impl<'a> Parser<'a> {
                 let rec = self.tu.records.get(*rid).clone();
                 let e = self.rvalue(e);
                 if rec.is_union
-                    && let Some(f) = rec.fields.iter().find(|f| compatible_unqual(&unqual(&f.ty), &unqual(&e.ty))) {
-                        let fty = f.ty.clone();
-                        let off = f.offset;
-                        let v = self.convert(e, &fty);
-                        let id = self.new_local("<union-cast>".into(), ty.clone(), loc);
-                        self.fs().locals[id as usize].addr_taken = true;
-                        let init = Init { zero_fill: true, items: vec![InitItem { offset: off, bits: None, value: InitVal::Expr(v) }] };
-                        return Ok(Expr { kind: ExprKind::CompoundLit(id, Box::new(init)), ty: unqual(&ty), loc });
-                    }
+                    && let Some(f) = rec.fields.iter().find(|f| compatible_unqual(&unqual(&f.ty), &unqual(&e.ty)))
+                {
+                    let fty = f.ty.clone();
+                    let off = f.offset;
+                    let v = self.convert(e, &fty);
+                    let id = self.new_local("<union-cast>".into(), ty.clone(), loc);
+                    self.fs().locals[id as usize].addr_taken = true;
+                    let init = Init { zero_fill: true, items: vec![InitItem { offset: off, bits: None, value: InitVal::Expr(v) }] };
+                    return Ok(Expr { kind: ExprKind::CompoundLit(id, Box::new(init)), ty: unqual(&ty), loc });
+                }
                 if e.ty.is_record() {
                     return Ok(e);
                 }
@@ -852,8 +875,7 @@ impl<'a> Parser<'a> {
     }
 
     fn is_type_start(&self, t: &Token) -> bool {
-        t.kind == TokKind::Ident
-            && (super::decl::is_type_keyword(&t.text) || self.is_typedef_name(t))
+        t.kind == TokKind::Ident && (super::decl::is_type_keyword(&t.text) || self.is_typedef_name(t))
     }
 
     fn compound_literal(&mut self, ty: T, loc: Loc) -> PResult<Expr> {
@@ -861,7 +883,13 @@ impl<'a> Parser<'a> {
             // File scope: an anonymous static object.
             self.static_counter += 1;
             let name: Rc<str> = format!("__compound_literal.{}", self.static_counter).into();
-            let spec = super::decl::DeclSpec { ty: ty.clone(), storage: super::decl::Storage::Static, thread_local: false, inline: false, attrs: Attrs::default() };
+            let spec = super::decl::DeclSpec {
+                ty: ty.clone(),
+                storage: super::decl::Storage::Static,
+                thread_local: false,
+                inline: false,
+                attrs: Attrs::default(),
+            };
             self.pos -= 0;
             // Reuse the global declaration path with an initializer.
             let (init, ty) = self.initializer(&ty, true)?;
@@ -914,9 +942,10 @@ impl<'a> Parser<'a> {
                 let n = self.bump();
                 let id = self.label_id(n.text.clone(), n.loc, false);
                 if let Some(fs) = self.fs.as_mut()
-                    && !fs.addr_labels.contains(&id) {
-                        fs.addr_labels.push(id);
-                    }
+                    && !fs.addr_labels.contains(&id)
+                {
+                    fs.addr_labels.push(id);
+                }
                 return Ok(Expr { kind: ExprKind::LabelAddr(id), ty: ptr_to(mk(Kind::Void)), loc });
             }
             TokKind::Punct(Punct::Star) => {
@@ -1196,9 +1225,10 @@ impl<'a> Parser<'a> {
                 Some(n) if &**n == name => return Some((f.offset, f.clone())),
                 None => {
                     if let Kind::Record(sub) = f.ty.kind
-                        && let Some((off, fld)) = self.find_member(sub, name) {
-                            return Some((f.offset + off, fld));
-                        }
+                        && let Some((off, fld)) = self.find_member(sub, name)
+                    {
+                        return Some((f.offset + off, fld));
+                    }
                 }
                 _ => {}
             }
@@ -1250,7 +1280,15 @@ impl<'a> Parser<'a> {
         self.expect(Punct::RParen)?;
         let nparams = ft.params.len();
         if !ft.unprototyped && (args.len() < nparams || (!ft.variadic && args.len() > nparams)) {
-            self.err(loc, format!("too {} arguments to function (expected {}, have {})", if args.len() < nparams { "few" } else { "many" }, nparams, args.len()));
+            self.err(
+                loc,
+                format!(
+                    "too {} arguments to function (expected {}, have {})",
+                    if args.len() < nparams { "few" } else { "many" },
+                    nparams,
+                    args.len()
+                ),
+            );
         }
         let mut out = Vec::with_capacity(args.len());
         for (i, a) in args.into_iter().enumerate() {
@@ -1275,10 +1313,14 @@ impl<'a> Parser<'a> {
         let ret = unqual(&ft.ret);
         if let ExprKind::Addr(inner) = &f.kind
             && let ExprKind::Global(name) = &inner.kind
-                && matches!(&**name, "abs" | "labs" | "llabs" | "imaxabs") && out.len() == 1 && ret.is_integer() && out[0].ty.is_integer() {
-                    let a = self.convert(out.pop().unwrap(), &ret);
-                    return Ok(Expr { kind: ExprKind::Builtin(Builtin::Abs, vec![a]), ty: ret, loc });
-                }
+            && matches!(&**name, "abs" | "labs" | "llabs" | "imaxabs")
+            && out.len() == 1
+            && ret.is_integer()
+            && out[0].ty.is_integer()
+        {
+            let a = self.convert(out.pop().unwrap(), &ret);
+            return Ok(Expr { kind: ExprKind::Builtin(Builtin::Abs, vec![a]), ty: ret, loc });
+        }
         Ok(Expr { kind: ExprKind::Call(Box::new(f), out), ty: ret, loc })
     }
 
@@ -1391,9 +1433,10 @@ impl<'a> Parser<'a> {
             }
         }
         if (name.starts_with("__builtin_") || name.starts_with("__atomic_") || name.starts_with("__sync_"))
-            && let Some(e) = self.builtin(&t)? {
-                return Ok(e);
-            }
+            && let Some(e) = self.builtin(&t)?
+        {
+            return Ok(e);
+        }
         match self.lookup(name).cloned() {
             Some(Sym::Local(id)) => {
                 let ty = self.fs().locals[id as usize].ty.clone();
@@ -1530,7 +1573,8 @@ impl<'a> Parser<'a> {
         let is_float = if is_hex { lower.contains('p') || lower.contains('.') } else { lower.contains('.') || lower.contains('e') };
         // `_FloatN` suffixes (ISO/IEC TS 18661-3, C23): f32 is float, f64
         // and f32x double, f64x long double.
-        const FLOATN: &[(&str, FloatKind)] = &[("f32x", FloatKind::Double), ("f64x", FloatKind::LDouble), ("f32", FloatKind::Float), ("f64", FloatKind::Double)];
+        const FLOATN: &[(&str, FloatKind)] =
+            &[("f32x", FloatKind::Double), ("f64x", FloatKind::LDouble), ("f32", FloatKind::Float), ("f64", FloatKind::Double)];
         let floatn = is_float
             .then(|| FLOATN.iter().find_map(|(suf, k)| lower.strip_suffix(suf).map(|b| (b.to_string(), *k))))
             .flatten()

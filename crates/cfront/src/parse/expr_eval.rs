@@ -23,7 +23,6 @@ pub fn wrap(v: i128, k: IntKind) -> i128 {
     if k.signed() && m & (1i128 << (bits - 1)) != 0 { m - (1i128 << bits) } else { m }
 }
 
-
 /// A floating value converted to integer type `k` (truncation; any
 /// nonzero value, NaN included, is true as a `_Bool`).
 pub fn float_to_int(f: f64, k: IntKind) -> i128 {
@@ -186,4 +185,3 @@ fn eval_const_addr(e: &Expr) -> Option<i128> {
         _ => None,
     }
 }
-

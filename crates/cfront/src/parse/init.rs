@@ -42,12 +42,13 @@ impl<'a> Parser<'a> {
         let mut ty = ty.clone();
         // `__auto_type x = e;`
         if ty.is_void()
-            && let Node::Expr(e) = node {
-                let e = self.rvalue(e);
-                ty = unqual(&e.ty);
-                init.items.push(InitItem { offset: 0, bits: None, value: InitVal::Expr(e) });
-                return Ok((init, ty));
-            }
+            && let Node::Expr(e) = node
+        {
+            let e = self.rvalue(e);
+            ty = unqual(&e.ty);
+            init.items.push(InitItem { offset: 0, bits: None, value: InitVal::Expr(e) });
+            return Ok((init, ty));
+        }
         let mut s = Stream { items: vec![Item { desig: vec![], node }], pos: 0 };
         let mut max = 0u64;
         self.init_obj(&ty, 0, None, &mut s, &mut init, &mut max);
@@ -122,7 +123,11 @@ impl<'a> Parser<'a> {
             }
             let mut inner = Stream { items: list, pos: 0 };
             // A braced string for a char array: `char s[] = {"abc"}` (C11 6.7.9p14).
-            if is_char_array && inner.items.len() == 1 && inner.items[0].desig.is_empty() && matches!(&inner.items[0].node, Node::Expr(e) if matches!(e.kind, ExprKind::Str(_))) {
+            if is_char_array
+                && inner.items.len() == 1
+                && inner.items[0].desig.is_empty()
+                && matches!(&inner.items[0].node, Node::Expr(e) if matches!(e.kind, ExprKind::Str(_)))
+            {
                 self.init_obj(ty, off, bits, &mut inner, out, max);
                 return;
             }
@@ -132,19 +137,20 @@ impl<'a> Parser<'a> {
         // A string literal initialising a character array.
         if is_char_array
             && let Some(Item { node: Node::Expr(e), .. }) = s.peek()
-                && let ExprKind::Str(b) = &e.kind {
-                    let b = b.clone();
-                    s.pos += 1;
-                    let len = match &ty.kind {
-                        Kind::Array(_, Some(n)) => *n * self.size_of(ty.base().unwrap()),
-                        _ => b.len() as u64,
-                    };
-                    let mut bytes = b.to_vec();
-                    bytes.resize(len as usize, 0);
-                    *max = (*max).max(off + len);
-                    out.items.push(InitItem { offset: off, bits: None, value: InitVal::Bytes(bytes.into()) });
-                    return;
-                }
+            && let ExprKind::Str(b) = &e.kind
+        {
+            let b = b.clone();
+            s.pos += 1;
+            let len = match &ty.kind {
+                Kind::Array(_, Some(n)) => *n * self.size_of(ty.base().unwrap()),
+                _ => b.len() as u64,
+            };
+            let mut bytes = b.to_vec();
+            bytes.resize(len as usize, 0);
+            *max = (*max).max(off + len);
+            out.items.push(InitItem { offset: off, bits: None, value: InitVal::Bytes(bytes.into()) });
+            return;
+        }
         if ty.is_scalar() || ty.is_complex() {
             let item = std::mem::replace(&mut s.items[s.pos], Item { desig: vec![], node: Node::List(vec![]) });
             s.pos += 1;
@@ -157,29 +163,31 @@ impl<'a> Parser<'a> {
         }
         if ty.is_vector()
             && let Some(Item { node: Node::Expr(e), .. }) = s.peek()
-                && e.ty.is_vector() {
-                    let item = std::mem::replace(&mut s.items[s.pos], Item { desig: vec![], node: Node::List(vec![]) });
-                    s.pos += 1;
-                    let Node::Expr(e) = item.node else { unreachable!() };
-                    *max = (*max).max(off + self.size_of(ty));
-                    let loc = e.loc;
-                    let e = self.convert(e, ty);
-                    let _ = loc;
-                    out.items.push(InitItem { offset: off, bits: None, value: InitVal::Expr(e) });
-                    return;
-                }
+            && e.ty.is_vector()
+        {
+            let item = std::mem::replace(&mut s.items[s.pos], Item { desig: vec![], node: Node::List(vec![]) });
+            s.pos += 1;
+            let Node::Expr(e) = item.node else { unreachable!() };
+            *max = (*max).max(off + self.size_of(ty));
+            let loc = e.loc;
+            let e = self.convert(e, ty);
+            let _ = loc;
+            out.items.push(InitItem { offset: off, bits: None, value: InitVal::Expr(e) });
+            return;
+        }
         // A record initialised from an expression of the same type.
         if let Some(Item { node: Node::Expr(e), .. }) = s.peek()
             && e.ty.is_record()
-                && let (Kind::Record(a), Kind::Record(b)) = (&e.ty.kind, &ty.kind)
-                    && a == b {
-                        let item = std::mem::replace(&mut s.items[s.pos], Item { desig: vec![], node: Node::List(vec![]) });
-                        s.pos += 1;
-                        let Node::Expr(e) = item.node else { unreachable!() };
-                        *max = (*max).max(off + self.size_of(ty));
-                        out.items.push(InitItem { offset: off, bits: None, value: InitVal::Expr(e) });
-                        return;
-                    }
+            && let (Kind::Record(a), Kind::Record(b)) = (&e.ty.kind, &ty.kind)
+            && a == b
+        {
+            let item = std::mem::replace(&mut s.items[s.pos], Item { desig: vec![], node: Node::List(vec![]) });
+            s.pos += 1;
+            let Node::Expr(e) = item.node else { unreachable!() };
+            *max = (*max).max(off + self.size_of(ty));
+            out.items.push(InitItem { offset: off, bits: None, value: InitVal::Expr(e) });
+            return;
+        }
         // Brace elision: the aggregate takes its members from this stream.
         self.init_members(ty, off, s, false, out, max);
     }
@@ -225,9 +233,10 @@ impl<'a> Parser<'a> {
                         for i in a..=b {
                             s.pos = saved;
                             if i != a
-                                && let Some(t) = &template {
-                                    s.items[saved] = t.clone();
-                                }
+                                && let Some(t) = &template
+                            {
+                                s.items[saved] = t.clone();
+                            }
                             let o = off + i as u64 * esz;
                             if rest_desig {
                                 self.init_designated(el, o, s, out, max);
@@ -265,7 +274,10 @@ impl<'a> Parser<'a> {
                         };
                         let (name, loc) = (name.clone(), *loc);
                         // Find the (possibly anonymous-nested) field index.
-                        let Some(i) = rec.fields.iter().position(|f| f.name.as_deref() == Some(&*name) || (f.name.is_none() && matches!(f.ty.kind, Kind::Record(sub) if self.find_member(sub, &name).is_some()))) else {
+                        let Some(i) = rec.fields.iter().position(|f| {
+                            f.name.as_deref() == Some(&*name)
+                                || (f.name.is_none() && matches!(f.ty.kind, Kind::Record(sub) if self.find_member(sub, &name).is_some()))
+                        }) else {
                             self.err(loc, format!("unknown field '{name}' specified in initializer"));
                             s.pos += 1;
                             continue;

@@ -14,10 +14,10 @@ mod symver;
 
 use crate::ast::*;
 use crate::diag::Diags;
+use crate::lang::LangOptions;
 use crate::source::Loc;
 use crate::token::{Punct, TokKind, Token};
 use crate::types::*;
-use crate::lang::LangOptions;
 use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
 
@@ -333,10 +333,11 @@ impl<'a> Parser<'a> {
     fn pop_scope(&mut self) {
         self.scopes.pop();
         if let Some(fs) = self.fs.as_mut()
-            && let Some(id) = fs.scope_stack.pop() {
-                fs.scope_spans[id as usize].1 = fs.scope_clock;
-                fs.scope_clock += 1;
-            }
+            && let Some(id) = fs.scope_stack.pop()
+        {
+            fs.scope_spans[id as usize].1 = fs.scope_clock;
+            fs.scope_clock += 1;
+        }
     }
     fn lookup(&self, name: &str) -> Option<&Sym> {
         self.scopes.iter().rev().find_map(|s| s.syms.get(name))

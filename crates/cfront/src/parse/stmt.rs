@@ -49,11 +49,7 @@ impl<'a> Parser<'a> {
                 return;
             }
             let before = self.pos;
-            let r = if self.starts_block_decl() {
-                self.local_decl().map(|s| out.extend(s))
-            } else {
-                self.stmt().map(|s| out.push(s))
-            };
+            let r = if self.starts_block_decl() { self.local_decl().map(|s| out.extend(s)) } else { self.stmt().map(|s| out.push(s)) };
             if r.is_err() {
                 self.recover();
                 if self.pos == before {
@@ -383,7 +379,8 @@ impl<'a> Parser<'a> {
     /// output tied to an input ("0") receives the input's value, a `+`
     /// operand is evaluated once and keeps its value.
     fn asm_stmt(&mut self, loc: Loc) -> PResult<Stmt> {
-        while self.is_kw("volatile") || self.is_kw("__volatile__") || self.is_kw("__volatile") || self.is_kw("goto") || self.is_kw("inline") {
+        while self.is_kw("volatile") || self.is_kw("__volatile__") || self.is_kw("__volatile") || self.is_kw("goto") || self.is_kw("inline")
+        {
             self.bump();
         }
         self.expect(Punct::LParen)?;
@@ -452,7 +449,11 @@ impl<'a> Parser<'a> {
                     let t = self.arith_type(&lty, &int_t(IntKind::Int));
                     (self.convert(zero, &t), t)
                 };
-                let e = Expr { kind: ExprKind::CompoundAssign { op: BinOp::Add, lhs: Box::new(out.clone()), rhs: Box::new(rhs), op_ty }, ty: lty, loc };
+                let e = Expr {
+                    kind: ExprKind::CompoundAssign { op: BinOp::Add, lhs: Box::new(out.clone()), rhs: Box::new(rhs), op_ty },
+                    ty: lty,
+                    loc,
+                };
                 stmts.push(Stmt::Expr(e));
             } else {
                 let a = self.make_addr(out.clone(), loc);

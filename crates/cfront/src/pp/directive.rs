@@ -22,9 +22,36 @@ pub(super) fn is_if_operator(name: &str) -> bool {
 
 /// GNU attributes kit's parser understands (`__has_attribute`).
 const ATTRIBUTES: &[&str] = &[
-    "packed", "aligned", "noreturn", "unused", "used", "section", "weak", "alias", "visibility", "constructor", "destructor",
-    "cleanup", "format", "always_inline", "noinline", "const", "pure", "nonnull", "malloc", "warn_unused_result",
-    "deprecated", "mode", "may_alias", "fallthrough", "nothrow", "cold", "hot", "sentinel", "format_arg", "returns_nonnull",
+    "packed",
+    "aligned",
+    "noreturn",
+    "unused",
+    "used",
+    "section",
+    "weak",
+    "alias",
+    "visibility",
+    "constructor",
+    "destructor",
+    "cleanup",
+    "format",
+    "always_inline",
+    "noinline",
+    "const",
+    "pure",
+    "nonnull",
+    "malloc",
+    "warn_unused_result",
+    "deprecated",
+    "mode",
+    "may_alias",
+    "fallthrough",
+    "nothrow",
+    "cold",
+    "hot",
+    "sentinel",
+    "format_arg",
+    "returns_nonnull",
     "symver",
 ];
 
@@ -180,13 +207,16 @@ impl<'a> Preprocessor<'a> {
         let name_id = self.hs.name_id(&n.text);
         let m = Macro { params, variadic, body, dynamic: false, name_id, loc: n.loc };
         if let Some(old) = self.macros.get(&n.text)
-            && !old.same_as(&m) && !self.in_system_header() && !old.dynamic {
-                let old_loc = old.loc;
-                self.diags.warning(n.loc, format!("\"{}\" redefined", n.text));
-                if old_loc.line > 0 {
-                    self.diags.note(old_loc, "this is the location of the previous definition");
-                }
+            && !old.same_as(&m)
+            && !self.in_system_header()
+            && !old.dynamic
+        {
+            let old_loc = old.loc;
+            self.diags.warning(n.loc, format!("\"{}\" redefined", n.text));
+            if old_loc.line > 0 {
+                self.diags.note(old_loc, "this is the location of the previous definition");
             }
+        }
         self.macros.insert(n.text.clone(), Rc::new(m));
     }
 
@@ -248,7 +278,9 @@ impl<'a> Preprocessor<'a> {
 
     /// The constraints of C11 6.10.3.2p1 and 6.10.3.3p1 on a macro body.
     fn check_body(&mut self, body: &[Token], params: Option<&[Rc<str>]>, variadic: bool, loc: Loc) -> bool {
-        if body.first().is_some_and(|t| t.is_punct(Punct::HashHash)) || (body.len() > 1 && body.last().is_some_and(|t| t.is_punct(Punct::HashHash))) {
+        if body.first().is_some_and(|t| t.is_punct(Punct::HashHash))
+            || (body.len() > 1 && body.last().is_some_and(|t| t.is_punct(Punct::HashHash)))
+        {
             self.diags.error(loc, "'##' cannot appear at either end of a macro expansion");
             return false;
         }
@@ -258,7 +290,8 @@ impl<'a> Preprocessor<'a> {
                 continue;
             }
             let ok = body.get(i + 1).is_some_and(|n| {
-                n.kind == TokKind::Ident && (params.iter().any(|p| **p == *n.text) || (variadic && matches!(&*n.text, "__VA_ARGS__" | "__VA_OPT__")))
+                n.kind == TokKind::Ident
+                    && (params.iter().any(|p| **p == *n.text) || (variadic && matches!(&*n.text, "__VA_ARGS__" | "__VA_OPT__")))
             });
             if !ok {
                 self.diags.error(t.loc, "'#' is not followed by a macro parameter");

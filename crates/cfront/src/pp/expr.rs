@@ -177,7 +177,10 @@ fn apply(p: Punct, l: V, r: V, eval: bool) -> Result<V, String> {
         Plus => Ok(V { v: a.wrapping_add(b), unsigned }),
         Minus => Ok(V { v: a.wrapping_sub(b), unsigned }),
         Shl => Ok(V { v: a.wrapping_shl(b as u32), unsigned: l.unsigned }),
-        Shr => Ok(V { v: if l.unsigned { a.wrapping_shr(b as u32) } else { ((a as i64).wrapping_shr(b as u32)) as u64 }, unsigned: l.unsigned }),
+        Shr => Ok(V {
+            v: if l.unsigned { a.wrapping_shr(b as u32) } else { ((a as i64).wrapping_shr(b as u32)) as u64 },
+            unsigned: l.unsigned,
+        }),
         Lt => cmp(if unsigned { a < b } else { (a as i64) < (b as i64) }),
         Gt => cmp(if unsigned { a > b } else { (a as i64) > (b as i64) }),
         Le => cmp(if unsigned { a <= b } else { (a as i64) <= (b as i64) }),

@@ -13,7 +13,13 @@ pub fn write_preprocessed(tokens: &[Token], sm: &SourceMap, out: &mut String) {
     let mut w = Writer { sm, out, file: u32::MAX, line: 0, at_line_start: true, stack: Vec::new(), prev: None };
     // The main file comes first, right after the built-in pseudo-files.
     if let Some(main) = sm.files.iter().position(|f| !f.name.starts_with('<')) {
-        let first = Token { kind: TokKind::Eof, text: "".into(), loc: crate::source::Loc { file: main as u32, line: 1, col: 1 }, flags: 0, hideset: 0 };
+        let first = Token {
+            kind: TokKind::Eof,
+            text: "".into(),
+            loc: crate::source::Loc { file: main as u32, line: 1, col: 1 },
+            flags: 0,
+            hideset: 0,
+        };
         w.goto(&first);
     }
     let mut i = 0;
@@ -181,8 +187,33 @@ fn would_merge(a: &Token, b: &Token) -> bool {
             (x == '.' && y.is_ascii_digit())
                 || matches!(
                     s.as_str(),
-                    "->" | "++" | "--" | "<<" | ">>" | "<=" | ">=" | "==" | "!=" | "&&" | "||" | "*=" | "/=" | "%=" | "+=" | "-="
-                        | "&=" | "^=" | "|=" | "##" | "<:" | ":>" | "<%" | "%>" | "%:" | ".." | "//" | "/*"
+                    "->" | "++"
+                        | "--"
+                        | "<<"
+                        | ">>"
+                        | "<="
+                        | ">="
+                        | "=="
+                        | "!="
+                        | "&&"
+                        | "||"
+                        | "*="
+                        | "/="
+                        | "%="
+                        | "+="
+                        | "-="
+                        | "&="
+                        | "^="
+                        | "|="
+                        | "##"
+                        | "<:"
+                        | ":>"
+                        | "<%"
+                        | "%>"
+                        | "%:"
+                        | ".."
+                        | "//"
+                        | "/*"
                 )
         }
         _ => false,

@@ -9,8 +9,22 @@ const X86_64_LINUX: &str = include_str!("predef_x86_64_linux.h");
 
 /// Macros that only describe x86-64.
 const X86_ONLY: &[&str] = &[
-    "__x86_64", "__x86_64__", "__amd64", "__amd64__", "__MMX__", "__SSE__", "__SSE2__", "__SSE_MATH__", "__SSE2_MATH__",
-    "__MMX_WITH_SSE__", "__FXSR__", "__k8", "__k8__", "__code_model_small__", "__ATOMIC_HLE_ACQUIRE", "__ATOMIC_HLE_RELEASE",
+    "__x86_64",
+    "__x86_64__",
+    "__amd64",
+    "__amd64__",
+    "__MMX__",
+    "__SSE__",
+    "__SSE2__",
+    "__SSE_MATH__",
+    "__SSE2_MATH__",
+    "__MMX_WITH_SSE__",
+    "__FXSR__",
+    "__k8",
+    "__k8__",
+    "__code_model_small__",
+    "__ATOMIC_HLE_ACQUIRE",
+    "__ATOMIC_HLE_RELEASE",
     "__SIZEOF_FLOAT80__",
 ];
 

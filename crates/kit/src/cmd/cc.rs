@@ -89,9 +89,10 @@ pub fn run_cc(a: CcArgs) -> i32 {
             continue;
         }
         let r = match a.mode {
-            Mode::EmitIr => compile::frontend(input, &a).map(|m| kir::print_module(&m).into_bytes()).ok_or(()).and_then(|b| {
-                write_output(a.output.as_deref(), &b).map_err(|e| eprintln!("kit cc: error: {e}"))
-            }),
+            Mode::EmitIr => compile::frontend(input, &a)
+                .map(|m| kir::print_module(&m).into_bytes())
+                .ok_or(())
+                .and_then(|b| write_output(a.output.as_deref(), &b).map_err(|e| eprintln!("kit cc: error: {e}"))),
             Mode::Compile => compile_one(input, &a),
             Mode::Assembly => compile::compile_to_object(input, &a).ok_or(()).and_then(|o| {
                 let out = a.output.clone().unwrap_or_else(|| default_output(input, "s"));

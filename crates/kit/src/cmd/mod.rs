@@ -1,8 +1,8 @@
 pub mod ar;
 pub mod cc;
-pub mod ld;
 pub mod cpp;
 pub mod install;
+pub mod ld;
 pub mod nm;
 pub mod ranlib;
 pub mod run;

@@ -227,9 +227,7 @@ fn by_value(a: &ElfSymbol, b: &ElfSymbol) -> Ordering {
 /// Address, then section address, then file-like names first, then name.
 fn by_address(a: &ElfSymbol, b: &ElfSymbol) -> Ordering {
     let compiler_marker = |s: &ElfSymbol| s.name.contains("gnu_compiled") || s.name.contains("gcc2_compiled");
-    let file_like = |s: &ElfSymbol| {
-        s.is_file() || s.name.len() > 2 && (s.name.ends_with(".o") || s.name.ends_with(".a"))
-    };
+    let file_like = |s: &ElfSymbol| s.is_file() || s.name.len() > 2 && (s.name.ends_with(".o") || s.name.ends_with(".a"));
     a.value
         .cmp(&b.value)
         .then(a.section_addr.cmp(&b.section_addr))

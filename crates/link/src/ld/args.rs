@@ -105,10 +105,26 @@ pub fn parse_args(args: &[String]) -> Result<Config, String> {
             "-Bsymbolic" => c.symbolic = Symbolic::All,
             "-Bsymbolic-functions" => c.symbolic = Symbolic::Functions,
             "-Bno-symbolic" => c.symbolic = Symbolic::None,
-            "-eh-frame-hdr" | "-fatal-warnings"
-            | "-enable-new-dtags" | "-disable-new-dtags" | "-nostdlib" | "-O0" | "-O1" | "-O2" | "-no-copy-dt-needed-entries"
-            | "-warn-common" | "-sort-common" | "-relax" | "-no-relax" | "-discard-all"
-            | "-X" | "-x" | "-discard-locals" | "-icf=none" | "-color-diagnostics" | "-no-warn-mismatch" => {}
+            "-eh-frame-hdr"
+            | "-fatal-warnings"
+            | "-enable-new-dtags"
+            | "-disable-new-dtags"
+            | "-nostdlib"
+            | "-O0"
+            | "-O1"
+            | "-O2"
+            | "-no-copy-dt-needed-entries"
+            | "-warn-common"
+            | "-sort-common"
+            | "-relax"
+            | "-no-relax"
+            | "-discard-all"
+            | "-X"
+            | "-x"
+            | "-discard-locals"
+            | "-icf=none"
+            | "-color-diagnostics"
+            | "-no-warn-mismatch" => {}
             // gcc's collect2 always names its LTO plugin. kit links the code
             // in objects; an object holding only LTO bytecode leaves its
             // symbols undefined, which is an error, never a silent loss.
@@ -188,9 +204,24 @@ fn z_keyword(c: &mut Config, k: &str) -> Result<(), String> {
         "execstack" => c.exec_stack = true,
         "defs" => c.no_undefined = true,
         "nodefs" | "undefs" => c.no_undefined = false,
-        "origin" | "nodelete" | "nodlopen" | "text" | "notext" | "combreloc" | "nocombreloc" | "separate-code"
-        | "noseparate-code" | "nocopyreloc" | "ibt" | "shstk" | "cet-report=none" | "max-page-size=4096" | "common-page-size=4096"
-        | "interpose" | "initfirst" | "muldefs" => {}
+        "origin"
+        | "nodelete"
+        | "nodlopen"
+        | "text"
+        | "notext"
+        | "combreloc"
+        | "nocombreloc"
+        | "separate-code"
+        | "noseparate-code"
+        | "nocopyreloc"
+        | "ibt"
+        | "shstk"
+        | "cet-report=none"
+        | "max-page-size=4096"
+        | "common-page-size=4096"
+        | "interpose"
+        | "initfirst"
+        | "muldefs" => {}
         _ if k.starts_with("max-page-size=") || k.starts_with("common-page-size=") || k.starts_with("stack-size=") => {}
         _ => return Err(format!("unknown -z keyword '{k}'")),
     }

@@ -1,9 +1,9 @@
 //! Shared libraries as link inputs: the dynamic symbols they export (each
 //! with its default version), what they import, and their soname.
 
+use object::LittleEndian as LE;
 use object::elf;
 use object::read::elf::{Dyn as _, FileHeader, Sym as _};
-use object::LittleEndian as LE;
 use std::collections::HashMap;
 
 type Elf = elf::FileHeader64<LE>;
@@ -67,7 +67,8 @@ pub(crate) fn read_dylib(path: &str, bytes: &[u8], as_needed: bool) -> Result<Dy
             let tag = d.tag32(endian);
             if tag == Some(elf::DT_SONAME) || tag == Some(elf::DT_NEEDED) {
                 let off = d.d_val(endian) as u32;
-                let name = String::from_utf8_lossy(dynstr.get(off).map_err(|_| bad(&"DT_SONAME or DT_NEEDED outside .dynstr"))?).into_owned();
+                let name =
+                    String::from_utf8_lossy(dynstr.get(off).map_err(|_| bad(&"DT_SONAME or DT_NEEDED outside .dynstr"))?).into_owned();
                 if tag == Some(elf::DT_SONAME) { soname = name } else { needed.push(name) }
             }
         }

@@ -79,7 +79,11 @@ fn cie_fde_encoding(data: &[u8], at: usize, len: usize) -> Option<u8> {
     p = aug_end + 1;
     uleb(data, &mut p)?; // code alignment
     uleb(data, &mut p)?; // data alignment (sleb, skipped alike)
-    if version == 1 { p += 1 } else { uleb(data, &mut p)?; }
+    if version == 1 {
+        p += 1
+    } else {
+        uleb(data, &mut p)?;
+    }
     if aug.first() != Some(&b'z') {
         return Some(0);
     }

@@ -3,7 +3,7 @@
 //! libraries and the linker scripts that stand in for libraries.
 
 use super::dylib::{self, Dylib};
-use super::{script, Config, InputArg};
+use super::{Config, InputArg, script};
 use crate::LinkError;
 use obj::{Binding, Object, SymbolDef, SymbolKind};
 use std::collections::{HashMap, HashSet};

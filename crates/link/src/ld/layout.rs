@@ -118,7 +118,13 @@ fn out_section_for(img: &Image, oi: usize, si: usize, strip: Strip) -> Option<(u
     match img.script.place(&o.name, &s.name) {
         Some(None) => None,
         // The script names the section; its kind still picks the segment.
-        Some(Some(name)) if group < 5 && !matches!(s.kind, SectionKind::Tls | SectionKind::TlsBss | SectionKind::InitArray | SectionKind::FiniArray | SectionKind::EhFrame) => {
+        Some(Some(name))
+            if group < 5
+                && !matches!(
+                    s.kind,
+                    SectionKind::Tls | SectionKind::TlsBss | SectionKind::InitArray | SectionKind::FiniArray | SectionKind::EhFrame
+                ) =>
+        {
             Some((group, name.to_string()))
         }
         _ => Some((group, default)),
@@ -129,11 +135,38 @@ fn out_section_for(img: &Image, oi: usize, si: usize, strip: Strip) -> Option<(u
 /// sit between the standard ones of their kind.
 fn rank(name: &str) -> u32 {
     const ORDER: &[&str] = &[
-        ".interp", ".note.ABI-tag", ".note.gnu.build-id", ".gnu.hash", ".dynsym", ".dynstr", ".gnu.version", ".gnu.version_d",
+        ".interp",
+        ".note.ABI-tag",
+        ".note.gnu.build-id",
+        ".gnu.hash",
+        ".dynsym",
+        ".dynstr",
+        ".gnu.version",
+        ".gnu.version_d",
         ".gnu.version_r",
-        ".rela.dyn", ".rela.plt", ".init", ".plt", ".text", "<text>", ".fini", ".rodata", "<ro>", ".gcc_except_table",
-        ".eh_frame_hdr", ".eh_frame", ".tdata", ".tbss", ".preinit_array", ".init_array", ".fini_array", ".data.rel.ro",
-        ".dynamic", ".got", ".data", "<data>", ".bss",
+        ".rela.dyn",
+        ".rela.plt",
+        ".init",
+        ".plt",
+        ".text",
+        "<text>",
+        ".fini",
+        ".rodata",
+        "<ro>",
+        ".gcc_except_table",
+        ".eh_frame_hdr",
+        ".eh_frame",
+        ".tdata",
+        ".tbss",
+        ".preinit_array",
+        ".init_array",
+        ".fini_array",
+        ".data.rel.ro",
+        ".dynamic",
+        ".got",
+        ".data",
+        "<data>",
+        ".bss",
     ];
     ORDER.iter().position(|n| *n == name).unwrap_or(usize::MAX) as u32
 }
@@ -184,12 +217,13 @@ pub(crate) fn layout(cfg: &Config, img: &Image) -> Layout {
     let dynamic = img.dynamic();
 
     // Synthetic sections, sized now, filled by `write`.
-    let synth = |secs: &mut Vec<OutSec>, by_name: &mut HashMap<String, usize>, group: u8, name: &str, size: u64, align: u64, entsize: u64| {
-        let i = get(secs, by_name, group, name);
-        secs[i].size = size;
-        secs[i].align = align;
-        secs[i].entsize = entsize;
-    };
+    let synth =
+        |secs: &mut Vec<OutSec>, by_name: &mut HashMap<String, usize>, group: u8, name: &str, size: u64, align: u64, entsize: u64| {
+            let i = get(secs, by_name, group, name);
+            secs[i].size = size;
+            secs[i].align = align;
+            secs[i].entsize = entsize;
+        };
     if dynamic && img.kind != OutputKind::Shared {
         let interp = cfg.dynamic_linker.as_deref().unwrap_or(super::DEFAULT_INTERP);
         synth(&mut secs, &mut by_name, 0, ".interp", interp.len() as u64 + 1, 1, 0);
@@ -414,7 +448,8 @@ fn count_phdrs(img: &Image, secs: &[OutSec], cfg: &Config) -> u64 {
 
 fn phdrs(img: &Image, lay: &Layout, headers: u64, relro_end: Option<u64>, cfg: &Config) -> Vec<Phdr> {
     let mut out = Vec::new();
-    let seg = |p_type, flags, s: &OutSec| Phdr { p_type, flags, offset: s.offset, addr: s.addr, filesz: s.size, memsz: s.size, align: s.align };
+    let seg =
+        |p_type, flags, s: &OutSec| Phdr { p_type, flags, offset: s.offset, addr: s.addr, filesz: s.size, memsz: s.size, align: s.align };
     if let Some(interp) = lay.section(".interp") {
         let size = 56 * (count_phdrs(img, &lay.secs, cfg));
         out.push(Phdr { p_type: elf::PT_PHDR, flags: elf::PF_R, offset: 64, addr: lay.base + 64, filesz: size, memsz: size, align: 8 });
@@ -426,9 +461,19 @@ fn phdrs(img: &Image, lay: &Layout, headers: u64, relro_end: Option<u64>, cfg: &
             continue;
         }
         let start = if groups == [0] { lay.base } else { members[0].addr };
-        let file_end = members.iter().filter(|s| s.sh_type != elf::SHT_NOBITS).map(|s| s.addr + s.size).max().unwrap_or(lay.base + headers).max(start);
-        let mem_end = members.iter().filter(|s| s.name != ".tbss").map(|s| s.addr + s.size).max().unwrap_or(lay.base + headers).max(file_end);
-        out.push(Phdr { p_type: elf::PT_LOAD, flags, offset: start - lay.base, addr: start, filesz: file_end - start, memsz: mem_end - start, align: PAGE });
+        let file_end =
+            members.iter().filter(|s| s.sh_type != elf::SHT_NOBITS).map(|s| s.addr + s.size).max().unwrap_or(lay.base + headers).max(start);
+        let mem_end =
+            members.iter().filter(|s| s.name != ".tbss").map(|s| s.addr + s.size).max().unwrap_or(lay.base + headers).max(file_end);
+        out.push(Phdr {
+            p_type: elf::PT_LOAD,
+            flags,
+            offset: start - lay.base,
+            addr: start,
+            filesz: file_end - start,
+            memsz: mem_end - start,
+            align: PAGE,
+        });
     }
     if let Some(d) = lay.section(".dynamic") {
         out.push(seg(elf::PT_DYNAMIC, elf::PF_R | elf::PF_W, d));
@@ -436,7 +481,15 @@ fn phdrs(img: &Image, lay: &Layout, headers: u64, relro_end: Option<u64>, cfg: &
     let notes: Vec<&OutSec> = lay.secs.iter().filter(|s| s.sh_type == elf::SHT_NOTE).collect();
     if let (Some(first), Some(last)) = (notes.first(), notes.last()) {
         let size = last.addr + last.size - first.addr;
-        out.push(Phdr { p_type: elf::PT_NOTE, flags: elf::PF_R, offset: first.offset, addr: first.addr, filesz: size, memsz: size, align: 4 });
+        out.push(Phdr {
+            p_type: elf::PT_NOTE,
+            flags: elf::PF_R,
+            offset: first.offset,
+            addr: first.addr,
+            filesz: size,
+            memsz: size,
+            align: 4,
+        });
     }
     if let Some((addr, filesz, memsz, align)) = lay.tls {
         out.push(Phdr { p_type: elf::PT_TLS, flags: elf::PF_R, offset: addr - lay.base, addr, filesz, memsz, align });
@@ -450,7 +503,15 @@ fn phdrs(img: &Image, lay: &Layout, headers: u64, relro_end: Option<u64>, cfg: &
         let first = lay.secs.iter().find(|s| s.group == 3);
         if let (Some(first), Some(end)) = (first, relro_end) {
             let size = end - first.addr;
-            out.push(Phdr { p_type: elf::PT_GNU_RELRO, flags: elf::PF_R, offset: first.offset, addr: first.addr, filesz: size, memsz: size, align: 1 });
+            out.push(Phdr {
+                p_type: elf::PT_GNU_RELRO,
+                flags: elf::PF_R,
+                offset: first.offset,
+                addr: first.addr,
+                filesz: size,
+                memsz: size,
+                align: 1,
+            });
         }
     }
     out
@@ -461,7 +522,8 @@ fn linker_symbols(img: &Image, lay: &mut Layout) {
     let start = |n: &str| lay.section(n).map(|s| s.addr);
     let end = |n: &str| lay.section(n).map(|s| s.addr + s.size);
     let bss_start = start(".bss");
-    let data_end = lay.secs.iter().filter(|s| s.group == 3 || s.group == 4).filter(|s| s.sh_type != elf::SHT_NOBITS).map(|s| s.addr + s.size).max();
+    let data_end =
+        lay.secs.iter().filter(|s| s.group == 3 || s.group == 4).filter(|s| s.sh_type != elf::SHT_NOBITS).map(|s| s.addr + s.size).max();
     let mem_end = lay.secs.iter().filter(|s| s.group < 5 && s.name != ".tbss").map(|s| s.addr + s.size).max().unwrap_or(lay.base);
     let text_end = lay.secs.iter().filter(|s| s.group == 1).map(|s| s.addr + s.size).max().unwrap_or(lay.base);
     let got = start(".got").unwrap_or(0);

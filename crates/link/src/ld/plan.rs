@@ -8,9 +8,9 @@ use super::input::Inputs;
 use super::layout::{self, Layout};
 use super::script::Script;
 use super::{Config, OutputKind};
+use crate::LinkError;
 use crate::got::{R_X86_64_TLSLD, is_call_operand};
 use crate::resolve::{self, Resolution, Target, is_loaded};
-use crate::LinkError;
 use obj::{Binding, Object, RelocKind, SectionKind, SymbolDef, SymbolKind, Visibility};
 use std::collections::HashMap;
 
@@ -180,7 +180,8 @@ fn tls_relaxations(objects: &[Object], res: &Resolution) -> HashMap<(usize, usiz
                 }
                 let lea = s.data.get(off - 4..off) == Some(&[0x66, 0x48, 0x8d, 0x3d][..]);
                 let call = s.data.get(off + 4..off + 8) == Some(&[0x66, 0x66, 0x48, 0xe8][..]);
-                let call_reloc = s.relocs.iter().position(|c| c.offset == r.offset + 8 && matches!(c.kind, RelocKind::Plt32 | RelocKind::PcRel32));
+                let call_reloc =
+                    s.relocs.iter().position(|c| c.offset == r.offset + 8 && matches!(c.kind, RelocKind::Plt32 | RelocKind::PcRel32));
                 if let (true, true, Some(ci)) = (lea, call, call_reloc) {
                     out.insert((oi, si, ri), Relax::GdToLe);
                     out.insert((oi, si, ci), Relax::Dropped);
@@ -194,7 +195,8 @@ fn tls_relaxations(objects: &[Object], res: &Resolution) -> HashMap<(usize, usiz
                 }
                 let lea = s.data.get(off - 3..off) == Some(&[0x48, 0x8d, 0x3d][..]);
                 let call = s.data.get(off + 4) == Some(&0xe8);
-                let call_reloc = s.relocs.iter().position(|c| c.offset == r.offset + 5 && matches!(c.kind, RelocKind::Plt32 | RelocKind::PcRel32));
+                let call_reloc =
+                    s.relocs.iter().position(|c| c.offset == r.offset + 5 && matches!(c.kind, RelocKind::Plt32 | RelocKind::PcRel32));
                 if let (true, true, Some(ci)) = (lea, call, call_reloc) {
                     out.insert((oi, si, ri), Relax::LdToLe);
                     out.insert((oi, si, ci), Relax::Dropped);
@@ -258,7 +260,9 @@ pub(crate) fn plan(cfg: &Config, inputs: Inputs, script: Script) -> Result<Image
     let entry = script.entry.clone().or(entry);
     let references = |objects: &[Object], n: &str| {
         objects.iter().any(|o| o.symbols.iter().any(|s| s.name == n && s.def == SymbolDef::Undefined))
-            && !objects.iter().any(|o| o.symbols.iter().any(|s| s.name == n && s.def != SymbolDef::Undefined && s.binding != Binding::Local))
+            && !objects
+                .iter()
+                .any(|o| o.symbols.iter().any(|s| s.name == n && s.def != SymbolDef::Undefined && s.binding != Binding::Local))
     };
     if references(&objects, "__dso_handle") {
         objects.push(dso_handle_object());
@@ -270,7 +274,13 @@ pub(crate) fn plan(cfg: &Config, inputs: Inputs, script: Script) -> Result<Image
         let roots: Vec<Target> = res
             .globals
             .iter()
-            .filter(|(n, t)| **n == entry_name || shared || cfg.export_dynamic || matches!(n.as_str(), "_init" | "_fini") || !matches!(t, Target::Def(..)))
+            .filter(|(n, t)| {
+                **n == entry_name
+                    || shared
+                    || cfg.export_dynamic
+                    || matches!(n.as_str(), "_init" | "_fini")
+                    || !matches!(t, Target::Def(..))
+            })
             .map(|(_, &t)| t)
             .collect();
         super::gc::collect(&objects, &mut res, &roots);
@@ -570,7 +580,17 @@ impl Image {
         }
         for (n, v) in self.exports.verdefs.iter().enumerate() {
             let (elf_type, binding) = (object::elf::STT_OBJECT, object::elf::STB_GLOBAL);
-            let sym = DynSym { name: v.name.clone(), elf_type, binding, def: None, copy: None, ext: None, size: 0, version: n as u16 + 2, absolute: true };
+            let sym = DynSym {
+                name: v.name.clone(),
+                elf_type,
+                binding,
+                def: None,
+                copy: None,
+                ext: None,
+                size: 0,
+                version: n as u16 + 2,
+                absolute: true,
+            };
             defs.push((None, sym));
         }
         // A copied variable's aliases in its library (`environ`, `__environ`)
@@ -583,14 +603,34 @@ impl Image {
             aliases.sort_by(|a, b| a.0.cmp(b.0));
             for (alias, s) in aliases {
                 let version = version_of(Some(*l), &s.version);
-                let sym = DynSym { name: alias.clone(), elf_type: object::elf::STT_OBJECT, binding: object::elf::STB_GLOBAL, def: None, copy: Some(i), ext: None, size: s.size, version, absolute: false };
+                let sym = DynSym {
+                    name: alias.clone(),
+                    elf_type: object::elf::STT_OBJECT,
+                    binding: object::elf::STB_GLOBAL,
+                    def: None,
+                    copy: Some(i),
+                    ext: None,
+                    size: s.size,
+                    version,
+                    absolute: false,
+                };
                 defs.push((None, sym));
             }
         }
         // `.gnu.hash` wants the hashed (defined) symbols last, grouped by bucket.
         let nbuckets = super::dynamic::gnu_hash_buckets(defs.len());
         defs.sort_by_key(|(_, s)| super::dynamic::gnu_hash(s.name.as_bytes()) % nbuckets);
-        let mut all = vec![DynSym { name: String::new(), elf_type: 0, binding: 0, def: None, copy: None, ext: None, size: 0, version: 0, absolute: false }];
+        let mut all = vec![DynSym {
+            name: String::new(),
+            elf_type: 0,
+            binding: 0,
+            def: None,
+            copy: None,
+            ext: None,
+            size: 0,
+            version: 0,
+            absolute: false,
+        }];
         for (i, s) in syms {
             self.dynsym_of_ext.insert(i, all.len() as u32);
             all.push(s);
@@ -659,7 +699,13 @@ impl Image {
             Target::Def(oi, sid) => matches!(self.objects[oi].symbol(sid).def, SymbolDef::Absolute(_)),
             Target::Ext(i) => {
                 matches!(self.ext[i], ExtDef::Linker)
-                    && self.script.assigns.iter().rev().find(|(_, a)| a.name == self.res.externs[i].name).is_some_and(|(_, a)| a.expr.is_const())
+                    && self
+                        .script
+                        .assigns
+                        .iter()
+                        .rev()
+                        .find(|(_, a)| a.name == self.res.externs[i].name)
+                        .is_some_and(|(_, a)| a.expr.is_const())
             }
             _ => false,
         }
@@ -674,7 +720,9 @@ impl Image {
                 Class::Local | Class::LocalIfunc => u64::from(self.pic && !self.is_absolute(t)),
             },
             GotEntry::Plt(_) => 0, // counted in .rela.plt
-            GotEntry::TpOff(t) => u64::from(matches!(self.class(t), Class::Import(_) | Class::Preemptible) || self.kind == OutputKind::Shared),
+            GotEntry::TpOff(t) => {
+                u64::from(matches!(self.class(t), Class::Import(_) | Class::Preemptible) || self.kind == OutputKind::Shared)
+            }
             GotEntry::Gd(t) if dynamic => match self.class(t) {
                 Class::Import(_) | Class::Preemptible => 2,
                 _ => 1,

@@ -90,7 +90,8 @@ impl Script {
     pub(crate) fn place(&self, file: &str, section: &str) -> Option<Option<&str>> {
         let base = file.rsplit('/').next().unwrap_or(file);
         let member = base.rsplit_once('(').map(|(_, m)| m.trim_end_matches(')')).unwrap_or(base);
-        let r = self.rules.iter().find(|r| (glob(&r.file, file) || glob(&r.file, member)) && r.sections.iter().any(|p| glob(p, section)))?;
+        let r =
+            self.rules.iter().find(|r| (glob(&r.file, file) || glob(&r.file, member)) && r.sections.iter().any(|p| glob(p, section)))?;
         Some((r.output != "/DISCARD/").then_some(r.output.as_str()))
     }
 }

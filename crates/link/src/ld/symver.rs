@@ -6,8 +6,8 @@
 
 use super::version_script::{self, Pattern, Scope, VersionScript};
 use super::{Config, OutputKind, Symbolic};
-use crate::resolve::{Resolution, Target};
 use crate::LinkError;
+use crate::resolve::{Resolution, Target};
 use obj::{Object, SymbolKind, Visibility};
 use std::collections::{HashMap, HashSet};
 
@@ -55,14 +55,18 @@ fn load_scripts(cfg: &Config) -> Result<(VersionScript, Option<Vec<Pattern>>), L
         for node in s.nodes {
             let anonymous = node.name.is_empty() || script.nodes.iter().any(|n| n.name.is_empty());
             if (anonymous && !script.nodes.is_empty()) || script.node(&node.name).is_some() {
-                return Err(LinkError::one(format!("error: {path}: version node '{}' conflicts with an earlier version script", node.name)));
+                return Err(LinkError::one(format!(
+                    "error: {path}: version node '{}' conflicts with an earlier version script",
+                    node.name
+                )));
             }
             script.nodes.push(node);
         }
     }
     let mut list: Option<Vec<Pattern>> = None;
     for path in &cfg.dynamic_lists {
-        let l = version_script::parse_dynamic_list(path, &read_file(path, "dynamic list")?).map_err(|e| LinkError::one(format!("error: {e}")))?;
+        let l = version_script::parse_dynamic_list(path, &read_file(path, "dynamic list")?)
+            .map_err(|e| LinkError::one(format!("error: {e}")))?;
         list.get_or_insert_with(Vec::new).extend(l);
     }
     Ok((script, list))

@@ -275,27 +275,25 @@ impl Parser<'_> {
             }
             let list = if local { &mut node.locals } else { &mut node.globals };
             if w == "extern"
-                && let Some(Tok::Str(lang)) = self.peek().cloned() {
-                    self.at += 1;
-                    if lang != "C" {
-                        return Err(format!(
-                            "{}: extern \"{lang}\" patterns need {lang} name demangling, which kit ld does not do",
-                            self.path
-                        ));
-                    }
-                    self.expect('{')?;
-                    while !self.eat('}') {
-                        match self.peek().cloned() {
-                            Some(Tok::Word(p)) => list.push(Pattern::new(&p, false)),
-                            Some(Tok::Str(p)) => list.push(Pattern::new(&p, true)),
-                            _ => return Err(self.err("a symbol pattern or '}'")),
-                        }
-                        self.at += 1;
-                        self.eat(';');
-                    }
-                    self.eat(';');
-                    continue;
+                && let Some(Tok::Str(lang)) = self.peek().cloned()
+            {
+                self.at += 1;
+                if lang != "C" {
+                    return Err(format!("{}: extern \"{lang}\" patterns need {lang} name demangling, which kit ld does not do", self.path));
                 }
+                self.expect('{')?;
+                while !self.eat('}') {
+                    match self.peek().cloned() {
+                        Some(Tok::Word(p)) => list.push(Pattern::new(&p, false)),
+                        Some(Tok::Str(p)) => list.push(Pattern::new(&p, true)),
+                        _ => return Err(self.err("a symbol pattern or '}'")),
+                    }
+                    self.at += 1;
+                    self.eat(';');
+                }
+                self.eat(';');
+                continue;
+            }
             list.push(Pattern::new(&w, false));
             self.expect(';')?;
         }
@@ -354,7 +352,9 @@ mod tests {
 
     #[test]
     fn globs() {
-        for (p, s) in [("*", "x"), ("f*", "foo"), ("f?o", "foo"), ("[a-c]x", "bx"), ("[!a]x", "bx"), ("a*b*c", "aXbYbc"), ("\\*", "*"), ("*", "")] {
+        for (p, s) in
+            [("*", "x"), ("f*", "foo"), ("f?o", "foo"), ("[a-c]x", "bx"), ("[!a]x", "bx"), ("a*b*c", "aXbYbc"), ("\\*", "*"), ("*", "")]
+        {
             assert!(pat(p).matches(s), "{p} should match {s}");
         }
         for (p, s) in [("f*", "bar"), ("f?o", "fo"), ("[a-c]x", "dx"), ("[^b]x", "bx"), ("a*b*c", "abcd"), ("foo", "foo2"), ("[]", "[]")] {

@@ -94,7 +94,14 @@ impl Image {
             s.push_str(&format!("{:<20} {:#018x} {:#10x}\n", sec.name, sec.addr, sec.size));
             for &(oi, si, at) in &sec.parts {
                 let o = &self.objects[oi];
-                s.push_str(&format!("{:<20} {:#018x} {:#10x}  {}({})\n", "", sec.addr + at, o.sections[si].size, o.name, o.sections[si].name));
+                s.push_str(&format!(
+                    "{:<20} {:#018x} {:#10x}  {}({})\n",
+                    "",
+                    sec.addr + at,
+                    o.sections[si].size,
+                    o.name,
+                    o.sections[si].name
+                ));
             }
         }
         s
@@ -103,7 +110,8 @@ impl Image {
 
 pub(crate) fn write(cfg: &Config, img: &Image) -> Result<Vec<u8>, LinkError> {
     let lay = &img.lay;
-    let end = lay.secs.iter().filter(|s| s.sh_type != elf::SHT_NOBITS).map(|s| s.offset + s.size).max().unwrap_or(lay.file_end).max(lay.file_end);
+    let end =
+        lay.secs.iter().filter(|s| s.sh_type != elf::SHT_NOBITS).map(|s| s.offset + s.size).max().unwrap_or(lay.file_end).max(lay.file_end);
     let mut w = Writer { img, lay, buf: vec![0; end as usize], rela_dyn: Vec::new(), rela_plt: Vec::new(), errors: Vec::new() };
     w.copy_sections();
     w.relocate();
@@ -226,13 +234,22 @@ impl Writer<'_> {
                                     here()
                                 ))
                             } else {
-                                let ok = if r.kind == RelocKind::Abs32 { u32::try_from(v).is_ok() } else { i32::try_from(v as i64).is_ok() };
-                                if ok || !alloc { Ok((v as u32).to_le_bytes().to_vec()) } else { Err(out_of_range(&here(), &name, v as i64)) }
+                                let ok =
+                                    if r.kind == RelocKind::Abs32 { u32::try_from(v).is_ok() } else { i32::try_from(v as i64).is_ok() };
+                                if ok || !alloc {
+                                    Ok((v as u32).to_le_bytes().to_vec())
+                                } else {
+                                    Err(out_of_range(&here(), &name, v as i64))
+                                }
                             }
                         }
                         RelocKind::PcRel32 | RelocKind::Plt32 => {
                             let call = r.kind == RelocKind::Plt32 || is_call_operand(&s.data, r);
-                            let dest = if call || matches!(class, Class::Import(_) | Class::LocalIfunc) { img.ref_addr(t) } else { img.sym_addr(t) };
+                            let dest = if call || matches!(class, Class::Import(_) | Class::LocalIfunc) {
+                                img.ref_addr(t)
+                            } else {
+                                img.sym_addr(t)
+                            };
                             let v = pcrel(dest);
                             i32::try_from(v).map(|x| x.to_le_bytes().to_vec()).map_err(|_| out_of_range(&here(), &name, v))
                         }
@@ -254,7 +271,9 @@ impl Writer<'_> {
                         RelocKind::ElfRaw(R_X86_64_GOTOFF64) => {
                             Ok(img.sym_addr(t).wrapping_add(a as u64).wrapping_sub(got_base).to_le_bytes().to_vec())
                         }
-                        RelocKind::ElfRaw(R_X86_64_SIZE32) => Ok((symbol_size(img, t).wrapping_add(a as u64) as u32).to_le_bytes().to_vec()),
+                        RelocKind::ElfRaw(R_X86_64_SIZE32) => {
+                            Ok((symbol_size(img, t).wrapping_add(a as u64) as u32).to_le_bytes().to_vec())
+                        }
                         RelocKind::ElfRaw(R_X86_64_SIZE64) => Ok(symbol_size(img, t).wrapping_add(a as u64).to_le_bytes().to_vec()),
                         RelocKind::ElfRaw(n) => Err(format!("error: {}: unsupported relocation type {n} against '{name}'", here())),
                     };
@@ -430,13 +449,25 @@ impl Writer<'_> {
             };
             for (oi, o) in img.objects.iter().enumerate() {
                 for (i, s) in o.symbols.iter().enumerate() {
-                    if s.binding != Binding::Local || s.name.is_empty() || s.name.starts_with(".L") || matches!(s.kind, SymbolKind::Section | SymbolKind::File) {
+                    if s.binding != Binding::Local
+                        || s.name.is_empty()
+                        || s.name.starts_with(".L")
+                        || matches!(s.kind, SymbolKind::Section | SymbolKind::File)
+                    {
                         continue;
                     }
                     let t = Target::Def(oi, obj::SymbolId(i as u32));
                     let Some(sec) = def_section(img, t) else { continue };
                     let name = add_name(&s.name, &mut strtab);
-                    push_sym(&mut symtab, name, st_info(elf::STB_LOCAL, s.kind), other(s.visibility), sec as u16 + 1, sym_value(t, s.kind), s.size);
+                    push_sym(
+                        &mut symtab,
+                        name,
+                        st_info(elf::STB_LOCAL, s.kind),
+                        other(s.visibility),
+                        sec as u16 + 1,
+                        sym_value(t, s.kind),
+                        s.size,
+                    );
                 }
             }
             let mut globals: Vec<(&String, &Target)> = img.res.globals.iter().collect();
@@ -449,7 +480,15 @@ impl Writer<'_> {
                 let s = img.objects[oi].symbol(sid);
                 let Some(sec) = def_section(img, t) else { continue };
                 let n = add_name(name, &mut strtab);
-                push_sym(&mut symtab, n, st_info(elf::STB_LOCAL, s.kind), other(s.visibility), sec as u16 + 1, sym_value(t, s.kind), s.size);
+                push_sym(
+                    &mut symtab,
+                    n,
+                    st_info(elf::STB_LOCAL, s.kind),
+                    other(s.visibility),
+                    sec as u16 + 1,
+                    sym_value(t, s.kind),
+                    s.size,
+                );
             }
             first_global = symtab.len() / 24;
             for (name, &t) in globals {
@@ -631,7 +670,19 @@ fn push_sym(out: &mut Vec<u8>, name: u32, info: u8, other: u8, shndx: u16, value
 }
 
 #[allow(clippy::too_many_arguments)]
-fn push_shdr(out: &mut Vec<u8>, name: u32, ty: u32, flags: u64, addr: u64, offset: u64, size: u64, link: u32, info: u32, align: u64, entsize: u64) {
+fn push_shdr(
+    out: &mut Vec<u8>,
+    name: u32,
+    ty: u32,
+    flags: u64,
+    addr: u64,
+    offset: u64,
+    size: u64,
+    link: u32,
+    info: u32,
+    align: u64,
+    entsize: u64,
+) {
     out.extend_from_slice(&name.to_le_bytes());
     out.extend_from_slice(&ty.to_le_bytes());
     for v in [flags, addr, offset, size] {
