@@ -11,7 +11,7 @@
 use crate::lower::incoming_scalar;
 use cranelift_codegen::cursor::{Cursor, FuncCursor};
 use cranelift_codegen::ir::{Function, InstBuilder, InstructionData, Opcode, Value, ValueDef, types};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// Gives each instruction that uses a cheap address its own copy of it.
 pub(crate) fn addresses(func: &mut Function) {
@@ -24,6 +24,7 @@ pub(crate) fn addresses(func: &mut Function) {
             }
         }
     }
+    let mut incoming_loads = Vec::new();
     for (inst, values) in users {
         let mut copies: HashMap<Value, Value> = HashMap::new();
         let mut cur = FuncCursor::new(func).at_inst(inst);
@@ -45,6 +46,7 @@ pub(crate) fn addresses(func: &mut Function) {
                     cur.ins().iadd(fp, off)
                 }
                 Some(Recipe::Incoming(off)) => {
+                    incoming_loads.push(cur.func.dfg.resolve_aliases(v));
                     let fp = cur.ins().get_frame_pointer(types::I64);
                     let off = cur.ins().iconst(types::I64, off);
                     let addr = cur.ins().iadd(fp, off);
@@ -55,6 +57,31 @@ pub(crate) fn addresses(func: &mut Function) {
             copies.insert(v, copy);
         }
         cur.func.dfg.map_inst_values(inst, |v| copies.get(&v).copied().unwrap_or(v));
+    }
+    remove_unused_loads(func, incoming_loads);
+}
+
+/// Removes the original loads of stack-passed arguments that every user now
+/// reloads for itself: Cranelift would still emit a load it does not know
+/// to be dead.
+fn remove_unused_loads(func: &mut Function, mut loads: Vec<Value>) {
+    if loads.is_empty() {
+        return;
+    }
+    let mut used = HashSet::new();
+    for block in func.layout.blocks() {
+        for inst in func.layout.block_insts(block) {
+            used.extend(func.dfg.inst_values(inst).map(|v| func.dfg.resolve_aliases(v)));
+        }
+    }
+    loads.sort_unstable();
+    loads.dedup();
+    for v in loads {
+        if let ValueDef::Result(inst, _) = func.dfg.value_def(v)
+            && !used.contains(&v)
+        {
+            func.layout.remove_inst(inst);
+        }
     }
 }
 
