@@ -7,6 +7,8 @@
 //!   `// expect-error: TEXT`   kit must reject the program, saying TEXT
 //! Every test is named after the bug it guards against.
 
+mod common;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
@@ -62,13 +64,6 @@ fn text(b: &[u8]) -> String {
     String::from_utf8_lossy(b).into_owned()
 }
 
-fn gcc_available() -> bool {
-    let found = Command::new("gcc").arg("--version").output().is_ok_and(|o| o.status.success());
-    // A skip is fine on a developer's machine; in CI it would hide a failure.
-    assert!(found || std::env::var_os("CI").is_none(), "gcc is required when CI is set");
-    found
-}
-
 /// Runs one case; returns a description of what went wrong, if anything.
 fn check(case: &Case, dir: &Path) -> Result<(), String> {
     let srcs: Vec<&Path> = case.sources.iter().map(PathBuf::as_path).collect();
@@ -112,8 +107,7 @@ fn check(case: &Case, dir: &Path) -> Result<(), String> {
 
 #[test]
 fn c_programs_match_gcc() {
-    if !gcc_available() {
-        eprintln!("SKIPPED: gcc is not installed");
+    if !common::have("gcc") {
         return;
     }
     let mut failures = Vec::new();

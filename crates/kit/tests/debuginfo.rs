@@ -1,5 +1,7 @@
 //! `kit cc -g` output read back by binutils' `readelf`.
 
+mod common;
+
 use std::process::Command;
 
 const KIT: &str = env!("CARGO_BIN_EXE_kit");
@@ -8,10 +10,7 @@ const KIT: &str = env!("CARGO_BIN_EXE_kit");
 /// still belong in the debug info (dropped before d6c76ac).
 #[test]
 fn static_locals_of_frameless_functions_are_described() {
-    let found = Command::new("readelf").arg("--version").output().is_ok_and(|o| o.status.success());
-    assert!(found || std::env::var_os("CI").is_none(), "readelf is required when CI is set");
-    if !found {
-        eprintln!("SKIPPED: readelf is not installed");
+    if !common::have("readelf") {
         return;
     }
     let d = std::env::temp_dir().join(format!("kit-debuginfo-{}", std::process::id()));

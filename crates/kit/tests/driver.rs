@@ -2,6 +2,8 @@
 //! Rust's `cc` crate run, flags kit honours or must reject by name, and
 //! objects that the system toolchain links into shared libraries.
 
+mod common;
+
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
@@ -287,10 +289,7 @@ fn dry_run_prints_the_link_and_writes_nothing() {
 /// its `.eh_frame` refers to the code through section symbols, as gcc's does.
 #[test]
 fn pic_objects_link_into_gnu_ld_shared_libraries() {
-    let found = Command::new("gcc").arg("--version").output().is_ok_and(|o| o.status.success());
-    assert!(found || std::env::var_os("CI").is_none(), "gcc is required when CI is set");
-    if !found {
-        eprintln!("SKIPPED: gcc is not installed");
+    if !common::have("gcc") {
         return;
     }
     let d = tmp("pic");
@@ -312,10 +311,7 @@ fn pic_objects_link_into_gnu_ld_shared_libraries() {
 /// (tests/interop/long-double). Every mix prints gcc's bytes.
 #[test]
 fn long_double_crosses_the_gcc_boundary() {
-    let found = Command::new("gcc").arg("--version").output().is_ok_and(|o| o.status.success());
-    assert!(found || std::env::var_os("CI").is_none(), "gcc is required when CI is set");
-    if !found {
-        eprintln!("SKIPPED: gcc is not installed");
+    if !common::have("gcc") {
         return;
     }
     let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/interop/long-double");

@@ -5,6 +5,8 @@
 //! scripts, -Bsymbolic, dynamic lists, --exclude-libs, undefined symbols)
 //! behave as GNU ld's, checked with readelf and by running programs.
 
+mod common;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
@@ -64,17 +66,6 @@ fn kit(dir: &Path, args: &[&str]) -> Output {
     run(Command::new(KIT).args(args).current_dir(dir))
 }
 
-fn has_tool(tool: &str) -> bool {
-    let found = Command::new(tool).arg("--version").output().is_ok_and(|o| o.status.success());
-    // A skip is fine on a developer's machine; in CI it would hide a failure.
-    assert!(found || std::env::var_os("CI").is_none(), "{tool} is required when CI is set");
-    found
-}
-
-fn has_gcc() -> bool {
-    has_tool("gcc")
-}
-
 fn write_sources(dir: &Path) {
     std::fs::write(dir.join("main.c"), MAIN_C).unwrap();
     std::fs::write(dir.join("lib.c"), LIB_C).unwrap();
@@ -106,8 +97,7 @@ fn every_output_kind_runs() {
 
 #[test]
 fn interop_with_gcc_objects() {
-    if !has_gcc() {
-        eprintln!("skipped: gcc is not installed");
+    if !common::have("gcc") {
         return;
     }
     let d = tmp("interop");
@@ -198,8 +188,7 @@ fn bad_inputs_are_errors_not_panics() {
 
 #[test]
 fn gc_sections_drops_unreferenced_code_and_data() {
-    if !has_gcc() {
-        eprintln!("skipped: gcc is not installed");
+    if !common::have("gcc") {
         return;
     }
     let d = tmp("gc");
@@ -291,8 +280,7 @@ fn kit_ok(dir: &Path, args: &[&str]) {
 
 #[test]
 fn version_script_versions_hides_and_runs() {
-    if !has_tool("readelf") {
-        eprintln!("skipped: readelf is not installed");
+    if !common::have("readelf") {
         return;
     }
     let d = tmp("vscript");
@@ -326,7 +314,7 @@ fn version_script_versions_hides_and_runs() {
     let lib = d.join("libv.so").display().to_string();
     let run_main = |exe: &str| String::from_utf8_lossy(&ok(Command::new(d.join(exe)).arg(&lib)).stdout).into_owned();
     assert_eq!(run_main("main-kit"), "1 2 5 2 1 1\n");
-    if !has_gcc() {
+    if !common::have("gcc") {
         return;
     }
     // GNU ld gives the same symbols and versions, and the programs each
@@ -343,8 +331,7 @@ fn version_script_versions_hides_and_runs() {
 /// version named after the soname, as GNU ld gives them.
 #[test]
 fn default_symver_versions_exports_by_soname() {
-    if !has_tool("readelf") {
-        eprintln!("skipped: readelf is not installed");
+    if !common::have("readelf") {
         return;
     }
     let d = tmp("defsymver");
@@ -359,7 +346,7 @@ fn default_symver_versions_exports_by_soname() {
     ] {
         kit_ok(&d, &[&["cc"][..], link, &["libk.so"]].concat());
         assert_eq!(defined_dynsyms(&d, "libk.so"), want, "kit cc {link:?}");
-        if has_gcc() {
+        if common::have("gcc") {
             ok(Command::new("gcc").args(link).arg("libg.so").current_dir(&d));
             assert_eq!(defined_dynsyms(&d, "libg.so"), want, "gcc {link:?}");
         }
@@ -368,8 +355,7 @@ fn default_symver_versions_exports_by_soname() {
 
 #[test]
 fn symver_names_and_anonymous_scripts() {
-    if !has_gcc() || !has_tool("readelf") {
-        eprintln!("skipped: gcc or readelf is not installed");
+    if !common::have("gcc") || !common::have("readelf") {
         return;
     }
     let d = tmp("symver");
@@ -455,7 +441,7 @@ fn symbolic_binding_and_interposition() {
     let rpath = format!("-Wl,-rpath,{}", d.display());
     kit_ok(&d, &["cc", "-shared", "-fPIC", "sym.c", "-o", "libsym.so"]);
     kit_ok(&d, &["cc", "main.c", "-L.", "-lsym", &rpath, "-o", "main"]);
-    if has_gcc() {
+    if common::have("gcc") {
         ok(Command::new("gcc").args(["main.c", "-L.", "-lsym", &rpath, "-o", "main-gcc"]).current_dir(&d));
     }
     // The executable's who and data interpose the library's unless the
@@ -468,7 +454,7 @@ fn symbolic_binding_and_interposition() {
         if d.join("main-gcc").exists() {
             assert_eq!(stdout_of(&d.join("main-gcc")), want, "{flag:?}, gcc's program");
         }
-        if has_tool("readelf") {
+        if common::have("readelf") {
             let dy = readelf(&d, &["-d", "libsym.so"]);
             assert_eq!(dy.contains("(SYMBOLIC)") && dy.contains("SYMBOLIC BIND_NOW"), flag == Some("-Wl,-Bsymbolic"), "{dy}");
         }
@@ -535,8 +521,7 @@ int main(int argc, char **argv) {
 
 #[test]
 fn symver_attribute_library_binds_plain_references_to_the_default() {
-    if !has_gcc() || !has_tool("readelf") {
-        eprintln!("skipped: gcc or readelf is not installed");
+    if !common::have("gcc") || !common::have("readelf") {
         return;
     }
     let d = tmp("symver-attr");
@@ -584,7 +569,7 @@ fn symver_attribute_library_binds_plain_references_to_the_default() {
     let err = String::from_utf8_lossy(&o.stderr);
     assert!(!o.status.success() && err.contains("multiple definition of 'get'") && err.contains("get@@V2"), "{err}");
     // `-S` output assembles to the same versioned names.
-    if has_tool("as") {
+    if common::have("as") {
         kit_ok(&d, &["cc", "-S", "svlib.c", "-o", "svlib.s"]);
         ok(Command::new("as").args(["svlib.s", "-o", "svlib-as.o"]).current_dir(&d));
         let s = readelf(&d, &["-sW", "svlib-as.o"]);
@@ -599,8 +584,7 @@ fn symver_attribute_library_binds_plain_references_to_the_default() {
 /// warning, so such libraries silently lost their versions).
 #[test]
 fn top_level_symver_directives_version_symbols() {
-    if !has_gcc() || !has_tool("readelf") {
-        eprintln!("skipped: gcc or readelf is not installed");
+    if !common::have("gcc") || !common::have("readelf") {
         return;
     }
     let d = tmp("symver-asm");
