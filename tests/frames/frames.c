@@ -55,3 +55,57 @@ struct blk op(int);
 struct blk nested(int x) {
     return join(join(join(join(join(join(op(x), op(2)), op(3)), op(4)), op(5)), op(6)), op(7));
 }
+
+/* Many int locals, each live across calls: regalloc2 gives each an 8-byte
+   spill slot or a callee-saved register; in memory they take 4 bytes. */
+int step(int);
+int chain(int n) {
+    int a = step(n), b = step(a), c = step(b), d = step(c);
+    int e = step(a + d), f = step(b + e), g = step(c + f), h = step(d + g);
+    int i = step(e + h), j = step(f + i), k = step(g + j), l = step(h + k);
+    int m = step(i + l), o = step(j + m), p = step(k + o), q = step(l + p);
+    int r = step(m + q), s = step(o + r), t = step(p + s), u = step(q + t);
+    int v = step(r + u), w = step(s + v), x = step(t + w), y = step(u + x);
+    return a + b + c + d + e + f + g + h + i + j + k + l + m + o + p + q + r + s + t + u + v + w + x + y;
+}
+
+/* Locals of disjoint lifetimes share their bytes (jq's jvp_dtoa). */
+int phases(int n) {
+    int r = 0;
+    if (n > 0) {
+        int a = step(n), b = step(a), c = step(b), d = step(c);
+        r += step(a + b + c + d) + a + b + c + d;
+    }
+    if (n > 1) {
+        int e = step(n), f = step(e), g = step(f), h = step(g);
+        r += step(e + f + g + h) + e + f + g + h;
+    }
+    if (n > 2) {
+        int i = step(n), j = step(i), k = step(j), l = step(k);
+        r += step(i + j + k + l) + i + j + k + l;
+    }
+    return r;
+}
+
+/* 16-byte structs passed on the stack (jq's find_lib): the other
+   arguments must not wait in callee-saved registers for memcpy calls. */
+struct pair { long a, b; };
+struct pair pick(struct pair);
+long consume(void *, struct pair, struct pair, const char *, struct pair, struct pair);
+long pair_args(void *q, struct pair x, struct pair y) {
+    return consume(q, pick(x), pick(y), ".jq", pick(y), pick(x));
+}
+
+/* A constant used by several calls (Lua's str_dump): recomputed at each,
+   not held in a callee-saved register. */
+void settop(void *, int);
+int top(void *, int);
+void check(void *, int, int);
+int constants(void *L) {
+    char buf[1024];
+    int strip = top(L, 2);
+    check(L, 1, 6);
+    settop(L, 1);
+    buf[0] = (char)strip;
+    return top(buf, 1);
+}

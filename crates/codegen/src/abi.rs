@@ -39,6 +39,74 @@ pub(crate) fn cl_sig(sig: &kir::Sig, extra: impl IntoIterator<Item = ir::Type>) 
     s
 }
 
+/// One Cranelift argument of a call whose small in-memory aggregates are
+/// passed as their eightbytes ([`spread_byval`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum ArgPiece {
+    /// The KIR argument with this index (after any sret pointer), as is.
+    Arg(usize),
+    /// A dummy value filling an integer argument register, so that the
+    /// eightbytes after it go to the stack.
+    Filler,
+    /// Bytes `offset..offset + len` (`len` ≤ 8) of the aggregate whose
+    /// address is KIR argument `arg`.
+    Eightbyte { arg: usize, offset: u32, len: u32 },
+}
+
+/// Aggregates passed in memory at most this big, in all, go as eightbytes.
+const SPREAD_MAX_BYTES: u32 = 32;
+
+/// The arguments of a call to `sig` with its in-memory aggregates passed as
+/// plain eightbytes on the stack, or None where that does not apply.
+///
+/// Cranelift passes a `StructArgument` by calling `memcpy` into the outgoing
+/// area after computing the other arguments, which then all live across
+/// that call, in callee-saved registers or spill slots. Eightbytes are
+/// stored one by one instead. The stack layout is the same (SysV puts an
+/// aggregate at the next 8-byte boundary); to keep the eightbytes off the
+/// integer argument registers, the register arguments come first, then
+/// fillers for the integer registers left, then every stack argument in
+/// order.
+pub(crate) fn spread_byval(sig: &kir::Sig) -> Option<Vec<ArgPiece>> {
+    let byval = |p: &Param| matches!(p, Param::ByVal { .. });
+    if sig.variadic || !sig.params.iter().any(byval) {
+        return None;
+    }
+    let mut bytes = 0;
+    let (mut gp, mut fp) = (sig.sret as u32, 0);
+    let (mut regs, mut stack) = (Vec::new(), Vec::new());
+    for (i, p) in sig.params.iter().enumerate() {
+        let arg = i + sig.sret as usize;
+        match *p {
+            Param::ByVal { size, align } => {
+                if align > 8 {
+                    return None;
+                }
+                bytes += size.next_multiple_of(8);
+                for offset in (0..size).step_by(8) {
+                    stack.push(ArgPiece::Eightbyte { arg, offset, len: (size - offset).min(8) });
+                }
+            }
+            Param::Scalar(KT::I128) => return None,
+            Param::Scalar(t) => {
+                let (used, max) = if t.is_float() { (&mut fp, FP_ARGS) } else { (&mut gp, GP_ARGS) };
+                if *used < max {
+                    regs.push(ArgPiece::Arg(arg))
+                } else {
+                    stack.push(ArgPiece::Arg(arg))
+                }
+                *used += 1;
+            }
+        }
+    }
+    if bytes > SPREAD_MAX_BYTES {
+        return None;
+    }
+    let fillers = GP_ARGS.saturating_sub(gp) as usize;
+    let sret = sig.sret.then_some(ArgPiece::Arg(0));
+    Some(sret.into_iter().chain(regs).chain(std::iter::repeat_n(ArgPiece::Filler, fillers)).chain(stack).collect())
+}
+
 /// Where parameter `i`, passed in memory, sits relative to the frame
 /// pointer: above the saved frame pointer and the return address.
 pub(crate) fn incoming_offset(sig: &kir::Sig, i: u32) -> i64 {

@@ -62,18 +62,21 @@ fn frame_bytes(ctx: &Context) -> u32 {
     ctx.compiled_code().and_then(|c| c.buffer.frame_layout()).map_or(0, |l| l.frame_to_fp_offset)
 }
 
-/// Whether the frame spills more than homing every var in memory would
-/// take. Spill slots are a word (floats two) whatever the value's size and
-/// are held from a value's first definition to its last use, so a long
-/// function with many `int` locals live across calls can need a frame far
-/// above gcc -O0's, whose locals take their own sizes: deep recursion that
-/// works with gcc would overflow the stack.
+/// Whether the frame may be larger than gcc -O0's, which gives every var
+/// its own bytes (as kit -O0 does; kit's vars also hold some temporaries,
+/// hence the margin). regalloc2's spill slots are a word (floats two)
+/// whatever the value's size, and each callee-saved register it uses costs
+/// a save slot, so a long function with many values live across calls can
+/// need a frame above gcc -O0's: deep recursion that works with gcc would
+/// overflow the stack. Such a function is compiled again with its vars in
+/// memory ([`crate::var_homes`]), which is smaller where vars are
+/// short-lived.
 fn spills_beyond_vars(ctx: &Context, f: &kir::Function) -> bool {
     const WORTH_A_SECOND_COMPILE: u32 = 128;
     let frame = frame_bytes(ctx);
     let explicit: u32 = ctx.func.sized_stack_slots.values().map(|s| s.size).sum();
     let vars: u32 = f.vars.iter().map(|&t| crate::abi::cl_type(t).bytes()).sum();
-    frame > WORTH_A_SECOND_COMPILE && frame > explicit + vars + 48
+    frame > WORTH_A_SECOND_COMPILE && frame * 8 > (explicit + vars) * 7
 }
 
 pub(crate) fn compile_function(

@@ -30,6 +30,7 @@ mod relocs;
 mod relwriter;
 mod remat;
 mod unwind;
+mod var_homes;
 mod x87;
 
 pub use object::compile_module;

@@ -2,7 +2,7 @@
 //! guarantees dominance), vars to `Variable`s (SSA built by
 //! cranelift-frontend), slots to explicit stack slots.
 
-use crate::abi::{FP_ARGS, GP_ARGS, RegUse, VA_SLOT, VaThunk, cl_sig, cl_type, incoming_offset};
+use crate::abi::{ArgPiece, FP_ARGS, GP_ARGS, RegUse, VA_SLOT, VaThunk, cl_sig, cl_type, incoming_offset, spread_byval};
 use crate::names::Names;
 use cranelift_codegen::ir::condcodes::{FloatCC, IntCC};
 use cranelift_codegen::ir::{self, AbiParam, InstBuilder, MemFlagsData, StackSlotData, StackSlotKind, TrapCode, types};
@@ -16,6 +16,27 @@ use std::collections::HashMap;
 /// so faults in C code are real faults.
 fn mem() -> MemFlagsData {
     MemFlagsData::new()
+}
+
+/// Bytes `offset..offset + len` (`len` ≤ 8) at `addr`, zero-extended to
+/// an `i64`, read without touching memory past them.
+fn load_bytes(b: &mut FunctionBuilder, addr: ir::Value, offset: u32, len: u32) -> ir::Value {
+    if len == 8 {
+        return b.ins().load(types::I64, mem(), addr, offset as i32);
+    }
+    let mut value = b.ins().iconst(types::I64, 0);
+    let mut done = 0;
+    for piece in [4, 2, 1] {
+        if len - done >= piece {
+            let ty = ir::Type::int_with_byte_size(piece as u16).expect("integer type");
+            let part = b.ins().load(ty, mem(), addr, (offset + done) as i32);
+            let part = b.ins().uextend(types::I64, part);
+            let part = b.ins().ishl_imm_u(part, i64::from(done * 8));
+            value = b.ins().bor(value, part);
+            done += piece;
+        }
+    }
+    value
 }
 
 /// Loads of scalar parameters from the caller's argument area, which the
@@ -119,24 +140,16 @@ impl<'a> Lower<'a> {
     }
 
     /// Vars become Cranelift variables, or with `vars_in_memory`, places in
-    /// one frame slot, largest first so that alignment wastes nothing.
+    /// one frame slot (see [`crate::var_homes`]).
     fn declare_vars(&mut self, b: &mut FunctionBuilder) {
         let f = self.f;
         if !self.vars_in_memory {
             self.vars.extend(f.vars.iter().map(|t| VarHome::Ssa(b.declare_var(cl_type(*t)))));
             return;
         }
-        let size = |i: usize| cl_type(f.vars[i]).bytes();
-        let mut order: Vec<usize> = (0..f.vars.len()).collect();
-        order.sort_by_key(|&i| std::cmp::Reverse(size(i)));
-        let mut offsets = vec![0; f.vars.len()];
-        let mut end = 0;
-        for i in order {
-            offsets[i] = end;
-            end += size(i);
-        }
-        let slot = b.create_sized_stack_slot(StackSlotData::new(StackSlotKind::ExplicitSlot, end.max(1), 4));
-        self.vars.extend(offsets.into_iter().map(|off| VarHome::Frame(slot, off as i32)));
+        let homes = crate::var_homes::pack(f);
+        let slot = b.create_sized_stack_slot(StackSlotData::new(StackSlotKind::ExplicitSlot, homes.size.max(1), 4));
+        self.vars.extend(homes.offsets.into_iter().map(|off| VarHome::Frame(slot, off as i32)));
     }
 
     fn v(&self, x: kir::Value) -> Result<ir::Value, String> {
@@ -613,6 +626,9 @@ impl<'a> Lower<'a> {
             }
             b.ins().call(fr, &argv)
         } else {
+            if let Some(pieces) = spread_byval(sig) {
+                (csig, argv) = self.spread_args(b, &csig, &argv, &pieces);
+            }
             match callee {
                 kir::Callee::Direct(name) => {
                     let fr = self.func_ref(b, name, csig);
@@ -633,6 +649,29 @@ impl<'a> Lower<'a> {
             self.vals[r.0 as usize] = Some(*v);
         }
         Ok(())
+    }
+
+    /// The signature and arguments of a call passed as `pieces`.
+    fn spread_args(
+        &mut self,
+        b: &mut FunctionBuilder,
+        csig: &ir::Signature,
+        argv: &[ir::Value],
+        pieces: &[ArgPiece],
+    ) -> (ir::Signature, Vec<ir::Value>) {
+        let mut sig = ir::Signature::new(csig.call_conv);
+        sig.returns = csig.returns.clone();
+        let mut args = Vec::with_capacity(pieces.len());
+        for &piece in pieces {
+            let (param, value) = match piece {
+                ArgPiece::Arg(i) => (csig.params[i], argv[i]),
+                ArgPiece::Filler => (AbiParam::new(types::I64), b.ins().iconst(types::I64, 0)),
+                ArgPiece::Eightbyte { arg, offset, len } => (AbiParam::new(types::I64), load_bytes(b, argv[arg], offset, len)),
+            };
+            sig.params.push(param);
+            args.push(value);
+        }
+        (sig, args)
     }
 
     fn term(&mut self, b: &mut FunctionBuilder, t: &Term) -> Result<(), String> {

@@ -1,5 +1,5 @@
-//! Rematerialization of addresses (and of scalar arguments passed on the
-//! stack) after Cranelift's e-graph pass.
+//! Rematerialization of addresses and constants (and of scalar arguments
+//! passed on the stack) after Cranelift's e-graph pass.
 //!
 //! The e-graph merges every `stack_addr` of a slot (and every address of a
 //! symbol) into one value and hoists it out of loops. That value then lives
@@ -7,13 +7,16 @@
 //! callee-saved register or a spill slot of its own: large functions ended
 //! up with frames far bigger than gcc's. Recomputing such an address right
 //! before each use costs one `lea` (what gcc does too) and no register.
+//! Constants, merged the same way, are recomputed too: most fold into the
+//! instruction that uses them.
 
 use crate::lower::incoming_scalar;
 use cranelift_codegen::cursor::{Cursor, FuncCursor};
-use cranelift_codegen::ir::{Function, InstBuilder, InstructionData, Opcode, Value, ValueDef, types};
+use cranelift_codegen::ir::{Function, Inst, InstBuilder, InstructionData, Opcode, Value, ValueDef, types};
 use std::collections::{HashMap, HashSet};
 
-/// Gives each instruction that uses a cheap address its own copy of it.
+/// Gives each instruction that uses a cheap address or a constant its own
+/// copy of it.
 pub(crate) fn addresses(func: &mut Function) {
     let mut users = Vec::new();
     for block in func.layout.blocks() {
@@ -59,6 +62,67 @@ pub(crate) fn addresses(func: &mut Function) {
         cur.func.dfg.map_inst_values(inst, |v| copies.get(&v).copied().unwrap_or(v));
     }
     remove_unused_loads(func, incoming_loads);
+    sink_slot_loads(func);
+}
+
+/// Moves each load from a stack slot that has one user later in its block,
+/// with nothing between them that stores or calls, to just before that user
+/// (with its address). The e-graph places pure instructions as late as it
+/// can, so `a + b + c` becomes every load first, then the adds; Cranelift
+/// then folds each load into its add but leaves the address computations
+/// behind, all live at once (Cranelift's x64 `lower_to_amode` does not fold
+/// a `stack_addr`, and regalloc2 spills them).
+fn sink_slot_loads(func: &mut Function) {
+    let mut uses: HashMap<Value, (u32, Option<Inst>)> = HashMap::new();
+    for block in func.layout.blocks() {
+        for inst in func.layout.block_insts(block) {
+            for v in func.dfg.inst_values(inst) {
+                let e = uses.entry(func.dfg.resolve_aliases(v)).or_insert((0, None));
+                *e = (e.0 + 1, Some(inst));
+            }
+        }
+    }
+    let single_user = |v: Value| match uses.get(&v) {
+        Some(&(1, user)) => user,
+        _ => None,
+    };
+    let blocks: Vec<_> = func.layout.blocks().collect();
+    for block in blocks {
+        let insts: Vec<Inst> = func.layout.block_insts(block).collect();
+        for inst in insts {
+            let InstructionData::Load { arg, .. } = func.dfg.insts[inst] else { continue };
+            let Some(InstructionData::StackAddr { .. }) = def_of(func, arg) else { continue };
+            let Some(user) = func.dfg.inst_results(inst).first().and_then(|&r| single_user(r)) else { continue };
+            if func.layout.inst_block(user) != Some(block) || !only_loads_and_pure_between(func, inst, user) {
+                continue;
+            }
+            func.layout.remove_inst(inst);
+            func.layout.insert_inst(inst, user);
+            if let ValueDef::Result(addr, _) = func.dfg.value_def(func.dfg.resolve_aliases(arg))
+                && single_user(func.dfg.resolve_aliases(arg)) == Some(inst)
+            {
+                func.layout.remove_inst(addr);
+                func.layout.insert_inst(addr, inst);
+            }
+        }
+    }
+}
+
+/// Whether every instruction strictly between `from` and `to` (in one
+/// block, `from` first) leaves memory alone, so a load can move across them.
+fn only_loads_and_pure_between(func: &Function, from: Inst, to: Inst) -> bool {
+    let mut at = func.layout.next_inst(from);
+    while let Some(inst) = at {
+        if inst == to {
+            return true;
+        }
+        let op = func.dfg.insts[inst].opcode();
+        if op.can_store() || op.is_call() || op.other_side_effects() || op.is_terminator() {
+            return false;
+        }
+        at = func.layout.next_inst(inst);
+    }
+    false
 }
 
 /// Removes the original loads of stack-passed arguments that every user now
@@ -98,7 +162,8 @@ enum Recipe {
 /// How to recompute `v` if it is an address worth recomputing: a slot's
 /// (`lea` off the stack pointer; a constant added to one folds into its
 /// offset), a non-TLS symbol's (`lea` off `%rip`, or one GOT load), or an
-/// incoming argument's; or a scalar argument passed on the stack (one load).
+/// incoming argument's; a constant; or a scalar argument passed on the
+/// stack (one load).
 fn recipe(func: &Function, v: Value) -> Option<Recipe> {
     let data = def_of(func, v)?;
     match data {
@@ -106,9 +171,11 @@ fn recipe(func: &Function, v: Value) -> Option<Recipe> {
             let Some(Recipe::FrameOffset(off)) = recipe(func, arg) else { return None };
             Some(Recipe::Incoming(off.checked_add(i64::from(offset))?))
         }
-        InstructionData::StackAddr { .. } | InstructionData::UnaryGlobalValue { opcode: Opcode::SymbolValue, .. } => {
-            Some(Recipe::Copy(data))
-        }
+        InstructionData::StackAddr { .. }
+        | InstructionData::UnaryGlobalValue { opcode: Opcode::SymbolValue, .. }
+        | InstructionData::UnaryImm { opcode: Opcode::Iconst, .. }
+        | InstructionData::UnaryIeee32 { opcode: Opcode::F32const, .. }
+        | InstructionData::UnaryIeee64 { opcode: Opcode::F64const, .. } => Some(Recipe::Copy(data)),
         InstructionData::Binary { opcode: Opcode::Iadd, args } => {
             let (base, add) = match (def_of(func, args[0])?, def_of(func, args[1])?) {
                 (b, InstructionData::UnaryImm { imm, .. }) | (InstructionData::UnaryImm { imm, .. }, b) => (b, imm.bits()),
