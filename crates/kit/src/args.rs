@@ -147,6 +147,12 @@ impl CcArgs {
     pub fn is_c_source(&self, path: &str) -> bool {
         path.ends_with(".c") || path.ends_with(".i") || self.forced_c.iter().any(|f| f == path)
     }
+
+    /// Assembly source `kit as` takes as it is (not `.S`, which needs the
+    /// preprocessor first).
+    pub fn is_asm_source(&self, path: &str) -> bool {
+        path.ends_with(".s") && !self.is_c_source(path)
+    }
 }
 
 /// Expands `@file` response files (whitespace-separated, with quotes).

@@ -132,6 +132,9 @@ pub fn codegen_options(args: &CcArgs) -> codegen::Options {
 
 /// C file → in-memory object.
 pub fn compile_to_object(path: &str, args: &CcArgs) -> Option<obj::Object> {
+    if args.is_asm_source(path) {
+        return assemble(path);
+    }
     let module = frontend(path, args)?;
     match codegen::compile_module(&module, &codegen_options(args)) {
         Ok(mut o) => {
@@ -140,6 +143,24 @@ pub fn compile_to_object(path: &str, args: &CcArgs) -> Option<obj::Object> {
         }
         Err(e) => {
             eprintln!("kit: internal compiler error: {e}");
+            None
+        }
+    }
+}
+
+/// An assembly source file, assembled by `kit as`.
+fn assemble(path: &str) -> Option<obj::Object> {
+    let text = match host::fs::read_to_string(path) {
+        Ok(t) => t,
+        Err(e) => {
+            eprintln!("kit cc: error: {path}: {}", host::fs::error_text(&e));
+            return None;
+        }
+    };
+    match asm::assemble(path, &text) {
+        Ok(o) => Some(o),
+        Err(errors) => {
+            errors.iter().for_each(|e| eprintln!("{e}"));
             None
         }
     }

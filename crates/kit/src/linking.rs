@@ -15,7 +15,7 @@ pub fn link(a: &CcArgs) -> i32 {
     let mut c_sources = Vec::new();
     for item in &a.link_items {
         match item {
-            LinkItem::Input(p) if a.is_c_source(p) => {
+            LinkItem::Input(p) if a.is_c_source(p) || a.is_asm_source(p) => {
                 items.push(format!("{MEMORY}{}", c_sources.len()));
                 c_sources.push(p.as_str());
             }

@@ -18,6 +18,7 @@ const TOOLS: &[Tool] = &[
     ("cc", "compile C (gcc/clang-compatible driver)", cmd::cc::main),
     ("cpp", "the C preprocessor", cmd::cpp::main),
     ("run", "compile C in memory and run it in-process (JIT)", cmd::run::main),
+    ("as", "assemble x86-64 GNU as (AT&T) source into an object", cmd::r#as::main),
     ("ld", "link objects, archives and shared libraries (GNU ld-compatible)", cmd::ld::main),
     ("ar", "create, modify and extract from archives (GNU ar)", cmd::ar::main),
     ("ranlib", "write an archive's symbol index", cmd::ranlib::main),

@@ -134,15 +134,23 @@ fn flags_are_honoured_or_rejected_by_name() {
         let err = stderr(&out);
         assert!(err.starts_with("kit cc: error:") && err.contains(named), "{bad}: {err}");
     }
-    // Assembly sources (gmp's configure probes) are refused by name, when
-    // compiling and when linking, never skipped or read as something else.
+    // Assembly sources (gmp's configure probes) are assembled by kit as;
+    // preprocessed ones (.S) are refused by name, when compiling and when
+    // linking, never skipped or read as something else.
     let asm = d.join("probe.s");
-    std::fs::write(&asm, "x: .long 1\n").unwrap();
+    std::fs::write(&asm, "\t.globl x\nx: .long 1\n").unwrap();
     let a = asm.to_str().unwrap();
-    for args in [&["cc", "-c", a][..], &["cc", s, a, "-o", o]] {
+    let probe_o = d.join("probe.o");
+    let out = kit(&["cc", "-c", a, "-o", probe_o.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stdout(&kit(&["nm", probe_o.to_str().unwrap()])).contains("T x"));
+    let pre = d.join("probe.S");
+    std::fs::write(&pre, "x: .long 1\n").unwrap();
+    let p = pre.to_str().unwrap();
+    for args in [&["cc", "-c", p][..], &["cc", s, p, "-o", o]] {
         let out = kit(args);
         let err = stderr(&out);
-        assert!(!out.status.success() && err.contains("probe.s: assembly source needs an assembler"), "{args:?}: {err}");
+        assert!(!out.status.success() && err.contains("probe.S: assembly source with preprocessor directives"), "{args:?}: {err}");
     }
 }
 

@@ -69,10 +69,10 @@ pub fn run_cc(a: CcArgs) -> i32 {
     if a.deps_only || a.mode == Mode::Preprocess {
         return preprocess_only(&a);
     }
-    // gcc hands these to `as`; kit has no assembler yet (issue 8), and
-    // taking them for objects or linker scripts would mislead.
-    if let Some(asm) = a.inputs.iter().find(|i| !a.is_c_source(i) && [".s", ".S", ".sx"].iter().any(|x| i.ends_with(x))) {
-        eprintln!("kit cc: error: {asm}: assembly source needs an assembler, which kit does not have yet");
+    // Preprocessed assembly: taking it for an object or a linker script
+    // would mislead.
+    if let Some(asm) = a.inputs.iter().find(|i| !a.is_c_source(i) && [".S", ".sx"].iter().any(|x| i.ends_with(x))) {
+        eprintln!("kit cc: error: {asm}: assembly source with preprocessor directives (.S) is not supported yet");
         return 1;
     }
     if a.mode == Mode::Link {
@@ -84,7 +84,7 @@ pub fn run_cc(a: CcArgs) -> i32 {
     }
     let mut status = 0;
     for input in &a.inputs {
-        if !(a.is_c_source(input) || input.ends_with(".h")) {
+        if !(a.is_c_source(input) || a.is_asm_source(input) || input.ends_with(".h")) {
             eprintln!("kit cc: warning: {input}: linker input file unused because linking not done");
             continue;
         }

@@ -1,4 +1,5 @@
 pub mod ar;
+pub mod r#as;
 pub mod cc;
 pub mod cpp;
 pub mod install;

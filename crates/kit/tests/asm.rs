@@ -1,0 +1,152 @@
+//! `kit as` against GNU as on gcc's own output (`gcc -S` at -O0 and -O2):
+//! the same instructions, the same relocations (resolved to section
+//! offsets, since GNU as keeps some `.L` symbols that kit as does not),
+//! the same unwind tables, and programs that behave the same.
+
+mod common;
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+const KIT: &str = env!("CARGO_BIN_EXE_kit");
+
+fn tmp(name: &str) -> PathBuf {
+    let d = std::env::temp_dir().join(format!("kit-asm-test-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&d);
+    std::fs::create_dir_all(&d).unwrap();
+    d
+}
+
+fn run(cmd: &mut Command) -> Output {
+    let o = cmd.output().unwrap_or_else(|e| panic!("cannot run {cmd:?}: {e}"));
+    assert!(o.status.success(), "{cmd:?}: {}", String::from_utf8_lossy(&o.stderr));
+    o
+}
+
+fn text(cmd: &mut Command) -> String {
+    String::from_utf8_lossy(&run(cmd).stdout).into_owned()
+}
+
+fn repo(path: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..").join(path)
+}
+
+/// `objdump -d`, without the header (the file name differs) and the
+/// `<symbol+offset>` notes (GNU as keeps some `.L` symbols that objdump
+/// then names targets after; the addresses stay).
+fn disassembly(obj: &Path) -> String {
+    let out = text(Command::new("objdump").args(["-d", "--no-show-raw-insn"]).arg(obj));
+    out.lines().skip(3).map(|l| l.split(" <").next().unwrap_or(l)).collect::<Vec<_>>().join("\n")
+}
+
+/// Relocations by (section, offset): type, the symbol if it is a named
+/// one, and the address it resolves to within its section.
+fn relocations(obj: &Path) -> BTreeMap<(String, u64), (String, String, i64)> {
+    let out = text(Command::new("readelf").args(["-rW"]).arg(obj));
+    let mut section = String::new();
+    let mut map = BTreeMap::new();
+    for line in out.lines() {
+        if let Some(rest) = line.strip_prefix("Relocation section '") {
+            section = rest.split('\'').next().unwrap().to_string();
+            continue;
+        }
+        let f: Vec<&str> = line.split_whitespace().collect();
+        if f.len() < 7 || f[0].len() != 16 || u64::from_str_radix(f[0], 16).is_err() {
+            continue;
+        }
+        let value = u64::from_str_radix(f[3], 16).unwrap() as i64;
+        let addend = i64::from_str_radix(f[6], 16).unwrap() * if f[5] == "-" { -1 } else { 1 };
+        let name = if f[4].starts_with('.') { String::new() } else { f[4].to_string() };
+        map.insert((section.clone(), u64::from_str_radix(f[0], 16).unwrap()), (f[2].to_string(), name, value + addend));
+    }
+    map
+}
+
+fn frames(obj: &Path) -> String {
+    let out = text(Command::new("readelf").args(["--debug-dump=frames"]).arg(obj));
+    out.lines().skip(2).collect::<Vec<_>>().join("\n")
+}
+
+const SOURCES: &[&str] = &[
+    "tests/frames/frames.c",
+    "tests/interop/byval-aggregates/lib.c",
+    "tests/interop/byval-aggregates/main.c",
+    "tests/interop/long-double/lib.c",
+    "tests/interop/long-double/main.c",
+    "tests/programs/features.c",
+    "tests/programs/features-lib.c",
+    "tests/c/argument-order.c",
+];
+
+#[test]
+fn gcc_output_assembles_as_gnu_as_does() {
+    if !common::have("gcc") || !common::have("as") || !common::have("objdump") {
+        return;
+    }
+    let d = tmp("same");
+    for src in SOURCES {
+        for opt in ["-O0", "-O2"] {
+            let stem = Path::new(src).file_stem().unwrap().to_str().unwrap();
+            let s = d.join(format!("{stem}{opt}.s"));
+            run(Command::new("gcc").args([opt, "-w", "-S", "-o"]).arg(&s).arg(repo(src)));
+            let (k, g) = (d.join(format!("{stem}{opt}.k.o")), d.join(format!("{stem}{opt}.g.o")));
+            run(Command::new(KIT).arg("as").arg(&s).arg("-o").arg(&k));
+            run(Command::new("as").arg(&s).arg("-o").arg(&g));
+            assert_eq!(disassembly(&k), disassembly(&g), "{src} {opt}: instructions differ");
+            let (rk, rg) = (relocations(&k), relocations(&g));
+            for (at, want) in &rg {
+                if at.0 == ".rela.eh_frame" {
+                    continue;
+                }
+                assert_eq!(rk.get(at), Some(want), "{src} {opt}: relocation at {at:?}");
+            }
+            assert_eq!(rk.len(), rg.len(), "{src} {opt}: relocation count");
+            assert_eq!(frames(&k), frames(&g), "{src} {opt}: .eh_frame differs");
+        }
+    }
+}
+
+/// features.c (threads, TLS, setjmp, constructors) from `gcc -S -O2`,
+/// assembled and linked by `kit cc`, prints what gcc's build prints.
+#[test]
+fn programs_from_kit_as_run_as_gccs() {
+    if !common::have("gcc") {
+        return;
+    }
+    let d = tmp("run");
+    let mut asm = Vec::new();
+    for src in ["tests/programs/features.c", "tests/programs/features-lib.c"] {
+        let s = d.join(format!("{}.s", Path::new(src).file_stem().unwrap().to_str().unwrap()));
+        run(Command::new("gcc").args(["-O2", "-w", "-S", "-o"]).arg(&s).arg(repo(src)));
+        asm.push(s);
+    }
+    run(Command::new(KIT).arg("cc").args(&asm).arg("-o").arg(d.join("kit-as")).arg("-lpthread"));
+    run(Command::new("gcc")
+        .args(["-O2", "-w"])
+        .arg(repo("tests/programs/features.c"))
+        .arg(repo("tests/programs/features-lib.c"))
+        .arg("-o")
+        .arg(d.join("gcc"))
+        .arg("-lpthread"));
+    // features.c exits with status 3.
+    let got = Command::new(d.join("kit-as")).arg("hello").output().unwrap();
+    let want = Command::new(d.join("gcc")).arg("hello").output().unwrap();
+    assert_eq!((got.status.code(), got.stdout), (want.status.code(), want.stdout));
+}
+
+/// Bad input: every error with its line, exit status 1, no object left.
+#[test]
+fn errors_name_the_line_and_leave_no_object() {
+    let d = tmp("errors");
+    let s = d.join("bad.s");
+    std::fs::write(&s, "\t.text\nf:\n\tmovl %eax\n\tfrobnicate %eax\n\tmovl $1, %eax\n\t.bogus 3\n").unwrap();
+    let out = d.join("bad.o");
+    let o = Command::new(KIT).arg("as").arg(&s).arg("-o").arg(&out).output().unwrap();
+    assert_eq!(o.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("bad.s:3: error: invalid operands for 'movl'"), "{err}");
+    assert!(err.contains("bad.s:4: error: unknown instruction 'frobnicate'"), "{err}");
+    assert!(err.contains("bad.s:6: error: unknown or unsupported directive '.bogus'"), "{err}");
+    assert!(!out.exists());
+}
