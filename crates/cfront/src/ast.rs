@@ -213,7 +213,29 @@ pub enum Stmt {
     GotoComputed(Expr),
     Label(u32, Box<Stmt>),
     Block(Vec<Stmt>),
+    /// GNU extended `asm` with a non-empty template.
+    Asm(Box<AsmStmt>),
     Empty,
+}
+
+/// `asm [goto] ("template" : outputs : inputs : clobbers : labels)`.
+#[derive(Clone, Debug)]
+pub struct AsmStmt {
+    pub template: String,
+    pub outputs: Vec<AsmOperand>,
+    pub inputs: Vec<AsmOperand>,
+    pub clobbers: Vec<String>,
+    /// `asm goto` targets: (C label name, label id).
+    pub labels: Vec<(Rc<str>, u32)>,
+    pub loc: Loc,
+}
+
+#[derive(Clone, Debug)]
+pub struct AsmOperand {
+    /// `[name]`, for `%[name]` in the template.
+    pub name: Option<String>,
+    pub constraint: String,
+    pub expr: Expr,
 }
 
 #[derive(Clone, Debug)]
@@ -238,6 +260,9 @@ pub struct Local {
     /// The block scope declaring it, as an interval of the function's scope
     /// clock: locals of disjoint scopes may share storage.
     pub scope_span: (u32, u32),
+    /// `register T x asm("reg")`: the register an `asm` operand naming it
+    /// must use.
+    pub asm_reg: Option<Rc<str>>,
 }
 
 #[derive(Clone, Debug)]

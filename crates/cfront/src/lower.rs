@@ -2,6 +2,7 @@
 //! calling convention (via [`crate::abi`]), evaluates static initializers
 //! to bytes and relocations, and turns control flow into blocks.
 
+mod asm;
 mod call;
 mod complex;
 mod consts;
@@ -33,8 +34,16 @@ pub struct LowerOptions {
 /// Lowers a parsed translation unit. Errors (non-constant static
 /// initializers and the like) go to `diags`.
 pub fn lower(tu: &Tu, opts: &LowerOptions, diags: &mut Diags) -> kir::Module {
-    let mut mc =
-        ModCx { tu, m: kir::Module::default(), strings: HashMap::new(), diags, opts, dtypes: Default::default(), statics: HashMap::new() };
+    let mut mc = ModCx {
+        tu,
+        m: kir::Module::default(),
+        strings: HashMap::new(),
+        diags,
+        opts,
+        dtypes: Default::default(),
+        statics: HashMap::new(),
+        asm_count: 0,
+    };
     mc.m.source_name = opts.file.clone();
     mc.m.comp_dir = opts.comp_dir.clone();
     let defined_funcs: std::collections::HashSet<&str> = tu.funcs.iter().map(|f| &*f.name).collect();
@@ -101,6 +110,7 @@ pub fn lower(tu: &Tu, opts: &LowerOptions, diags: &mut Diags) -> kir::Module {
     }
     // After the aliases: a versioned name may be one of an alias (xz's
     // `lzma_get_progress@XZ_5.2.2` names `lzma_get_progress_522`).
+    mc.m.asm.extend(tu.asm.iter().map(|text| kir::AsmChunk { owner: None, text: format!("\t.text\n{text}\n") }));
     for v in &tu.symvers {
         mc.m.aliases.push(kir::Alias {
             name: v.name.to_string(),
@@ -125,6 +135,8 @@ struct ModCx<'t, 'd> {
     dtypes: debug::DebugTypes,
     /// Static locals by function, for debug info.
     statics: HashMap<&'t str, Vec<&'t crate::parse::GlobalVar>>,
+    /// Inline `asm` statements outlined so far (their functions' names).
+    asm_count: u32,
 }
 
 impl<'t, 'd> ModCx<'t, 'd> {

@@ -17,7 +17,15 @@ pub fn compile_module(m: &kir::Module, opts: &Options) -> Result<Object, String>
     let isa = crate::isa::build_isa(opts)?;
     let names = Names::collect(m);
     let compiled = compile_all(&*isa, &names, m, opts)?;
-    assemble(m, &names, compiled, &*isa, opts)
+    let mut o = assemble(m, &names, compiled, &*isa, opts)?;
+    for chunk in &m.asm {
+        let name = match &chunk.owner {
+            Some(f) => format!("{}: asm statement in {f}", m.source_name),
+            None => format!("{}: file-scope asm", m.source_name),
+        };
+        o.merge(asm::assemble(&name, &chunk.text).map_err(|e| e.join("\n"))?);
+    }
+    Ok(o)
 }
 
 /// Functions per work item: small enough to balance threads, large enough

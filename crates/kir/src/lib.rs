@@ -510,6 +510,16 @@ pub struct Module {
     /// File-scope objects defined here (`-g` only).
     pub debug_globals: Vec<DebugGlobal>,
     pub comp_dir: String,
+    /// Assembly (GNU as, AT&T) to assemble into the same object: file-scope
+    /// `asm` and the functions inline `asm` statements are outlined to.
+    pub asm: Vec<AsmChunk>,
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct AsmChunk {
+    /// The function whose `asm` statement this is (dropped with it).
+    pub owner: Option<String>,
+    pub text: String,
 }
 
 impl Function {

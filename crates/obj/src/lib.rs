@@ -161,6 +161,51 @@ pub struct LineEntry {
 }
 
 impl Object {
+    /// Appends `other`'s sections and symbols. A symbol `self` references but
+    /// does not define, and `other` defines, is that definition from then on
+    /// (how calls reach the functions inline `asm` is outlined to).
+    pub fn merge(&mut self, other: Object) {
+        let base = self.sections.len() as u32;
+        let moved = |d: SymbolDef| match d {
+            SymbolDef::Section { section, offset } => SymbolDef::Section { section: SectionId(section.0 + base), offset },
+            d => d,
+        };
+        let named = |s: &Symbol| !matches!(s.kind, SymbolKind::Section | SymbolKind::File);
+        let mut by_name: std::collections::HashMap<String, SymbolId> = self
+            .symbols
+            .iter()
+            .enumerate()
+            .filter(|(_, s)| named(s) && (s.def == SymbolDef::Undefined || s.binding != Binding::Local))
+            .map(|(i, s)| (s.name.clone(), SymbolId(i as u32)))
+            .collect();
+        let mut map = Vec::with_capacity(other.symbols.len());
+        for s in other.symbols {
+            let existing = if named(&s) { by_name.get(&s.name).copied() } else { None };
+            let id = match existing {
+                Some(id) if s.def != SymbolDef::Undefined && self.symbols[id.0 as usize].def == SymbolDef::Undefined => {
+                    self.symbols[id.0 as usize] = Symbol { def: moved(s.def), ..s };
+                    id
+                }
+                Some(id) if s.def == SymbolDef::Undefined => id,
+                _ => {
+                    let name = s.name.clone();
+                    let id = self.add_symbol(Symbol { def: moved(s.def), ..s });
+                    if named(&self.symbols[id.0 as usize]) {
+                        by_name.entry(name).or_insert(id);
+                    }
+                    id
+                }
+            };
+            map.push(id);
+        }
+        for mut sec in other.sections {
+            for r in &mut sec.relocs {
+                r.symbol = map[r.symbol.0 as usize];
+            }
+            self.sections.push(sec);
+        }
+    }
+
     pub fn new(name: &str) -> Object {
         Object { name: name.to_string(), sections: Vec::new(), symbols: Vec::new(), lines: Vec::new(), line_files: Vec::new() }
     }

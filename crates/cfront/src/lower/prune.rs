@@ -55,5 +55,7 @@ pub(crate) fn prune(m: &mut Module, discardable: &HashSet<String>) {
         k += 1;
         seen[k - 1]
     });
+    let kept: HashSet<&str> = m.funcs.iter().map(|f| f.name.as_str()).collect();
+    m.asm.retain(|chunk| chunk.owner.as_deref().is_none_or(|o| kept.contains(o)));
     m.externs.retain(|e| used.contains(&e.name));
 }

@@ -4,7 +4,7 @@ use super::*;
 use kir::{BinOp as KB, CmpOp, ConvOp, UnOp as KU};
 
 impl<'a, 't, 'd> FnCx<'a, 't, 'd> {
-    fn label_block(&mut self, id: u32) -> Block {
+    pub(super) fn label_block(&mut self, id: u32) -> Block {
         if let Some(b) = self.labels[id as usize] {
             return b;
         }
@@ -114,6 +114,7 @@ impl<'a, 't, 'd> FnCx<'a, 't, 'd> {
                 self.line = loc.line;
                 self.ret(e.as_ref());
             }
+            Stmt::Asm(a) => self.asm_stmt(a),
             Stmt::Goto(id) => {
                 let b = self.label_block(*id);
                 self.jump(b);

@@ -1139,7 +1139,7 @@ impl<'a> Parser<'a> {
 
     /// Adjacent string literals as one text (attribute, assertion and asm
     /// arguments); empty when none follows.
-    fn string_literals(&mut self) -> String {
+    pub(super) fn string_literals(&mut self) -> String {
         let mut out = String::new();
         while self.peek().kind == TokKind::Str {
             let t = self.bump();
@@ -1151,8 +1151,8 @@ impl<'a> Parser<'a> {
 
     /// File-scope `asm("...")`. gas's `.symver NAME, ALIAS@VERSION`
     /// directives (how libraries versioned symbols before the attribute) are
-    /// honoured like `__attribute__((symver))`; anything else is skipped
-    /// with a warning until kit has an assembler.
+    /// honoured like `__attribute__((symver))`; anything else goes to the
+    /// assembler with the module.
     fn top_level_asm(&mut self) {
         let loc = self.loc();
         self.bump();
@@ -1173,7 +1173,11 @@ impl<'a> Parser<'a> {
         let mut symvers = Vec::new();
         for d in &directives {
             let Some(args) = d.strip_prefix(".symver").filter(|a| a.starts_with(char::is_whitespace)) else {
-                self.warn(loc, "top-level asm ignored");
+                if text == "<operands>" {
+                    self.err(loc, "file-scope asm takes a string only");
+                } else {
+                    self.tu.asm.push(text);
+                }
                 return;
             };
             let parts: Vec<&str> = args.split(',').map(str::trim).collect();

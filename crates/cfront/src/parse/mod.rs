@@ -6,7 +6,7 @@
 
 mod builtins;
 mod decl;
-mod expr;
+pub(crate) mod expr;
 pub mod expr_eval;
 mod init;
 mod stmt;
@@ -61,6 +61,8 @@ pub struct Tu {
     pub symvers: Vec<Symver>,
     /// Enumerated types by `CType::enum_tag`: tag name and enumerators.
     pub enums: HashMap<u32, EnumDef>,
+    /// File-scope `asm("...")` text, in order.
+    pub asm: Vec<String>,
 }
 
 /// `__attribute__((symver("name@VERSION")))`: `name` (with its `@VERSION`
@@ -387,7 +389,17 @@ impl<'a> Parser<'a> {
     fn new_local(&mut self, name: Rc<str>, ty: T, loc: Loc) -> u32 {
         let fs = self.fs();
         let scope = fs.scope_stack.last().copied().unwrap_or(0);
-        fs.locals.push(Local { name, ty, addr_taken: false, is_param: false, loc, cleanup: None, align: 0, scope_span: (scope, 0) });
+        fs.locals.push(Local {
+            name,
+            ty,
+            addr_taken: false,
+            is_param: false,
+            loc,
+            cleanup: None,
+            align: 0,
+            scope_span: (scope, 0),
+            asm_reg: None,
+        });
         (fs.locals.len() - 1) as u32
     }
 

@@ -1,6 +1,7 @@
 //! Statements and block-scope declarations.
 
 use super::decl::Storage;
+use super::expr::is_lvalue;
 use super::*;
 
 impl<'a> Parser<'a> {
@@ -132,6 +133,9 @@ impl<'a> Parser<'a> {
                 }
                 if attrs.aligned > 0 {
                     self.fs().locals[id as usize].align = attrs.aligned;
+                }
+                if let Some(reg) = &attrs.asm_name {
+                    self.fs().locals[id as usize].asm_reg = Some(reg.trim_start_matches('%').into());
                 }
                 let mut init = None;
                 if self.eat(Punct::Assign) {
@@ -374,13 +378,17 @@ impl<'a> Parser<'a> {
         Ok(Stmt::Expr(e))
     }
 
-    /// `asm (template : outputs : inputs : clobbers)`. Only empty templates
-    /// (compiler barriers and register-constraint idioms) are supported: an
-    /// output tied to an input ("0") receives the input's value, a `+`
-    /// operand is evaluated once and keeps its value.
+    /// `asm (template : outputs : inputs : clobbers : labels)`. A non-empty
+    /// template becomes [`Stmt::Asm`] (lowered to an outlined function, see
+    /// lower/asm.rs). An empty one (a compiler barrier, or a register
+    /// constraint idiom) needs no code: an output tied to an input ("0")
+    /// receives the input's value, a `+` operand is evaluated once and keeps
+    /// its value.
     fn asm_stmt(&mut self, loc: Loc) -> PResult<Stmt> {
+        let mut is_goto = false;
         while self.is_kw("volatile") || self.is_kw("__volatile__") || self.is_kw("__volatile") || self.is_kw("goto") || self.is_kw("inline")
         {
+            is_goto |= self.is_kw("goto");
             self.bump();
         }
         self.expect(Punct::LParen)?;
@@ -390,43 +398,79 @@ impl<'a> Parser<'a> {
             let (b, _) = self.decode_string(&t);
             template.push_str(&String::from_utf8_lossy(&b[..b.len().saturating_sub(1)]));
         }
-        // (constraint, expression) lists for outputs and inputs.
-        let mut lists: Vec<Vec<(String, Expr)>> = Vec::new();
+        // (name, constraint, expression) lists for outputs and inputs.
+        let mut lists: Vec<Vec<AsmOperand>> = Vec::new();
         for _ in 0..2 {
             if !self.eat(Punct::Colon) {
                 break;
             }
             let mut list = Vec::new();
             while self.peek().kind == TokKind::Str || self.is(Punct::LBracket) {
+                let mut name = None;
                 if self.eat(Punct::LBracket) {
-                    self.bump();
+                    name = Some(self.bump().text.to_string());
                     self.expect(Punct::RBracket)?;
                 }
                 let t = self.bump();
                 let (c, _) = self.decode_string(&t);
-                let c = String::from_utf8_lossy(&c[..c.len().saturating_sub(1)]).into_owned();
+                let constraint = String::from_utf8_lossy(&c[..c.len().saturating_sub(1)]).into_owned();
                 self.expect(Punct::LParen)?;
-                let e = self.expr()?;
+                let expr = self.expr()?;
                 self.expect(Punct::RParen)?;
-                list.push((c, e));
+                list.push(AsmOperand { name, constraint, expr });
                 if !self.eat(Punct::Comma) {
                     break;
                 }
             }
             lists.push(list);
         }
-        // Clobbers and goto labels.
-        while !self.is(Punct::RParen) && !self.at_eof() {
-            self.bump();
+        let mut clobbers = Vec::new();
+        if self.eat(Punct::Colon) {
+            while self.peek().kind == TokKind::Str {
+                clobbers.push(self.string_literals());
+                if !self.eat(Punct::Comma) {
+                    break;
+                }
+            }
+        }
+        let mut labels = Vec::new();
+        if self.eat(Punct::Colon) {
+            while self.peek().kind == TokKind::Ident {
+                let t = self.bump();
+                let name: Rc<str> = Rc::from(&*t.text);
+                let id = self.label_id(name.clone(), loc, false);
+                labels.push((name, id));
+                if !self.eat(Punct::Comma) {
+                    break;
+                }
+            }
+        }
+        if !self.is(Punct::RParen) {
+            let t = self.peek().clone();
+            self.err(t.loc, "expected ')' after the asm operands");
+            while !self.is(Punct::RParen) && !self.at_eof() {
+                self.bump();
+            }
         }
         self.expect(Punct::RParen)?;
         self.expect(Punct::Semi)?;
-        if !template.trim().is_empty() {
-            self.err(loc, "inline assembly is not supported yet");
-            return Ok(Stmt::Empty);
-        }
         let outputs = lists.first().cloned().unwrap_or_default();
         let inputs = lists.get(1).cloned().unwrap_or_default();
+        if !template.trim().is_empty() || is_goto {
+            // The outlined function writes outputs and reads memory operands
+            // through their addresses: their objects must live in memory.
+            let in_memory = |o: &AsmOperand| o.constraint.split(',').next().unwrap_or("").contains(['m', 'o', 'V']);
+            for o in outputs.iter().chain(inputs.iter().filter(|i| in_memory(i))) {
+                if is_lvalue(&o.expr) {
+                    let _ = self.make_addr(o.expr.clone(), loc);
+                } else if outputs.iter().any(|x| std::ptr::eq(x, o)) {
+                    self.err(o.expr.loc, "output operand of 'asm' is not an lvalue");
+                }
+            }
+            return Ok(Stmt::Asm(Box::new(AsmStmt { template, outputs, inputs, clobbers, labels, loc })));
+        }
+        let outputs: Vec<(String, Expr)> = outputs.into_iter().map(|o| (o.constraint, o.expr)).collect();
+        let inputs: Vec<(String, Expr)> = inputs.into_iter().map(|o| (o.constraint, o.expr)).collect();
         let mut stmts = Vec::new();
         for (c, e) in &inputs {
             let tied = c.trim_start_matches(['&', '%']).parse::<usize>().ok();
