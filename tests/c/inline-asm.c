@@ -136,6 +136,18 @@ static long register_variables(long a) {
     return out;
 }
 
+static long double x87_atan2(long double y, long double x) {
+    long double r;
+    __asm__("fpatan" : "=t"(r) : "0"(x), "u"(y) : "st(1)");
+    return r;
+}
+
+static double x87_sqrt(double x) {
+    double r;
+    __asm__("fsqrt" : "=t"(r) : "0"(x));
+    return r;
+}
+
 static void copy_string(char *dst, const char *src, unsigned long n) {
     __asm__ volatile("rep movsb" : "+D"(dst), "+S"(src), "+c"(n) : : "memory");
 }
@@ -156,5 +168,6 @@ int main(void) {
     printf("bsr %d modifiers %u quad %ld consts %d\n", bsr(1000), modifiers(0x1234567890abcdefUL), quad(-3), constant_forms());
     printf("clobbers %d bswap %x labels %d string %s\n", clobbers(9), bswap(0x11223344), unique_labels(0), buf);
     printf("register variables %ld\n", register_variables(100));
+    printf("x87 %.18Lg %.17g\n", x87_atan2(1.0L, 3.0L), x87_sqrt(2.0));
     return 0;
 }

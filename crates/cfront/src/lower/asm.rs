@@ -35,6 +35,8 @@ const RDI: usize = 4;
 enum Reg {
     Gpr(usize),
     Xmm(usize),
+    /// `%st(N)` at the start of the template.
+    X87(usize),
 }
 
 #[derive(Clone, Debug)]
@@ -63,6 +65,8 @@ enum Want {
         abcd_only: bool,
     },
     Xmm,
+    /// `t` (st(0)), `u` (st(1)), or `f` (either).
+    X87(Option<usize>),
     Mem,
     Imm,
     /// A register, or an immediate when the value is a constant.
@@ -95,6 +99,15 @@ fn parse_constraint(c: &str, is_const: bool, is_lvalue: bool) -> Result<Want, St
     if has("xvY") {
         return Ok(Want::Xmm);
     }
+    if has("tuf") {
+        return Ok(Want::X87(if letters.contains('t') {
+            Some(0)
+        } else if letters.contains('u') {
+            Some(1)
+        } else {
+            None
+        }));
+    }
     if has("moVp") {
         return Ok(if is_lvalue || !imm { Want::Mem } else { Want::Imm });
     }
@@ -107,6 +120,12 @@ fn parse_constraint(c: &str, is_const: bool, is_lvalue: bool) -> Result<Want, St
 /// A clobbered register name (`"rax"`, `"%eax"`, `"xmm3"`...).
 fn clobbered(name: &str) -> Option<Reg> {
     let n = name.trim_start_matches('%');
+    if n == "st" {
+        return Some(Reg::X87(0));
+    }
+    if let Some(k) = n.strip_prefix("st(").and_then(|r| r.strip_suffix(')')).and_then(|d| d.parse().ok()) {
+        return Some(Reg::X87(k));
+    }
     if let Some(x) = n.strip_prefix("xmm").or_else(|| n.strip_prefix("ymm")).and_then(|d| d.parse().ok()) {
         return Some(Reg::Xmm(x));
     }
@@ -127,10 +146,13 @@ impl<'a, 't, 'd> FnCx<'a, 't, 'd> {
         let all: Vec<(&AsmOperand, bool)> = a.outputs.iter().map(|o| (o, true)).chain(a.inputs.iter().map(|i| (i, false))).collect();
         let mut used = [false; 14];
         let mut used_xmm = [false; 16];
+        let mut used_x87 = [false; 2];
+        let mut x87_clobbers = Vec::new();
         for c in &a.clobbers {
             match clobbered(c) {
                 Some(Reg::Gpr(r)) => used[r] = true,
                 Some(Reg::Xmm(x)) if x < 16 => used_xmm[x] = true,
+                Some(Reg::X87(k)) => x87_clobbers.push(k),
                 _ => {}
             }
         }
@@ -177,6 +199,14 @@ impl<'a, 't, 'd> FnCx<'a, 't, 'd> {
                     used_xmm[x] = true;
                     Place::Reg(Reg::Xmm(x))
                 }
+                Want::X87(k) => {
+                    let k = match k {
+                        Some(k) => *k,
+                        None => (0..2).find(|&k| !used_x87[k]).ok_or("asm needs more x87 registers than st(0) and st(1)")?,
+                    };
+                    used_x87[k] = true;
+                    Place::Reg(Reg::X87(k))
+                }
                 Want::Mem => Place::Mem(take(&mut used, false)?),
                 Want::Matching(m) => {
                     if *m >= n_out || i < n_out {
@@ -186,6 +216,14 @@ impl<'a, 't, 'd> FnCx<'a, 't, 'd> {
                 }
             };
             let plus = op.constraint.contains('+');
+            let wide = matches!(place, Place::Reg(Reg::X87(_))) && size > 8;
+            let mut cell = || {
+                let c = cell();
+                if wide {
+                    cell();
+                }
+                c
+            };
             let (input, output) = match (&place, *is_out) {
                 (Place::Imm(_), true) => return Err(format!("asm output operand {i} cannot be an immediate")),
                 (Place::Imm(_), false) => (None, None),
@@ -195,6 +233,9 @@ impl<'a, 't, 'd> FnCx<'a, 't, 'd> {
             };
             if !matches!(place, Place::Imm(_) | Place::Mem(_)) && !(op.expr.ty.is_scalar()) {
                 return Err(format!("asm operand {i} in a register must have a scalar type"));
+            }
+            if matches!(place, Place::Reg(Reg::Gpr(_) | Reg::Xmm(_))) && size > 8 {
+                return Err(format!("asm operand {i}: {size}-byte values in registers are not supported"));
             }
             ops.push(Operand { place, size, input, output, name: op.name.clone() });
         }
@@ -235,7 +276,7 @@ impl<'a, 't, 'd> FnCx<'a, 't, 'd> {
         }
         self.mc.asm_count += 1;
         let name = format!("__kit_asm.{}.{}", self.f.name, self.mc.asm_count);
-        let text = outlined(&name, a, &ops)?;
+        let text = outlined(&name, a, &ops, &x87_clobbers)?;
         self.mc.m.asm.push(kir::AsmChunk { owner: Some(self.f.name.clone()), text });
         let r = self.f.new_value(KT::I32);
         let sig = kir::Sig { params: vec![kir::Param::Scalar(KT::I64)], rets: vec![KT::I32], ..Default::default() };
@@ -257,6 +298,10 @@ impl<'a, 't, 'd> FnCx<'a, 't, 'd> {
     /// An input widened to a full cell: integers extended by their C
     /// signedness; floats stay as they are (their bits go to an xmm).
     fn widen(&mut self, v: Value, ty: &T) -> Value {
+        if self.ty(v) == KT::I128 {
+            // A `long double` (its 80-bit image) or `__int128`: both cells.
+            return v;
+        }
         let signed = ty.is_signed();
         self.fit_int(v, KT::I64, signed)
     }
@@ -266,6 +311,8 @@ impl<'a, 't, 'd> FnCx<'a, 't, 'd> {
 fn reg_name(r: Reg, size: u64, modifier: Option<char>) -> Result<String, String> {
     Ok(match r {
         Reg::Xmm(x) => format!("%xmm{x}"),
+        Reg::X87(0) => "%st".to_string(),
+        Reg::X87(k) => format!("%st({k})"),
         Reg::Gpr(g) => {
             let n = GPRS[g];
             let name = match (modifier, size) {
@@ -371,7 +418,7 @@ fn expand(a: &AsmStmt, ops: &[Operand], unique: &str) -> Result<String, String> 
 }
 
 /// The outlined function `name` for statement `a` with operands `ops`.
-fn outlined(name: &str, a: &AsmStmt, ops: &[Operand]) -> Result<String, String> {
+fn outlined(name: &str, a: &AsmStmt, ops: &[Operand], x87_clobbers: &[usize]) -> Result<String, String> {
     let unique = name.rsplit('.').next().unwrap_or("0").to_string();
     let template = expand(a, ops, &unique)?;
     let mut s = String::new();
@@ -381,9 +428,28 @@ fn outlined(name: &str, a: &AsmStmt, ops: &[Operand]) -> Result<String, String> 
         .unwrap();
     writeln!(w, "\tpushq %rbx\n\tpushq %r12\n\tpushq %r13\n\tpushq %r14\n\tpushq %r15\n\tpushq %rdi").unwrap();
     // Inputs and memory addresses; %rdi (the block) last.
+    // x87 inputs first (deepest first), while %rdi is the block.
+    let x87_size = |o: &Operand| match o.size {
+        4 => 's',
+        8 => 'l',
+        _ => 't',
+    };
+    let mut x87_in: Vec<(usize, &Operand)> = ops
+        .iter()
+        .filter_map(|o| match (o.place.clone(), o.input) {
+            (Place::Reg(Reg::X87(k)), Some(_)) => Some((k, o)),
+            _ => None,
+        })
+        .collect();
+    x87_in.sort_by_key(|&(k, _)| std::cmp::Reverse(k));
+    x87_in.dedup_by_key(|(k, _)| *k);
+    for (_, o) in &x87_in {
+        writeln!(w, "\tfld{} {}(%rdi)", x87_size(o), o.input.unwrap_or(0) * 8).unwrap();
+    }
     let load = |w: &mut String, o: &Operand| {
         let Some(cell) = o.input else { return };
         match o.place {
+            Place::Reg(Reg::X87(_)) => {}
             Place::Reg(Reg::Xmm(x)) => writeln!(w, "\tmovq {}(%rdi), %xmm{x}", cell * 8).unwrap(),
             Place::Reg(Reg::Gpr(g)) | Place::Mem(g) => writeln!(w, "\tmovq {}(%rdi), %{}", cell * 8, GPRS[g].0).unwrap(),
             Place::Imm(_) => {}
@@ -398,7 +464,15 @@ fn outlined(name: &str, a: &AsmStmt, ops: &[Operand]) -> Result<String, String> 
     }
     writeln!(w, "{template}").unwrap();
     // Outputs: spill them, fetch the block, store each through its address.
-    let outs: Vec<&Operand> = ops.iter().filter(|o| o.output.is_some()).collect();
+    let outs: Vec<&Operand> = ops.iter().filter(|o| o.output.is_some() && !matches!(o.place, Place::Reg(Reg::X87(_)))).collect();
+    let mut x87_out: Vec<(usize, &Operand)> = ops
+        .iter()
+        .filter_map(|o| match (o.place.clone(), o.output) {
+            (Place::Reg(Reg::X87(k)), Some(_)) => Some((k, o)),
+            _ => None,
+        })
+        .collect();
+    x87_out.sort_by_key(|&(k, _)| k);
     for o in &outs {
         match o.place {
             Place::Reg(Reg::Xmm(x)) => writeln!(w, "\tsubq $8, %rsp\n\tmovq %xmm{x}, (%rsp)").unwrap(),
@@ -406,8 +480,18 @@ fn outlined(name: &str, a: &AsmStmt, ops: &[Operand]) -> Result<String, String> 
             _ => {}
         }
     }
-    if !outs.is_empty() {
+    if !outs.is_empty() || !x87_out.is_empty() {
         writeln!(w, "\tmovq {}(%rsp), %rdi", outs.len() * 8).unwrap();
+    }
+    // x87 results, st(0) first; then pop what the template left of the
+    // inputs (an input it pops is one it clobbers, as gcc reads it).
+    for (_, o) in &x87_out {
+        writeln!(w, "\tmovq {}(%rdi), %rcx\n\tfstp{} (%rcx)", o.output.unwrap_or(0) * 8, x87_size(o)).unwrap();
+    }
+    let outs_x87: Vec<usize> = x87_out.iter().map(|&(k, _)| k).collect();
+    let left = x87_in.iter().filter(|(k, _)| !outs_x87.contains(k) && !x87_clobbers.contains(k)).count();
+    for _ in 0..left {
+        writeln!(w, "\tfstp %st(0)").unwrap();
     }
     for o in outs.iter().rev() {
         let suffix_reg = match o.size {

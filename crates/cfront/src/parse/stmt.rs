@@ -174,7 +174,7 @@ impl<'a> Parser<'a> {
                 let id = self.label_id(t.text.clone(), loc, true);
                 let s = if self.is(Punct::RBrace) {
                     Stmt::Empty
-                } else if self.starts_decl() {
+                } else if self.starts_block_decl() {
                     // C23 allows a declaration after a label; gcc accepts it.
                     Stmt::Block(self.local_decl()?.into_iter().collect())
                 } else {
@@ -223,7 +223,7 @@ impl<'a> Parser<'a> {
                     let r = (|| -> PResult<Stmt> {
                         let init = if self.eat(Punct::Semi) {
                             None
-                        } else if self.starts_decl() {
+                        } else if self.starts_block_decl() {
                             self.local_decl()?.map(Box::new)
                         } else {
                             let e = self.expr()?;
@@ -511,7 +511,7 @@ impl<'a> Parser<'a> {
         if self.is(Punct::RBrace) {
             return Ok(Stmt::Empty);
         }
-        if self.starts_decl() {
+        if self.starts_block_decl() {
             return Ok(Stmt::Block(self.local_decl()?.into_iter().collect()));
         }
         self.stmt()
