@@ -4,6 +4,8 @@ gcc-12-source) through kit's lanes. A test passes when it exits 0.
 
 Lanes:  run  kit run -w t.c -lm
         obj  kit cc -c -w t.c -o t.o && gcc t.o -lm && ./a.out
+        as   gcc -O2 -S t.c; kit as t.s: the same instructions as GNU as
+             makes of t.s, and gcc t.o -lm && ./a.out passes
         gcc  gcc -O0 -w t.c -lm (sanity check of the harness itself)
 
 Known failures live in tests/torture-known-failures.txt, one per line:
@@ -20,7 +22,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 KNOWN = os.path.join(HERE, "torture-known-failures.txt")
 HEADER = """# gcc torture tests kit does not pass yet: <test> <lane> [<signature>] <reason>
 # <test> is relative to gcc.c-torture/execute/ (ieee/... for execute/ieee/);
-# <lane> is run, obj, link or static. Maintained by tests/torture.py --update-known.
+# <lane> is run, obj, link, static or as. Maintained by tests/torture.py --update-known.
 """
 CACHE = os.environ.get("KIT_TEST_CACHE", os.path.expanduser("~/.cache/kit-tests"))
 
@@ -93,14 +95,45 @@ def one(kit, root, name, lane, timeout):
                 rc, err = run(["./t"], timeout, cwd=tmp)
             else:
                 rc = "link"
+        elif lane == "as":
+            rc, err = assembled(kit, src, opts, timeout, tmp)
         else:
             rc, err = run(["gcc", "-O0", "-w", *opts, src, "-o", "t", "-lm"], timeout, cwd=tmp)
             if rc == 0:
                 rc, err = run(["./t"], timeout, cwd=tmp)
     if rc == 0:
         return True, ""
-    why = f"exit {rc}" if rc not in ("timeout", "link") else rc
+    why = rc if isinstance(rc, str) else f"exit {rc}"
     return False, f"{why}: {first_line(err.replace(root + os.sep, ''))}".strip().rstrip(":")
+
+
+def disassembly(obj, timeout, cwd):
+    """objdump -d without its header and `<symbol>` notes (GNU as keeps
+    some `.L` symbols that objdump then names addresses after)."""
+    p = subprocess.run(["objdump", "-d", "--no-show-raw-insn", obj], cwd=cwd, capture_output=True, text=True, timeout=timeout)
+    return [l.split(" <")[0] for l in p.stdout.splitlines()[3:]]
+
+
+def assembled(kit, src, opts, timeout, tmp):
+    """gcc -O2 -S output assembled by kit as: the same instructions as GNU
+    as makes of it, and the program, linked by gcc, passes."""
+    rc, err = run(["gcc", "-O2", "-w", *opts, "-S", src, "-o", "t.s"], timeout, cwd=tmp)
+    if rc != 0:
+        return f"gcc {rc}", err
+    rc, err = run([kit, "as", "t.s", "-o", "t.o"], timeout, cwd=tmp)
+    if rc != 0:
+        return rc, err
+    rc, err = run(["as", "t.s", "-o", "g.o"], timeout, cwd=tmp)
+    if rc != 0:
+        return f"gnu as {rc}", err
+    mine, theirs = disassembly("t.o", timeout, tmp), disassembly("g.o", timeout, tmp)
+    if mine != theirs:
+        diff = next((f"{a.strip()} vs GNU as {b.strip()}" for a, b in zip(mine, theirs) if a != b), "lengths differ")
+        return "disassembly", f"error: instructions differ from GNU as: {diff}"
+    rc, err = run(["gcc", "t.o", "-o", "t", "-lm"], timeout, cwd=tmp)
+    if rc != 0:
+        return "link", err
+    return run(["./t"], timeout, cwd=tmp)
 
 
 def signature(why):
@@ -135,7 +168,7 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--kit", default=os.path.join(HERE, "..", "target", "release", "kit"))
     ap.add_argument("--root", default=os.path.join(CACHE, "torture", "execute"))
-    ap.add_argument("--lane", action="append", choices=["run", "obj", "link", "static", "gcc"])
+    ap.add_argument("--lane", action="append", choices=["run", "obj", "link", "static", "as", "gcc"])
     ap.add_argument("-j", type=int, default=2)
     ap.add_argument("--timeout", type=float, default=10)
     ap.add_argument("--update-known", action="store_true")

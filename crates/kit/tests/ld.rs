@@ -608,3 +608,31 @@ fn top_level_symver_directives_version_symbols() {
     let err = String::from_utf8_lossy(&o.stderr);
     assert!(!o.status.success() && err.contains(".symver"), "{err}");
 }
+
+/// A shared library without a soname is needed by the name it was linked
+/// by, as GNU ld records it: the path as given on the command line, or the
+/// file name `-l` found (cffi's embedding tests link modules by full path).
+#[test]
+fn libraries_without_soname_are_needed_by_the_name_given() {
+    if !common::have("gcc") || !common::have("readelf") {
+        return;
+    }
+    let d = tmp("nosoname");
+    std::fs::create_dir_all(d.join("sub")).unwrap();
+    std::fs::write(d.join("sub/f.c"), "int f(void) { return 3; }\n").unwrap();
+    std::fs::write(d.join("m.c"), "int f(void);\nint main(void) { return f(); }\n").unwrap();
+    ok(Command::new("gcc").args(["-shared", "-fPIC", "sub/f.c", "-o", "sub/libnos.so"]).current_dir(&d));
+    let full = d.join("sub/libnos.so").to_str().unwrap().to_string();
+    for (how, args) in [("full path", vec![full.as_str()]), ("relative path", vec!["sub/libnos.so"]), ("-l", vec!["-Lsub", "-lnos"])] {
+        ok(Command::new("gcc").arg("m.c").args(&args).args(["-o", "g"]).current_dir(&d));
+        ok(Command::new(KIT).args(["cc", "m.c"]).args(&args).args(["-o", "k"]).current_dir(&d));
+        let needed = |exe: &str| -> Vec<String> {
+            readelf(&d, &["-d", exe])
+                .lines()
+                .filter(|l| l.contains("(NEEDED)"))
+                .map(|l| l.split('[').nth(1).unwrap_or("").to_string())
+                .collect()
+        };
+        assert_eq!(needed("k"), needed("g"), "{how}");
+    }
+}

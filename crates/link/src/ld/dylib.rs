@@ -43,7 +43,10 @@ pub(crate) fn is_dylib(bytes: &[u8]) -> bool {
     bytes.len() > 18 && bytes.starts_with(b"\x7fELF") && u16::from_le_bytes([bytes[16], bytes[17]]) == elf::ET_DYN
 }
 
-pub(crate) fn read_dylib(path: &str, bytes: &[u8], as_needed: bool) -> Result<Dylib, String> {
+/// `named_here`: the library was named by its path on the command line;
+/// without a soname, that path (as given) is what the output needs, as GNU
+/// ld records it (a library found by `-l` is needed by its file name).
+pub(crate) fn read_dylib(path: &str, bytes: &[u8], as_needed: bool, named_here: bool) -> Result<Dylib, String> {
     let bad = |e: &dyn std::fmt::Display| format!("{path}: malformed shared library: {e}");
     if bytes.len() < 16 || bytes[4] != elf::ELFCLASS64 || bytes[5] != elf::ELFDATA2LSB {
         return Err(format!("{path}: only 64-bit little-endian shared libraries are supported"));
@@ -58,8 +61,7 @@ pub(crate) fn read_dylib(path: &str, bytes: &[u8], as_needed: bool) -> Result<Dy
     let strings = dynsym.strings();
     let versions = sections.versions(endian, bytes).map_err(|e| bad(&e))?;
 
-    let file_name = path.rsplit('/').next().unwrap_or(path).to_string();
-    let mut soname = file_name;
+    let mut soname = if named_here { path.to_string() } else { path.rsplit('/').next().unwrap_or(path).to_string() };
     let mut needed = Vec::new();
     if let Some((dyns, link)) = sections.dynamic(endian, bytes).map_err(|e| bad(&e))? {
         let dynstr = sections.strings(endian, bytes, link).map_err(|e| bad(&e))?;

@@ -51,6 +51,9 @@ struct State {
     static_only: bool,
     whole_archive: bool,
     as_needed: bool,
+    /// The file was named on the command line, not found by `-l` or a
+    /// script: a shared library without a soname is needed by this name.
+    named_here: bool,
 }
 
 pub(crate) fn load(cfg: &Config, mut memory: Vec<Option<Object>>) -> Result<Inputs, LinkError> {
@@ -75,7 +78,7 @@ pub(crate) fn load(cfg: &Config, mut memory: Vec<Option<Object>>) -> Result<Inpu
     let mut group: Option<Vec<Archive>> = None;
     for arg in &cfg.inputs {
         match arg {
-            InputArg::Path(p) => l.add_file(p, st, &mut group, false),
+            InputArg::Path(p) => l.add_file(p, State { named_here: true, ..st }, &mut group, false),
             InputArg::Memory(i) => {
                 if let Some(o) = memory.get_mut(*i).and_then(Option::take) {
                     l.add_object(o, None);
@@ -236,7 +239,7 @@ impl Loader<'_> {
                 if st.static_only {
                     return;
                 }
-                match dylib::read_dylib(path, &bytes, st.as_needed) {
+                match dylib::read_dylib(path, &bytes, st.as_needed, st.named_here) {
                     Ok(d) => {
                         if !self.loaded_dylibs.insert(d.soname.clone()) {
                             return;
@@ -278,7 +281,7 @@ impl Loader<'_> {
                     self.errors.push(format!("error: {path}: cannot find {}", inp.name));
                     continue;
                 };
-                let st = State { as_needed: st.as_needed || inp.as_needed, ..st };
+                let st = State { as_needed: st.as_needed || inp.as_needed, named_here: false, ..st };
                 if own_group.is_some() {
                     self.add_file(&p, st, &mut own_group, true);
                 } else {
