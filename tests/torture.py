@@ -57,11 +57,11 @@ def first_line(s):
     return (s.strip().splitlines() or [""])[0][:150]
 
 
-DG_OPTIONS = re.compile(r'\{\s*dg-options\s+(?:"([^"]*)"|\{\s*"([^"]*)"\s*\})\s*(\{[^}]*(?:\}[^}]*)*?\})?\s*\}')
+DG_OPTIONS = re.compile(r'\{\s*dg-(?:additional-)?options\s+(?:"([^"]*)"|\{\s*"([^"]*)"\s*\})\s*(\{[^}]*(?:\}[^}]*)*?\})?\s*\}')
 
 
 def dg_options(src):
-    """The test's own flags (`{ dg-options "..." }`), as gcc's harness passes
+    """The test's own flags (`{ dg-options "..." }`, `dg-additional-options`), as gcc's harness passes
     them: those without a target selector or selecting x86-64 (not ia32)."""
     with open(src, errors="replace") as f:
         text = f.read()

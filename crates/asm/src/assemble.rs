@@ -136,6 +136,10 @@ fn section_kind(name: &str, flags: &str, ty: &str) -> SectionKind {
     } else {
         flags
     };
+    if name == ".note.GNU-stack" && flags.contains('x') {
+        // The object needs an executable stack (obj's ELF writer marks it).
+        return SectionKind::Text;
+    }
     if name.starts_with(".note") {
         return SectionKind::Note;
     }
@@ -400,8 +404,25 @@ impl Asm {
                 if name == ".pushsection" {
                     self.stack.push((self.current, self.previous));
                 }
-                let sec = ident(0)?;
-                let args: Vec<&[Tok]> = toks[1..].split(|t| t == &Tok::Punct(',')).skip(1).collect();
+                // A section name may hold characters expressions do not
+                // (`.note.GNU-stack`): it is everything up to the first comma.
+                let mut parts = toks.split(|t| t == &Tok::Punct(','));
+                let sec: String = parts
+                    .next()
+                    .unwrap_or(&[])
+                    .iter()
+                    .map(|t| match t {
+                        Tok::Ident(s) => s.clone(),
+                        Tok::Str(s) => String::from_utf8_lossy(s).into_owned(),
+                        Tok::Int(v) => v.to_string(),
+                        Tok::Punct(c) => c.to_string(),
+                        other => expr::describe(other),
+                    })
+                    .collect();
+                if sec.is_empty() {
+                    return Err(format!("'{name}' needs a section name"));
+                }
+                let args: Vec<&[Tok]> = parts.collect();
                 let flags = match args.first() {
                     Some([Tok::Str(f)]) => String::from_utf8_lossy(f).into_owned(),
                     _ => String::new(),
@@ -841,6 +862,10 @@ impl Asm {
         if let Some(v) = extra {
             ops.insert(0, Operand::Imm(Expr::Num(v)));
         }
+        // `shldq %rax, %rdx`: the count is %cl.
+        if ops.len() == 2 && (name.starts_with("shld") || name.starts_with("shrd")) {
+            ops.insert(0, Operand::Reg(Register::CL));
+        }
         ops.reverse();
         if readings.is_empty() {
             return Err(format!("unknown instruction '{name}'"));
@@ -1131,6 +1156,19 @@ impl Asm {
         self.syms.get(name).is_some_and(|s| matches!(s.binding, Some(Binding::Global | Binding::Weak)) || s.common.is_some())
     }
 
+    /// Where a jump (not a call) to `name` from section `sec` lands, when
+    /// GNU as resolves it in the file: any symbol defined in that section
+    /// but a weak one (a call to a global symbol keeps its relocation).
+    fn jump_target(&self, name: &str, sec: usize) -> Option<u64> {
+        if self.syms.get(name).is_some_and(|s| s.binding == Some(Binding::Weak)) {
+            return None;
+        }
+        match self.place(name, 0) {
+            Place::At(s, off) if s == sec => Some(off as u64),
+            _ => None,
+        }
+    }
+
     /// Where a reference to `name` points: resolved here when the symbol is
     /// defined here and no other definition can take its place at link time
     /// (a local symbol, or a global one of hidden or protected visibility).
@@ -1158,9 +1196,7 @@ impl Asm {
                 };
                 if let Some(t) = target {
                     let local = match self.eval(&t) {
-                        Ok(Value { plus: Some(p), minus: None, .. }) if p.modifier.is_none() => {
-                            matches!(self.target(&p.name), Target::Local(s, _) if s == sec)
-                        }
+                        Ok(Value { plus: Some(p), minus: None, .. }) if p.modifier.is_none() => self.jump_target(&p.name, sec).is_some(),
                         _ => false,
                     };
                     if !local && let Frag::Insn(insn) = &mut self.sections[sec].frags[i] {
@@ -1211,10 +1247,7 @@ impl Asm {
                                 (Some((s, f, o)), _) if s == sec => {
                                     old[f] as i64 + o as i64 + self.stretch_to(sec, i, f, stretch) + v.addend
                                 }
-                                (_, Some(p)) => match self.target(&p.name) {
-                                    Target::Local(s, o) if s == sec => o as i64 + stretch + v.addend,
-                                    _ => i64::MAX,
-                                },
+                                (_, Some(p)) => self.jump_target(&p.name, sec).map_or(i64::MAX, |o| o as i64 + stretch + v.addend),
                                 (_, None) => v.addend,
                             };
                             let rel = dest - (off as i64 + insn.size as i64);
@@ -1510,14 +1543,20 @@ impl Asm {
                 let is_branch = matches!(o, Operand::Target(_)) && insn.branch.is_some();
                 match (v.constant(), &v.plus) {
                     (Some(k), _) => set_value(&mut c, k),
-                    (None, Some(p)) if (is_rip || is_branch) && p.modifier.is_none() && v.minus.is_none() => match self.target(&p.name) {
-                        // GNU as resolves jumps to global symbols bound here, but
-                        // not calls.
-                        Target::Local(s, off)
-                            if s == sec && !(insn.code.mnemonic() == iced_x86::Mnemonic::Call && self.is_global(&p.name)) =>
-                        {
-                            set_value(&mut c, off as i64 + v.addend)
+                    (None, Some(p)) if is_branch && p.modifier.is_none() && v.minus.is_none() => {
+                        let is_call = insn.code.mnemonic() == iced_x86::Mnemonic::Call;
+                        let here = match self.target(&p.name) {
+                            Target::Local(s, off) if s == sec && !(is_call && self.is_global(&p.name)) => Some(off),
+                            _ if !is_call => self.jump_target(&p.name, sec),
+                            _ => None,
+                        };
+                        match here {
+                            Some(off) => set_value(&mut c, off as i64 + v.addend),
+                            None => pending = Some((i, v)),
                         }
+                    }
+                    (None, Some(p)) if is_rip && p.modifier.is_none() && v.minus.is_none() => match self.target(&p.name) {
+                        Target::Local(s, off) if s == sec => set_value(&mut c, off as i64 + v.addend),
                         _ => pending = Some((i, v)),
                     },
                     _ => pending = Some((i, v)),

@@ -346,6 +346,9 @@ pub fn apply_m(flag: &str, a: &mut CcArgs) -> Result<(), String> {
         | "no-shstk"
         | "sahf"
         | "cx16"
+        // gcc's scalar-to-vector pass: tuning only.
+        | "stv"
+        | "no-stv"
         | "no-sahf" => {
             return Ok(());
         }

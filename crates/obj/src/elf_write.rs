@@ -58,6 +58,8 @@ fn section_kind(m: Machine, s: &Section) -> (object::SectionKind, u32) {
     use object::SectionKind as K;
     let (alloc, write, exec, tls) = (elf::SHF_ALLOC, elf::SHF_WRITE, elf::SHF_EXECINSTR, elf::SHF_TLS);
     match s.kind {
+        // An executable stack asked for (gcc's nested-function trampolines).
+        SectionKind::Text if s.name == ".note.GNU-stack" => (K::Elf(elf::SHT_PROGBITS), exec),
         SectionKind::Text => (K::Text, alloc | exec),
         SectionKind::Data => (K::Data, alloc | write),
         SectionKind::ReadOnlyData => (K::ReadOnlyData, alloc),
