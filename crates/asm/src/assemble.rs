@@ -284,13 +284,25 @@ impl Asm {
 
     /// Comma-separated expressions to the end of the statement.
     fn expr_list(&mut self, toks: &[Tok]) -> Result<Vec<Expr>, String> {
+        self.comma_list(toks, Self::parse_expr, |t| format!("expected ',', found {t}"))
+    }
+
+    /// Items `one` parses from `toks`, separated by commas (which `one`
+    /// leaves alone, as at the top level of an operand or expression);
+    /// `stray` words the error for anything else after an item.
+    fn comma_list<X>(
+        &mut self,
+        toks: &[Tok],
+        one: fn(&mut Self, &[Tok], &mut usize) -> Result<X, String>,
+        stray: fn(String) -> String,
+    ) -> Result<Vec<X>, String> {
         let mut out = Vec::new();
         let mut at = 0;
         while at < toks.len() {
-            out.push(self.parse_expr(toks, &mut at)?);
+            out.push(one(self, toks, &mut at)?);
             if at < toks.len() {
                 if toks[at] != Tok::Punct(',') {
-                    return Err(format!("expected ',', found {}", expr::describe(&toks[at])));
+                    return Err(stray(expr::describe(&toks[at])));
                 }
                 at += 1;
             }
@@ -846,17 +858,7 @@ impl Asm {
             self.sec().frags.push(Frag::Insn(Box::new(i)));
             return Ok(());
         }
-        let mut ops = Vec::new();
-        let mut at = 0;
-        while at < toks.len() {
-            ops.push(self.operand(toks, &mut at)?);
-            if at < toks.len() {
-                if toks[at] != Tok::Punct(',') {
-                    return Err(format!("unexpected {} in operand", expr::describe(&toks[at])));
-                }
-                at += 1;
-            }
-        }
+        let mut ops = self.comma_list(toks, Self::operand, |t| format!("unexpected {t} in operand"))?;
         let name = &x87_operands(name, &mut ops);
         let (readings, extra) = x86::readings_with_operands(name, ops.len());
         if let Some(v) = extra {
@@ -1330,8 +1332,7 @@ impl Asm {
                 continue;
             }
             let binding = s.binding.unwrap_or(Binding::Local);
-            let def = if let Some((size, align)) = s.common {
-                let _ = size;
+            let def = if let Some((_, align)) = s.common {
                 SymbolDef::Common { align }
             } else {
                 match self.place(&name, 0) {
@@ -1561,9 +1562,6 @@ impl Asm {
                     },
                     _ => pending = Some((i, v)),
                 }
-            }
-            if let (Some(b), Concrete::Mem { .. }) = (&insn.branch, &c) {
-                let _ = b;
             }
             concrete.push(match (o, &insn.branch) {
                 (Operand::Target(_), Some(_)) => match c {
