@@ -92,6 +92,8 @@ pub struct CcArgs {
     pub no_start_files: bool,
     pub no_default_libs: bool,
     pub lang: LangOptions,
+    /// x86-64 extensions asked for with `-m<ext>` and `-march=`.
+    pub isa: crate::isa::IsaSet,
     pub query: Option<Query>,
     /// -v: print the version and what the driver does.
     pub verbose: bool,
@@ -134,6 +136,7 @@ impl Default for CcArgs {
             no_start_files: false,
             no_default_libs: false,
             lang: LangOptions::default(),
+            isa: Default::default(),
             query: None,
             verbose: false,
             dry_run: false,

@@ -45,13 +45,13 @@ pub fn pp_options(args: &CcArgs) -> cfront::pp::PpOptions {
         let probe = host::probe::probe_libc(target.arch, args.sysroot.as_deref());
         system_dirs.extend(probe.include_dirs);
     }
-    let defines = args
-        .defines
-        .iter()
-        .map(|d| match d {
+    // The extension macros come first, as predefined ones: -U and -D after them win.
+    let isa = args.isa.macros().map(|m| cfront::pp::MacroDef::Define(m.to_string(), None));
+    let defines = isa
+        .chain(args.defines.iter().map(|d| match d {
             Define::Set(n, v) => cfront::pp::MacroDef::Define(n.clone(), v.clone()),
             Define::Unset(n) => cfront::pp::MacroDef::Undef(n.clone()),
-        })
+        }))
         .collect();
     cfront::pp::PpOptions {
         include_dirs: args.include_dirs.clone(),

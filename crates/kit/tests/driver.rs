@@ -83,6 +83,12 @@ fn macros_follow_the_dialect() {
     assert!(dm("-std=gnu89").contains("#define __GNUC_GNU_INLINE__ 1\n"));
     assert!(dm("-ffreestanding").contains("#define __STDC_HOSTED__ 0\n"));
     assert!(!dm("-mno-mmx").contains("__MMX__"));
+    // -m extensions and -march= levels announce themselves as gcc does.
+    let avx2 = dm("-mavx2");
+    assert!(avx2.contains("#define __AVX2__ 1\n") && avx2.contains("#define __SSE4_1__ 1\n") && !avx2.contains("__FMA__"), "{avx2}");
+    assert!(!stdout(&kit(&["cc", "-mavx2", "-mno-avx", "-E", "-dM", "-x", "c", "/dev/null"])).contains("__AVX2__"));
+    assert!(dm("-march=x86-64-v3").contains("#define __FMA__ 1\n"));
+    assert!(!gnu.contains("__SSE3__"));
 }
 
 #[test]
@@ -123,7 +129,8 @@ fn flags_are_honoured_or_rejected_by_name() {
         ("--target=aarch64-linux-gnu", "aarch64-linux-gnu"),
         ("-fopenmp", "-fopenmp"),
         ("-fshort-enums", "-fshort-enums"),
-        ("-mavx2", "-mavx2"),
+        ("-mavx512f", "-mavx512f"),
+        ("-march=x86-64-v4", "x86-64-v4"),
         ("-fsanitize=address", "-fsanitize=address"),
         ("-fno-such-flag", "-fno-such-flag"),
         ("-std=c++17", "-std=c++17"),

@@ -193,6 +193,7 @@ impl<'a> Parser<'a> {
                 let k = if name.ends_with("trap") { Builtin::Trap } else { Builtin::Unreachable };
                 b(ExprKind::Builtin(k, vec![]), void)
             }
+            "__builtin_cpu_init" | "__builtin_cpu_supports" | "__builtin_cpu_is" => Ok(Some(self.cpu_builtin(name, loc)?)),
             "__builtin_prefetch" => {
                 let a = self.args()?;
                 let e = a.into_iter().next().map(|e| self.rvalue(e));
