@@ -868,6 +868,14 @@ impl Asm {
         if ops.len() == 2 && (name.starts_with("shld") || name.starts_with("shrd")) {
             ops.insert(0, Operand::Reg(Register::CL));
         }
+        // `sha256rnds2 %xmm0, %xmm2, %xmm1`: GNU as takes the implicit
+        // %xmm0 written out too (also blendvps, blendvpd, pblendvb).
+        if ops.len() == 3
+            && matches!(ops[0], Operand::Reg(Register::XMM0))
+            && matches!(name.as_str(), "sha256rnds2" | "blendvps" | "blendvpd" | "pblendvb")
+        {
+            ops.remove(0);
+        }
         ops.reverse();
         if readings.is_empty() {
             return Err(format!("unknown instruction '{name}'"));

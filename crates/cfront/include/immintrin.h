@@ -17,6 +17,7 @@
 #include <fmaintrin.h>
 #include <f16cintrin.h>
 #include <shaintrin.h>
+#include <avx512fintrin.h>
 
 static __inline__ int __KIT_INTRIN _rdrand16_step(unsigned short *__P) {
     unsigned short __v;

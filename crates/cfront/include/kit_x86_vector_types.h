@@ -59,4 +59,22 @@ typedef char __v32qi __attribute__((__vector_size__(32)));
 typedef signed char __v32qs __attribute__((__vector_size__(32)));
 typedef unsigned char __v32qu __attribute__((__vector_size__(32)));
 
+typedef float __m512 __attribute__((__vector_size__(64), __may_alias__));
+typedef float __m512_u __attribute__((__vector_size__(64), __may_alias__, __aligned__(1)));
+typedef long long __m512i __attribute__((__vector_size__(64), __may_alias__));
+typedef long long __m512i_u __attribute__((__vector_size__(64), __may_alias__, __aligned__(1)));
+typedef double __m512d __attribute__((__vector_size__(64), __may_alias__));
+typedef double __m512d_u __attribute__((__vector_size__(64), __may_alias__, __aligned__(1)));
+typedef float __v16sf __attribute__((__vector_size__(64)));
+typedef double __v8df __attribute__((__vector_size__(64)));
+typedef long long __v8di __attribute__((__vector_size__(64)));
+typedef unsigned long long __v8du __attribute__((__vector_size__(64)));
+typedef int __v16si __attribute__((__vector_size__(64)));
+typedef unsigned int __v16su __attribute__((__vector_size__(64)));
+typedef short __v32hi __attribute__((__vector_size__(64)));
+typedef unsigned short __v32hu __attribute__((__vector_size__(64)));
+typedef char __v64qi __attribute__((__vector_size__(64)));
+typedef signed char __v64qs __attribute__((__vector_size__(64)));
+typedef unsigned char __v64qu __attribute__((__vector_size__(64)));
+
 #endif

@@ -873,7 +873,8 @@ impl<'a> Preprocessor<'a> {
 
     /// `#define` lines for the macros in force (`-dM`), sorted by name.
     fn macro_definitions(&self) -> String {
-        let mut names: Vec<&Rc<str>> = self.macros.iter().filter(|(_, m)| !m.dynamic).map(|(n, _)| n).collect();
+        let builtin = |n: &str| predef::X86_BUILTIN_NAMES.contains(&n);
+        let mut names: Vec<&Rc<str>> = self.macros.iter().filter(|(n, m)| !m.dynamic && !builtin(n)).map(|(n, _)| n).collect();
         names.sort();
         let mut s = String::new();
         for name in names {
@@ -922,6 +923,7 @@ impl<'a> Preprocessor<'a> {
     fn define_builtins(&mut self) {
         let text = predef::predefined_macros(&self.opts.target, &self.opts.lang, self.opts.optimize);
         self.define_from_text("<built-in>", &text);
+        self.define_from_text("<built-in>", predef::builtin_function_macros(&self.opts.target));
         for name in ["__LINE__", "__FILE__", "__BASE_FILE__", "__COUNTER__", "__INCLUDE_LEVEL__", "__DATE__", "__TIME__", "__TIMESTAMP__"] {
             let name: Rc<str> = name.into();
             let name_id = self.hs.name_id(&name);

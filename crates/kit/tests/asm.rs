@@ -107,6 +107,37 @@ fn gcc_output_assembles_as_gnu_as_does() {
     }
 }
 
+/// Forms gcc's output rarely uses but headers and hand-written assembly
+/// do: crc32's source-sized suffixes, the implicit %xmm0 written out.
+#[test]
+fn hand_written_forms_encode_as_gnu_as_does() {
+    if !common::have("as") || !common::have("objdump") {
+        return;
+    }
+    let d = tmp("forms");
+    let s = d.join("forms.s");
+    let lines = [
+        "crc32b %cl, %eax",
+        "crc32w %cx, %eax",
+        "crc32l %ecx, %eax",
+        "crc32q %rcx, %rax",
+        "crc32b (%rax), %eax",
+        "crc32w 8(%rsp), %eax",
+        "crc32b %cl, %rax",
+        "crc32l (%rdi), %eax",
+        "sha256rnds2 %xmm0, %xmm2, %xmm1",
+        "sha256rnds2 %xmm2, %xmm1",
+        "blendvps %xmm0, %xmm3, %xmm4",
+        "pblendvb %xmm0, (%rax), %xmm4",
+    ];
+    std::fs::write(&s, lines.join("\n") + "\n").unwrap();
+    let (k, g) = (d.join("k.o"), d.join("g.o"));
+    let out = run(Command::new(KIT).arg("as").arg(&s).arg("-o").arg(&k));
+    assert!(out.status.success(), "kit as: {}", String::from_utf8_lossy(&out.stderr));
+    run(Command::new("as").arg(&s).arg("-o").arg(&g));
+    assert_eq!(disassembly(&k), disassembly(&g));
+}
+
 /// features.c (threads, TLS, setjmp, constructors) from `gcc -S -O2`,
 /// assembled and linked by `kit cc`, prints what gcc's build prints.
 #[test]
