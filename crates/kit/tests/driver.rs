@@ -142,8 +142,9 @@ fn flags_are_honoured_or_rejected_by_name() {
         assert!(err.starts_with("kit cc: error:") && err.contains(named), "{bad}: {err}");
     }
     // Assembly sources (gmp's configure probes) are assembled by kit as;
-    // preprocessed ones (.S) are refused by name, when compiling and when
-    // linking, never skipped or read as something else.
+    // preprocessed ones (.S, -x assembler-with-cpp) go through kit's
+    // preprocessor first, in assembler mode: `$NAME` expands NAME, a `#`
+    // line that is no directive is a comment, __ASSEMBLER__ is defined.
     let asm = d.join("probe.s");
     std::fs::write(&asm, "\t.globl x\nx: .long 1\n").unwrap();
     let a = asm.to_str().unwrap();
@@ -151,14 +152,27 @@ fn flags_are_honoured_or_rejected_by_name() {
     let out = kit(&["cc", "-c", a, "-o", probe_o.to_str().unwrap()]);
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(stdout(&kit(&["nm", probe_o.to_str().unwrap()])).contains("T x"));
-    let pre = d.join("probe.S");
-    std::fs::write(&pre, "x: .long 1\n").unwrap();
-    let p = pre.to_str().unwrap();
-    for args in [&["cc", "-c", p][..], &["cc", s, p, "-o", o]] {
-        let out = kit(args);
-        let err = stderr(&out);
-        assert!(!out.status.success() && err.contains("probe.S: assembly source with preprocessor directives"), "{args:?}: {err}");
-    }
+    let pre = d.join("getpid.S");
+    std::fs::write(
+        &pre,
+        "#include <sys/syscall.h>\n#define FUNC(n) .globl n; .type n, @function; n:\n# a comment, not a directive\n\t.text\n\
+         FUNC(my_getpid)\n\tmovl $SYS_getpid, %eax # it's the syscall number\n\tsyscall\n\tret\n\
+         #ifndef __ASSEMBLER__\n#error no __ASSEMBLER__\n#endif\n\t.section .note.GNU-stack,\"\",@progbits\n",
+    )
+    .unwrap();
+    let main = d.join("main.c");
+    std::fs::write(&main, "#include <stdio.h>\n#include <unistd.h>\nint my_getpid(void);\nint main(void) { printf(\"%d\\n\", my_getpid() == getpid()); return 0; }\n").unwrap();
+    let exe = d.join("getpid");
+    let out = kit(&["cc", main.to_str().unwrap(), pre.to_str().unwrap(), "-o", exe.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let run = std::process::Command::new(&exe).output().unwrap();
+    assert_eq!(String::from_utf8_lossy(&run.stdout), "1\n");
+    // The same text under another name, by -x.
+    let txt = d.join("getpid.asm");
+    std::fs::copy(&pre, &txt).unwrap();
+    let out = kit(&["cc", "-c", "-x", "assembler-with-cpp", txt.to_str().unwrap(), "-o", o]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stdout(&kit(&["nm", o])).contains("T my_getpid"));
 }
 
 /// Warnings follow gcc's options: named in brackets, `-Werror` (all or one),

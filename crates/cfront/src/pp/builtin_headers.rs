@@ -12,6 +12,7 @@ macro_rules! headers {
 const HEADERS: &[(&str, &str)] = headers!(
     "adxintrin.h",
     "avx2intrin.h",
+    "avx512fintrin.h",
     "avxintrin.h",
     "bmi2intrin.h",
     "bmiintrin.h",

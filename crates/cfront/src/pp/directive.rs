@@ -105,6 +105,7 @@ impl<'a> Preprocessor<'a> {
             "ident" | "sccs" | "assert" | "unassert" => {}
             // GNU line marker: `# 12 "file" flags`.
             _ if name.kind == TokKind::Number => self.line_directive(&line, name.loc),
+            _ if self.opts.assembler => {}
             _ => self.diags.error(name.loc, format!("invalid preprocessing directive #{}", name.text)),
         }
         let _ = hash;
