@@ -9,18 +9,42 @@ use iced_x86::{Code, OpCodeOperandKind, Register, RepPrefixKind};
 use obj::{Binding, Object, RelocKind, SectionKind, Symbol, SymbolDef, SymbolKind, Visibility};
 use std::collections::HashMap;
 
+mod control;
+
+/// How `.include` and `.incbin` reach files (the caller's: this crate does
+/// no I/O).
+pub struct Files {
+    pub read: Box<dyn Fn(&str) -> Result<Vec<u8>, String>>,
+    pub exists: Box<dyn Fn(&str) -> bool>,
+}
+
+impl Default for Files {
+    fn default() -> Files {
+        Files { read: Box::new(|_| Err("no file access here".into())), exists: Box::new(|_| false) }
+    }
+}
+
 /// Assembles `text` (the contents of `file`). Errors are
 /// `file:line: error: message`, all of them.
 pub fn assemble(file: &str, text: &str) -> Result<Object, Vec<String>> {
+    assemble_with_files(file, text, Files::default())
+}
+
+/// [`assemble`], with `.include` and `.incbin` reading through `files`.
+pub fn assemble_with_files(file: &str, text: &str, files: Files) -> Result<Object, Vec<String>> {
     let mut a = Asm::new(file);
+    a.files = files;
     let text = lex::strip_block_comments(text);
     for (n, line) in text.lines().enumerate() {
         a.line = n + 1;
         for stmt in lex::statements(line) {
-            if let Err(e) = a.statement(stmt) {
+            if let Err(e) = a.process(stmt) {
                 a.errors.push(format!("{file}:{}: error: {e}", a.line));
             }
         }
+    }
+    if let Some(what) = a.unclosed() {
+        a.errors.push(format!("{file}: error: {what}"));
     }
     if a.cfi.fde.is_some() {
         a.errors.push(format!("{file}: error: .cfi_startproc without .cfi_endproc"));
@@ -110,6 +134,8 @@ struct Asm {
     fdes: Vec<cfi::Fde>,
     /// `.local` symbols given storage by `.comm`: (name, size, alignment).
     local_commons: Vec<(String, u64, u64)>,
+    control: control::Control,
+    files: Files,
 }
 
 fn section_kind(name: &str, flags: &str, ty: &str) -> SectionKind {
@@ -175,6 +201,8 @@ impl Asm {
             cfi: cfi::Open::default(),
             fdes: Vec::new(),
             local_commons: Vec::new(),
+            control: Default::default(),
+            files: Files::default(),
         };
         for name in [".text", ".data", ".bss"] {
             a.section(name, "", "", None);

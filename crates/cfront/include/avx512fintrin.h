@@ -7,6 +7,16 @@
 #ifndef __KIT_AVX512FINTRIN_H
 #define __KIT_AVX512FINTRIN_H
 #include <kit_x86_vector_types.h>
+#include <fmaintrin.h>
+
+/* One fused multiply-add through the FMA instruction (every AVX-512 CPU
+   has FMA), so no libm call is needed. */
+static __inline__ float __KIT_INTRIN __kit_fma_f32(float __a, float __b, float __c) {
+    return _mm_fmadd_ss((__m128){__a, 0, 0, 0}, (__m128){__b, 0, 0, 0}, (__m128){__c, 0, 0, 0})[0];
+}
+static __inline__ double __KIT_INTRIN __kit_fma_f64(double __a, double __b, double __c) {
+    return _mm_fmadd_sd((__m128d){__a, 0}, (__m128d){__b, 0}, (__m128d){__c, 0})[0];
+}
 
 typedef unsigned char __mmask8;
 typedef unsigned short __mmask16;
@@ -712,11 +722,30 @@ static __inline__ unsigned char __KIT_INTRIN _kortestz_mask16_u8(__mmask16 __A, 
 static __inline__ unsigned char __KIT_INTRIN _kortestc_mask16_u8(__mmask16 __A, __mmask16 __B) { return (__mmask16)(__A | __B) == 0xFFFF; }
 static __inline__ __mmask16 __KIT_INTRIN _mm512_kunpackb(__mmask16 __A, __mmask16 __B) { return (__mmask16)(((__A & 0xFF) << 8) | (__B & 0xFF)); }
 
-/* floating point, lane-wise (the C operations round as the instructions do) */
-static __inline__ __m512 __KIT_INTRIN _mm512_add_ps(__m512 __A, __m512 __B) { return (__m512)((__v16sf)__A + (__v16sf)__B); }
-static __inline__ __m512 __KIT_INTRIN _mm512_sub_ps(__m512 __A, __m512 __B) { return (__m512)((__v16sf)__A - (__v16sf)__B); }
-static __inline__ __m512 __KIT_INTRIN _mm512_mul_ps(__m512 __A, __m512 __B) { return (__m512)((__v16sf)__A * (__v16sf)__B); }
-static __inline__ __m512 __KIT_INTRIN _mm512_div_ps(__m512 __A, __m512 __B) { return (__m512)((__v16sf)__A / (__v16sf)__B); }
+/* floating point, lane-wise (the C operations round as the instructions do).
+   Which NaN an operation returns is made explicit, as the instructions give it:
+   __A's (quieted) if it is a NaN, else __B's; a compiler may swap the operands
+   of a commutative vector operation. */
+__KIT_512_HELPER __m512 __kit_512_nan_ps(__m512 __R, __m512 __A, __m512 __B) {
+  __v16su __r = (__v16su)__R, __a = (__v16su)__A, __b = (__v16su)__B;
+  for (int __i = 0; __i < 16; __i++) {
+    if ((__a[__i] & 0x7FFFFFFFu) > 0x7F800000u) __r[__i] = __a[__i] | 0x00400000u;
+    else if ((__b[__i] & 0x7FFFFFFFu) > 0x7F800000u) __r[__i] = __b[__i] | 0x00400000u;
+  }
+  return (__m512)__r;
+}
+__KIT_512_HELPER __m512d __kit_512_nan_pd(__m512d __R, __m512d __A, __m512d __B) {
+  __v8du __r = (__v8du)__R, __a = (__v8du)__A, __b = (__v8du)__B;
+  for (int __i = 0; __i < 8; __i++) {
+    if ((__a[__i] & 0x7FFFFFFFFFFFFFFFull) > 0x7FF0000000000000ull) __r[__i] = __a[__i] | 0x0008000000000000ull;
+    else if ((__b[__i] & 0x7FFFFFFFFFFFFFFFull) > 0x7FF0000000000000ull) __r[__i] = __b[__i] | 0x0008000000000000ull;
+  }
+  return (__m512d)__r;
+}
+static __inline__ __m512 __KIT_INTRIN _mm512_add_ps(__m512 __A, __m512 __B) { return __kit_512_nan_ps((__m512)((__v16sf)__A + (__v16sf)__B), __A, __B); }
+static __inline__ __m512 __KIT_INTRIN _mm512_sub_ps(__m512 __A, __m512 __B) { return __kit_512_nan_ps((__m512)((__v16sf)__A - (__v16sf)__B), __A, __B); }
+static __inline__ __m512 __KIT_INTRIN _mm512_mul_ps(__m512 __A, __m512 __B) { return __kit_512_nan_ps((__m512)((__v16sf)__A * (__v16sf)__B), __A, __B); }
+static __inline__ __m512 __KIT_INTRIN _mm512_div_ps(__m512 __A, __m512 __B) { return __kit_512_nan_ps((__m512)((__v16sf)__A / (__v16sf)__B), __A, __B); }
 static __inline__ __m512 __KIT_INTRIN _mm512_sqrt_ps(__m512 __A) {
   __v16sf __r;
   for (int __i = 0; __i < 16; __i++) __r[__i] = __builtin_sqrtf(__A[__i]);
@@ -734,10 +763,10 @@ static __inline__ __m512 __KIT_INTRIN _mm512_min_ps(__m512 __A, __m512 __B) {
   return (__m512)__r;
 }
 static __inline__ __m512 __KIT_INTRIN _mm512_abs_ps(__m512 __A) { return (__m512)((__v16su)__A & 0x7FFFFFFFu); }
-static __inline__ __m512d __KIT_INTRIN _mm512_add_pd(__m512d __A, __m512d __B) { return (__m512d)((__v8df)__A + (__v8df)__B); }
-static __inline__ __m512d __KIT_INTRIN _mm512_sub_pd(__m512d __A, __m512d __B) { return (__m512d)((__v8df)__A - (__v8df)__B); }
-static __inline__ __m512d __KIT_INTRIN _mm512_mul_pd(__m512d __A, __m512d __B) { return (__m512d)((__v8df)__A * (__v8df)__B); }
-static __inline__ __m512d __KIT_INTRIN _mm512_div_pd(__m512d __A, __m512d __B) { return (__m512d)((__v8df)__A / (__v8df)__B); }
+static __inline__ __m512d __KIT_INTRIN _mm512_add_pd(__m512d __A, __m512d __B) { return __kit_512_nan_pd((__m512d)((__v8df)__A + (__v8df)__B), __A, __B); }
+static __inline__ __m512d __KIT_INTRIN _mm512_sub_pd(__m512d __A, __m512d __B) { return __kit_512_nan_pd((__m512d)((__v8df)__A - (__v8df)__B), __A, __B); }
+static __inline__ __m512d __KIT_INTRIN _mm512_mul_pd(__m512d __A, __m512d __B) { return __kit_512_nan_pd((__m512d)((__v8df)__A * (__v8df)__B), __A, __B); }
+static __inline__ __m512d __KIT_INTRIN _mm512_div_pd(__m512d __A, __m512d __B) { return __kit_512_nan_pd((__m512d)((__v8df)__A / (__v8df)__B), __A, __B); }
 static __inline__ __m512d __KIT_INTRIN _mm512_sqrt_pd(__m512d __A) {
   __v8df __r;
   for (int __i = 0; __i < 8; __i++) __r[__i] = __builtin_sqrt(__A[__i]);
@@ -767,7 +796,7 @@ __KIT_512_HELPER __m512 __kit_512_fma_ps(__m512 __A, __m512 __B, __m512 __C, int
     else if ((__a[__i] & 0x7FFFFFFFu) > 0x7F800000u) __r[__i] = __a[__i] | 0x00400000u;
     else if ((__c[__i] & 0x7FFFFFFFu) > 0x7F800000u) __r[__i] = __c[__i] | 0x00400000u;
     else {
-      float __f = __builtin_fmaf(__sa ? -__A[__i] : __A[__i], __B[__i], __sc ? -__C[__i] : __C[__i]);
+      float __f = __kit_fma_f32(__sa ? -__A[__i] : __A[__i], __B[__i], __sc ? -__C[__i] : __C[__i]);
       unsigned int __u;
       __builtin_memcpy(&__u, &__f, 4);
       __r[__i] = (__u & 0x7FFFFFFFu) > 0x7F800000u ? 0xFFC00000u : __u;
@@ -783,7 +812,7 @@ __KIT_512_HELPER __m512d __kit_512_fma_pd(__m512d __A, __m512d __B, __m512d __C,
     else if ((__a[__i] & __abs) > __inf) __r[__i] = __a[__i] | __q;
     else if ((__c[__i] & __abs) > __inf) __r[__i] = __c[__i] | __q;
     else {
-      double __f = __builtin_fma(__sa ? -__A[__i] : __A[__i], __B[__i], __sc ? -__C[__i] : __C[__i]);
+      double __f = __kit_fma_f64(__sa ? -__A[__i] : __A[__i], __B[__i], __sc ? -__C[__i] : __C[__i]);
       unsigned long long __u;
       __builtin_memcpy(&__u, &__f, 8);
       __r[__i] = (__u & __abs) > __inf ? 0xFFF8000000000000ull : __u;

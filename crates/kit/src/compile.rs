@@ -172,13 +172,18 @@ fn assemble(path: &str, args: &CcArgs) -> Option<obj::Object> {
             }
         }
     };
-    match asm::assemble(path, &text) {
+    match asm::assemble_with_files(path, &text, asm_files()) {
         Ok(o) => Some(o),
         Err(errors) => {
             errors.iter().for_each(|e| eprintln!("{e}"));
             None
         }
     }
+}
+
+/// File access for the assembler's `.include` and `.incbin`.
+pub fn asm_files() -> asm::Files {
+    asm::Files { read: Box::new(|p| host::fs::read(p).map_err(|e| host::fs::error_text(&e))), exists: Box::new(host::fs::is_file) }
 }
 
 /// Whether the module calls into kit's runtime (dynamic stack allocation).

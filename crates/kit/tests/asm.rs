@@ -138,6 +138,41 @@ fn hand_written_forms_encode_as_gnu_as_does() {
     assert_eq!(disassembly(&k), disassembly(&g));
 }
 
+/// Macros, repetitions, conditionals, `.include` and `.incbin` give GNU
+/// as's bytes; unclosed blocks and runaway macros are errors.
+#[test]
+fn macros_and_conditionals_expand_as_gnu_as_does() {
+    if !common::have("as") || !common::have("objdump") {
+        return;
+    }
+    let d = tmp("macros");
+    for f in ["macros.s", "macros-inc.s"] {
+        std::fs::copy(repo(&format!("tests/asm/{f}")), d.join(f)).unwrap();
+    }
+    std::fs::write(d.join("macros.bin"), b"ABCDEFGHIJ").unwrap();
+    let (k, g) = (d.join("k.o"), d.join("g.o"));
+    let out = run(Command::new(KIT).arg("as").arg("macros.s").arg("-o").arg(&k).current_dir(&d));
+    assert!(out.status.success(), "kit as: {}", String::from_utf8_lossy(&out.stderr));
+    run(Command::new("as").arg("macros.s").arg("-o").arg(&g).current_dir(&d));
+    assert_eq!(disassembly(&k), disassembly(&g));
+    let data = |o: &Path| text(Command::new("objdump").args(["-s", "-j", ".data"]).arg(o)).lines().skip(3).collect::<Vec<_>>().join("\n");
+    assert_eq!(data(&k), data(&g));
+    for (src, want) in [
+        (".if 1\nnop\n", "'.if' without '.endif'"),
+        (".macro m\nm\n.endm\nm\n", "nested too deeply"),
+        (".rept 2\nnop\n", "without '.endm'/'.endr'"),
+        (".endif\n", "'.endif' without '.if'"),
+        (".error \"stop here\"\n", "stop here"),
+    ] {
+        let s = d.join("bad.s");
+        std::fs::write(&s, src).unwrap();
+        let out = Command::new(KIT).arg("as").arg(&s).arg("-o").arg(d.join("bad.o")).output().unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(!out.status.success() && err.contains(want), "{src:?}: {err}");
+        assert!(!d.join("bad.o").exists(), "{src:?} left an object");
+    }
+}
+
 /// features.c (threads, TLS, setjmp, constructors) from `gcc -S -O2`,
 /// assembled and linked by `kit cc`, prints what gcc's build prints.
 #[test]

@@ -49,7 +49,7 @@ pub fn main(args: &[String]) -> i32 {
 
 /// Assembles `text` (named `name` in messages) into the object `output`.
 pub fn assemble_to(name: &str, text: &str, output: &str) -> i32 {
-    let object = match asm::assemble(name, text) {
+    let object = match asm::assemble_with_files(name, text, crate::compile::asm_files()) {
         Ok(o) => o,
         Err(errors) => {
             for e in errors {
