@@ -10,17 +10,23 @@ use obj::{Binding, Object, RelocKind, SectionKind, Symbol, SymbolDef, SymbolKind
 use std::collections::HashMap;
 
 mod control;
+mod line;
 
 /// How `.include` and `.incbin` reach files (the caller's: this crate does
 /// no I/O).
+/// Reads a file's bytes, or says why not.
+pub type ReadFile = Box<dyn Fn(&str) -> Result<Vec<u8>, String>>;
+
 pub struct Files {
-    pub read: Box<dyn Fn(&str) -> Result<Vec<u8>, String>>,
+    pub read: ReadFile,
     pub exists: Box<dyn Fn(&str) -> bool>,
+    /// `-I` directories, searched after the current directory.
+    pub include_dirs: Vec<String>,
 }
 
 impl Default for Files {
     fn default() -> Files {
-        Files { read: Box::new(|_| Err("no file access here".into())), exists: Box::new(|_| false) }
+        Files { read: Box::new(|_| Err("no file access here".into())), exists: Box::new(|_| false), include_dirs: Vec::new() }
     }
 }
 
@@ -136,6 +142,7 @@ struct Asm {
     local_commons: Vec<(String, u64, u64)>,
     control: control::Control,
     files: Files,
+    lines: line::Lines,
 }
 
 fn section_kind(name: &str, flags: &str, ty: &str) -> SectionKind {
@@ -203,6 +210,7 @@ impl Asm {
             local_commons: Vec::new(),
             control: Default::default(),
             files: Files::default(),
+            lines: Default::default(),
         };
         for name in [".text", ".data", ".bss"] {
             a.section(name, "", "", None);
@@ -634,11 +642,9 @@ impl Asm {
                     self.sec().frags.push(Frag::Leb { expr: e, signed: name == ".sleb128", size: 1, line });
                 }
             }
-            ".file" => match toks {
-                [Tok::Str(s)] => self.source_file = Some(String::from_utf8_lossy(s).into_owned()),
-                _ => return Err("'.file N \"name\"' (DWARF line info) is not supported yet".into()),
-            },
-            ".loc" | ".loc_mark_labels" => return Err(format!("'{name}' (DWARF line info) is not supported yet")),
+            ".file" => self.file_directive(toks)?,
+            ".loc" => self.loc_directive(toks)?,
+            ".loc_mark_labels" => {}
             ".ident" => {
                 let cur = (self.current, self.previous);
                 self.section(".comment", "MS", "progbits", None);
@@ -1341,6 +1347,7 @@ impl Asm {
     }
 
     fn finish(mut self) -> Result<Object, String> {
+        self.emit_line_program()?;
         for (sym, size, align) in std::mem::take(&mut self.local_commons) {
             self.allocate_bss(&sym, size, align)?;
         }

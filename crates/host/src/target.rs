@@ -59,20 +59,6 @@ pub fn host_target() -> HostTarget {
     HostTarget { arch, os, obj_format, pointer_size: std::mem::size_of::<usize>() as u8, pic_default: os != Os::Windows }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn describes_this_machine() {
-        let t = host_target();
-        assert_eq!(t.pointer_size as usize, std::mem::size_of::<*const u8>());
-        if cfg!(all(target_os = "linux", target_arch = "x86_64")) {
-            assert_eq!((t.arch, t.os, t.obj_format, t.pic_default), (Arch::X86_64, Os::Linux, ObjFormat::Elf, true));
-        }
-    }
-}
-
 /// The x86-64 extensions the host CPU (and its OS, for AVX's register
 /// state) supports, by their `-m` names: what `-march=native` enables.
 pub fn cpu_extensions() -> Vec<&'static str> {
@@ -95,5 +81,19 @@ pub fn cpu_extensions() -> Vec<&'static str> {
     #[cfg(not(target_arch = "x86_64"))]
     {
         Vec::new()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn describes_this_machine() {
+        let t = host_target();
+        assert_eq!(t.pointer_size as usize, std::mem::size_of::<*const u8>());
+        if cfg!(all(target_os = "linux", target_arch = "x86_64")) {
+            assert_eq!((t.arch, t.os, t.obj_format, t.pic_default), (Arch::X86_64, Os::Linux, ObjFormat::Elf, true));
+        }
     }
 }

@@ -172,7 +172,7 @@ fn assemble(path: &str, args: &CcArgs) -> Option<obj::Object> {
             }
         }
     };
-    match asm::assemble_with_files(path, &text, asm_files()) {
+    match asm::assemble_with_files(path, &text, asm_files(&[])) {
         Ok(o) => Some(o),
         Err(errors) => {
             errors.iter().for_each(|e| eprintln!("{e}"));
@@ -182,8 +182,12 @@ fn assemble(path: &str, args: &CcArgs) -> Option<obj::Object> {
 }
 
 /// File access for the assembler's `.include` and `.incbin`.
-pub fn asm_files() -> asm::Files {
-    asm::Files { read: Box::new(|p| host::fs::read(p).map_err(|e| host::fs::error_text(&e))), exists: Box::new(host::fs::is_file) }
+pub fn asm_files(include_dirs: &[String]) -> asm::Files {
+    asm::Files {
+        read: Box::new(|p| host::fs::read(p).map_err(|e| host::fs::error_text(&e))),
+        exists: Box::new(host::fs::is_file),
+        include_dirs: include_dirs.to_vec(),
+    }
 }
 
 /// Whether the module calls into kit's runtime (dynamic stack allocation).

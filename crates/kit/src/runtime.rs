@@ -109,40 +109,6 @@ fn build_into(dir: &str, args_template: &CcArgs) -> Result<Vec<String>, String> 
     Ok(paths)
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    /// Every runtime source compiles with kit and defines the functions its
-    /// header promises; a second call reuses the cached objects.
-    #[test]
-    fn runtime_builds_and_caches() {
-        let dir = std::env::temp_dir().join(format!("kit-runtime-test-{}", std::process::id()));
-        let dir = dir.to_string_lossy().into_owned();
-        let paths = build_into(&dir, &CcArgs::default()).expect("runtime builds");
-        assert_eq!(paths.len(), SOURCES.len());
-        let mut defined = Vec::new();
-        for p in &paths {
-            let bytes = host::fs::read(p).expect("object written");
-            let o = obj::elf_read::read_elf(p, &bytes).expect("valid ELF");
-            for s in &o.symbols {
-                if matches!(s.def, obj::SymbolDef::Section { .. }) {
-                    defined.push(s.name.clone());
-                }
-            }
-        }
-        for f in
-            ["__divti3", "__udivmodti4", "__muldc3", "__divsc3", "__floatuntidf", "__fixsfti", "__popcountti2", "__powidf2", "__mulvti3"]
-        {
-            assert!(defined.iter().any(|d| d == f), "{f} not defined; have {defined:?}");
-        }
-        let mtime = host::fs::mtime(&paths[0]);
-        assert_eq!(build_into(&dir, &CcArgs::default()).expect("cached"), paths);
-        assert_eq!(host::fs::mtime(&paths[0]), mtime);
-        let _ = host::fs::remove_dir_all(&dir);
-    }
-}
-
 /// The runtime members a JIT image needs: those defining a symbol the
 /// objects leave undefined and the process does not export (kit run gets
 /// most helpers from the process's libgcc_s, but not `__cpu_model`'s
@@ -177,4 +143,38 @@ pub fn jit_members(image: &[obj::Object], resolves: &dyn Fn(&str) -> bool, args_
         }
     }
     Ok(members)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every runtime source compiles with kit and defines the functions its
+    /// header promises; a second call reuses the cached objects.
+    #[test]
+    fn runtime_builds_and_caches() {
+        let dir = std::env::temp_dir().join(format!("kit-runtime-test-{}", std::process::id()));
+        let dir = dir.to_string_lossy().into_owned();
+        let paths = build_into(&dir, &CcArgs::default()).expect("runtime builds");
+        assert_eq!(paths.len(), SOURCES.len());
+        let mut defined = Vec::new();
+        for p in &paths {
+            let bytes = host::fs::read(p).expect("object written");
+            let o = obj::elf_read::read_elf(p, &bytes).expect("valid ELF");
+            for s in &o.symbols {
+                if matches!(s.def, obj::SymbolDef::Section { .. }) {
+                    defined.push(s.name.clone());
+                }
+            }
+        }
+        for f in
+            ["__divti3", "__udivmodti4", "__muldc3", "__divsc3", "__floatuntidf", "__fixsfti", "__popcountti2", "__powidf2", "__mulvti3"]
+        {
+            assert!(defined.iter().any(|d| d == f), "{f} not defined; have {defined:?}");
+        }
+        let mtime = host::fs::mtime(&paths[0]);
+        assert_eq!(build_into(&dir, &CcArgs::default()).expect("cached"), paths);
+        assert_eq!(host::fs::mtime(&paths[0]), mtime);
+        let _ = host::fs::remove_dir_all(&dir);
+    }
 }

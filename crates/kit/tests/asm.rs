@@ -107,6 +107,53 @@ fn gcc_output_assembles_as_gnu_as_does() {
     }
 }
 
+/// `gcc -g -S` output: kit as writes the line table from `.file`/`.loc`
+/// (views included) and it decodes as GNU as's does; the debug info gcc
+/// wrote, with its references to line-table labels and views, matches too.
+#[test]
+fn gcc_debug_output_gets_gnu_as_line_tables() {
+    if !common::have("gcc") || !common::have("as") || !common::have("readelf") {
+        return;
+    }
+    let d = tmp("debug");
+    for src in SOURCES {
+        for opt in ["-O0", "-O2"] {
+            let stem = Path::new(src).file_stem().unwrap().to_str().unwrap();
+            let s = d.join(format!("{stem}{opt}.s"));
+            run(Command::new("gcc").args(["-g", opt, "-w", "-S", "-o"]).arg(&s).arg(repo(src)));
+            let (k, g) = (d.join(format!("{stem}{opt}.k.o")), d.join(format!("{stem}{opt}.g.o")));
+            run(Command::new(KIT).arg("as").arg(&s).arg("-o").arg(&k));
+            run(Command::new("as").arg(&s).arg("-o").arg(&g));
+            assert_eq!(disassembly(&k), disassembly(&g), "{src} -g {opt}: instructions differ");
+            for dump in ["--debug-dump=decodedline", "--debug-dump=info", "--debug-dump=loc"] {
+                let out = |o: &Path| text(Command::new("readelf").arg(dump).arg(o)).lines().skip(2).collect::<Vec<_>>().join("\n");
+                assert_eq!(out(&k), out(&g), "{src} -g {opt}: readelf {dump} differs");
+            }
+        }
+    }
+}
+
+/// `kit install DIR` links `as`: gcc with DIR first on PATH assembles
+/// through kit as (`-v` shows it), `-g` flags included.
+#[test]
+fn gcc_assembles_with_installed_kit_as() {
+    if !common::have("gcc") || !common::have("objdump") {
+        return;
+    }
+    let d = tmp("install");
+    let bin = d.join("bin");
+    run(Command::new(KIT).arg("install").arg(&bin));
+    assert!(bin.join("as").exists(), "kit install made no as");
+    let path = format!("{}:{}", bin.display(), std::env::var("PATH").unwrap_or_default());
+    let src = repo("tests/programs/features.c");
+    let k = d.join("k.o");
+    let out = run(Command::new("gcc").env("PATH", &path).args(["-v", "-g", "-O2", "-w", "-c"]).arg(&src).arg("-o").arg(&k));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("kit as"), "gcc did not run kit as");
+    let g = d.join("g.o");
+    run(Command::new("gcc").args(["-g", "-O2", "-w", "-c"]).arg(&src).arg("-o").arg(&g));
+    assert_eq!(disassembly(&k), disassembly(&g));
+}
+
 /// Forms gcc's output rarely uses but headers and hand-written assembly
 /// do: crc32's source-sized suffixes, the implicit %xmm0 written out.
 #[test]

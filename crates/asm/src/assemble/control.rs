@@ -450,10 +450,14 @@ impl Asm {
         Ok(())
     }
 
-    /// A path as GNU as finds it: as given, else beside the source file.
+    /// A path as GNU as finds it: as given, else in the `-I` directories,
+    /// else beside the source file.
     fn resolve_include(&self, name: &str) -> String {
         if name.starts_with('/') || (self.files.exists)(name) {
             return name.to_string();
+        }
+        if let Some(p) = self.files.include_dirs.iter().map(|d| format!("{d}/{name}")).find(|p| (self.files.exists)(p)) {
+            return p;
         }
         match self.file.rfind('/') {
             Some(i) => format!("{}/{name}", &self.file[..i]),
