@@ -17,6 +17,8 @@ Lanes: run  kit run (JIT), one compile per case
             the library part as a kit-built shared library (-shared -fPIC),
             the program linked against it by kit
        ld   gcc -c each file, kit cc links (kit ld with gcc's objects)
+       as, as-O2
+            gcc -S (-O0, -O2) each file, kit as assembles, kit cc links
        gcc  gcc -O2 build against the gcc -O0 reference (checks that the
             scripts' expected output is deterministic and well defined)
 
@@ -106,6 +108,20 @@ def build_kit(kit, p, tmp, lane):
         if got[0] != 0:
             return None, ("link", got[1], b"kit could not build the shared library: " + got[2])
         cmd = [kit, "cc", "-w"] + p["flags"] + [p["main"], "-L" + tmp, "-lkitprog", "-Wl,-rpath," + tmp, "-o", exe] + libs
+    elif lane in ("as", "as-O2"):
+        # gcc's own assembly, assembled by kit as, linked by kit ld.
+        opt = "-O2" if lane == "as-O2" else "-O0"
+        objs = []
+        for i, src in enumerate(p["srcs"]):
+            asm, o = os.path.join(tmp, f"gcc-{i}{opt}.s"), os.path.join(tmp, f"as-{i}{opt}.o")
+            got = run(["gcc", "-S", opt, "-w"] + p["flags"] + [src, "-o", asm])
+            if got[0] != 0:
+                return None, got
+            got = run([kit, "as", asm, "-o", o])
+            if got[0] != 0:
+                return None, ("link", got[1], b"kit as could not assemble gcc's output: " + got[2])
+            objs.append(o)
+        cmd = [kit, "cc"] + objs + ["-o", exe] + libs
     elif lane == "ld":
         objs = []
         for i, s in enumerate(p["srcs"]):
@@ -162,7 +178,7 @@ def first_difference(want, got):
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--kit", default=os.path.join(HERE, "..", "target", "release", "kit"))
-    ap.add_argument("--lane", action="append", choices=["run", "obj", "pie", "nopie", "static", "shared", "ld", "fortify", "gcc"])
+    ap.add_argument("--lane", action="append", choices=["run", "obj", "pie", "nopie", "static", "shared", "ld", "fortify", "as", "as-O2", "gcc"])
     ap.add_argument("--json", help="write per-(case, lane) results here")
     ap.add_argument("only", nargs="*", help="program or case names")
     a = ap.parse_args()
