@@ -715,7 +715,14 @@ impl Asm {
                 }
                 let start = self.temp_label();
                 self.cfi = cfi::Open {
-                    fde: Some(cfi::Fde { section: self.current, start, end: String::new(), ops: Vec::new() }),
+                    fde: Some(cfi::Fde {
+                        section: self.current,
+                        start,
+                        end: String::new(),
+                        ops: Vec::new(),
+                        personality: None,
+                        lsda: None,
+                    }),
                     cfa_offset: 8,
                     saved: Vec::new(),
                 };
@@ -728,7 +735,22 @@ impl Asm {
                 self.fdes.push(fde);
                 return Ok(());
             }
-            ".cfi_personality" | ".cfi_lsda" => return Err(format!("'{name}' is not supported yet")),
+            ".cfi_personality" | ".cfi_lsda" => {
+                // `ENC, SYMBOL` (ENC 0xff: none).
+                let (enc, sym) = match toks {
+                    [Tok::Int(e), Tok::Punct(','), Tok::Ident(s)] => (*e, Some(s.clone())),
+                    [Tok::Int(e)] => (*e, None),
+                    _ => return Err(format!("expected '{name} ENCODING, SYMBOL'")),
+                };
+                let fde = self.cfi.fde.as_mut().ok_or_else(|| format!("'{name}' outside .cfi_startproc"))?;
+                let value = sym.filter(|_| enc != 0xff).map(|s| (enc as u8, s));
+                if name == ".cfi_personality" {
+                    fde.personality = value;
+                } else {
+                    fde.lsda = value;
+                }
+                return Ok(());
+            }
             _ => {}
         }
         if self.cfi.fde.is_none() {
@@ -1055,7 +1077,10 @@ impl Asm {
                 // Equal lengths: GNU as takes the sign-extended imm8 form
                 // over the accumulator one (`cmp $2, %ax`).
                 let imm8 = |c: Code| {
-                    c.op_code().op_kinds().iter().any(|k| matches!(k, OpCodeOperandKind::imm8sex16 | OpCodeOperandKind::imm8sex32 | OpCodeOperandKind::imm8sex64))
+                    c.op_code()
+                        .op_kinds()
+                        .iter()
+                        .any(|k| matches!(k, OpCodeOperandKind::imm8sex16 | OpCodeOperandKind::imm8sex32 | OpCodeOperandKind::imm8sex64))
                 };
                 // Then the form without REX.W (`movq %xmm0, 8(%r12)`: 66 0f d6).
                 let rex_w = |c: Code| c.op_code().operand_size() == 64 && c.op_code().mandatory_prefix() == iced_x86::MandatoryPrefix::P66;
@@ -1492,10 +1517,10 @@ impl Asm {
             self.emit_section(sec, &mut out)?;
         }
         if !self.fdes.is_empty() {
-            let (bytes, pc_begins) = cfi::eh_frame(&self.fdes, &|label| match self.place(label, 0) {
+            let (bytes, pc_begins, pointers) = cfi::eh_frame(&self.fdes, &|label| match self.place(label, 0) {
                 Place::At(_, off) => off as u64,
                 _ => 0,
-            });
+            })?;
             let id = out.o.add_section(".eh_frame", SectionKind::EhFrame, 8);
             out.o.append(id, &bytes, 1);
             for (i, at) in pc_begins {
@@ -1507,6 +1532,14 @@ impl Asm {
                 let sym = out.section_symbol(f.section);
                 out.o.section_mut(id).relocs.push(obj::Reloc { offset: at as u64, kind: RelocKind::PcRel32, symbol: sym, addend: start });
             }
+            // Personality routines and LSDAs.
+            for p in pointers {
+                let (symbol, addend) = out.symbol_for(&self, &p.symbol, 0);
+                let kind = if p.pcrel { RelocKind::PcRel32 } else { RelocKind::Abs64 };
+                out.o.section_mut(id).relocs.push(obj::Reloc { offset: p.offset as u64, kind, symbol, addend });
+            }
+            // In address order: GNU ld reads .eh_frame's relocations so.
+            out.o.section_mut(id).relocs.sort_by_key(|r| r.offset);
         }
         Ok(out.o)
     }

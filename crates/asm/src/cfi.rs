@@ -1,5 +1,5 @@
-//! `.cfi_*` directives → `.eh_frame` (one CIE, as GNU as writes for
-//! x86-64, and an FDE per `.cfi_startproc`/`.cfi_endproc`).
+//! `.cfi_*` directives → `.eh_frame` (a CIE per personality routine, as
+//! GNU as writes for x86-64, and an FDE per `.cfi_startproc`/`.cfi_endproc`).
 
 /// A position in a section: label name the assembler resolves.
 pub type At = String;
@@ -25,6 +25,27 @@ pub struct Fde {
     pub start: At,
     pub end: At,
     pub ops: Vec<(At, Op)>,
+    /// `.cfi_personality ENC, SYM` and `.cfi_lsda ENC, SYM`.
+    pub personality: Option<(u8, String)>,
+    pub lsda: Option<(u8, String)>,
+}
+
+/// A pointer in `.eh_frame` to relocate: its offset, the symbol it names,
+/// and whether it is PC-relative (else absolute, 8 bytes).
+pub struct Pointer {
+    pub offset: usize,
+    pub symbol: String,
+    pub pcrel: bool,
+}
+
+/// Bytes of a pointer in DWARF exception-header encoding `enc`.
+fn pointer_size(enc: u8) -> Result<usize, String> {
+    match enc & 0x0f {
+        0x00 | 0x04 | 0x0c => Ok(8),
+        0x03 | 0x0b => Ok(4),
+        0x02 | 0x0a => Ok(2),
+        _ => Err(format!("pointer encoding {enc:#x} is not supported")),
+    }
 }
 
 /// The state of the FDE being written: the CFA offset, for
@@ -159,26 +180,87 @@ fn pad_to_4(out: &mut Vec<u8>, start: usize) {
     }
 }
 
-/// `.eh_frame`'s bytes and, per FDE, the offset of its `pc_begin` field
-/// (a PC-relative reference to the FDE's start). `offset` gives a label's
-/// offset in its section.
-pub fn eh_frame(fdes: &[Fde], offset: &dyn Fn(&str) -> u64) -> (Vec<u8>, Vec<(usize, usize)>) {
+/// Writes a CIE: version 1, augmentation "z[P][L]R", code align 1, data
+/// align -8, return address column 16, FDE pointers pc-relative sdata4;
+/// CFA = rsp+8, ra at cfa-8. Padded to 8 bytes as GNU as does.
+fn cie(out: &mut Vec<u8>, personality: Option<&(u8, String)>, lsda: Option<u8>, pointers: &mut Vec<Pointer>) -> Result<(), String> {
+    let start = out.len();
+    out.extend_from_slice(&[0; 4]); // length
+    out.extend_from_slice(&[0; 4]); // CIE id
+    out.push(1);
+    out.push(b'z');
+    if personality.is_some() {
+        out.push(b'P');
+    }
+    if lsda.is_some() {
+        out.push(b'L');
+    }
+    out.extend_from_slice(&[b'R', 0, 1, 0x78, 0x10]);
+    let mut aug = Vec::new();
+    if let Some((enc, sym)) = personality {
+        aug.push(*enc);
+        let at = out.len() + 1 + aug.len();
+        pointers.push(Pointer { offset: at, symbol: sym.clone(), pcrel: enc & 0x70 == 0x10 });
+        aug.extend(std::iter::repeat_n(0, pointer_size(*enc)?));
+    }
+    if let Some(enc) = lsda {
+        aug.push(enc);
+    }
+    aug.push(0x1b);
+    uleb(out, aug.len() as u64);
+    out.extend_from_slice(&aug);
+    out.extend_from_slice(&[0x0c, 7, 8, 0x90, 1]);
+    while !(out.len() - start).is_multiple_of(8) {
+        out.push(0);
+    }
+    let len = (out.len() - start - 4) as u32;
+    out[start..start + 4].copy_from_slice(&len.to_le_bytes());
+    Ok(())
+}
+
+/// `.eh_frame`'s bytes; per FDE, the offset of its `pc_begin` field (a
+/// PC-relative reference to the FDE's start); and the personality and
+/// LSDA pointers to relocate. `offset` gives a label's offset in its section.
+pub fn eh_frame(fdes: &[Fde], offset: &dyn Fn(&str) -> u64) -> Result<(Vec<u8>, Vec<(usize, usize)>, Vec<Pointer>), String> {
     let mut out = Vec::new();
-    // CIE: version 1, "zR", code align 1, data align -8, return address
-    // column 16, pointers pc-relative sdata4; CFA = rsp+8, ra at cfa-8.
-    let cie = [0x14, 0, 0, 0, 0, 0, 0, 0, 1, b'z', b'R', 0, 1, 0x78, 0x10, 1, 0x1b, 0x0c, 7, 8, 0x90, 1, 0, 0];
-    out.extend_from_slice(&cie);
+    let mut pointers = Vec::new();
+    // One CIE per (personality, whether there is an LSDA); the plain one first.
+    let mut cies: Vec<(Option<(u8, String)>, Option<u8>, usize)> = Vec::new();
+    let key = |f: &Fde| (f.personality.clone(), f.lsda.as_ref().map(|l| l.0));
+    let plain_needed = fdes.is_empty() || fdes.iter().any(|f| key(f) == (None, None));
+    if plain_needed {
+        cies.push((None, None, out.len()));
+        cie(&mut out, None, None, &mut pointers)?;
+    }
     let mut pc_begins = Vec::new();
     for (i, f) in fdes.iter().enumerate() {
+        let (p, l) = key(f);
+        let cie_at = match cies.iter().find(|c| c.0 == p && c.1 == l) {
+            Some(c) => c.2,
+            None => {
+                let at = out.len();
+                cie(&mut out, p.as_ref(), l, &mut pointers)?;
+                cies.push((p.clone(), l, at));
+                at
+            }
+        };
         let start = out.len();
         out.extend_from_slice(&[0; 4]);
-        let cie_ptr = (out.len()) as u32;
+        let cie_ptr = (out.len() - cie_at) as u32;
         out.extend_from_slice(&cie_ptr.to_le_bytes());
         pc_begins.push((i, out.len()));
         let begin = offset(&f.start);
         out.extend_from_slice(&[0; 4]);
         out.extend_from_slice(&((offset(&f.end) - begin) as u32).to_le_bytes());
-        out.push(0); // augmentation data length
+        match &f.lsda {
+            Some((enc, sym)) => {
+                let n = pointer_size(*enc)?;
+                uleb(&mut out, n as u64);
+                pointers.push(Pointer { offset: out.len(), symbol: sym.clone(), pcrel: enc & 0x70 == 0x10 });
+                out.extend(std::iter::repeat_n(0, n));
+            }
+            None => out.push(0), // augmentation data length
+        }
         let mut loc = begin;
         for (at, op) in &f.ops {
             let here = offset(at);
@@ -196,5 +278,5 @@ pub fn eh_frame(fdes: &[Fde], offset: &dyn Fn(&str) -> u64) -> (Vec<u8>, Vec<(us
         let len = (out.len() - start - 4) as u32;
         out[start..start + 4].copy_from_slice(&len.to_le_bytes());
     }
-    (out, pc_begins)
+    Ok((out, pc_begins, pointers))
 }

@@ -181,6 +181,29 @@ fn intel_syntax_assembles_as_gnu_as_does() {
     }
 }
 
+/// `.cfi_personality`/`.cfi_lsda` (gcc -fexceptions with a cleanup): the
+/// same `.eh_frame` bytes and relocations as GNU as's, and the program,
+/// linked by gcc, unwinds through the cleanup.
+#[test]
+fn exception_frames_match_gnu_as() {
+    if !common::have("gcc") || !common::have("as") || !common::have("objdump") {
+        return;
+    }
+    let d = tmp("eh");
+    let s = d.join("eh.s");
+    run(Command::new("gcc").args(["-fexceptions", "-O0", "-S", "-o"]).arg(&s).arg(repo("tests/asm/cleanup-exceptions.c")));
+    let (k, g) = (d.join("k.o"), d.join("g.o"));
+    run(Command::new(KIT).arg("as").arg(&s).arg("-o").arg(&k));
+    run(Command::new("as").arg(&s).arg("-o").arg(&g));
+    let contents =
+        |o: &Path| text(Command::new("objdump").args(["-s", "-j", ".eh_frame"]).arg(o)).lines().skip(3).collect::<Vec<_>>().join("\n");
+    assert_eq!(contents(&k), contents(&g));
+    assert_eq!(relocations(&k), relocations(&g));
+    let exe = d.join("eh");
+    run(Command::new("gcc").arg(&k).arg("-o").arg(&exe));
+    assert_eq!(text(&mut Command::new(&exe)), "body 5\ncleanup 5\n");
+}
+
 /// Forms gcc's output rarely uses but headers and hand-written assembly
 /// do: crc32's source-sized suffixes, the implicit %xmm0 written out.
 #[test]
