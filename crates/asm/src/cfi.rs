@@ -218,14 +218,20 @@ fn cie(out: &mut Vec<u8>, personality: Option<&(u8, String)>, lsda: Option<u8>, 
     Ok(())
 }
 
+/// `.eh_frame`: bytes, `pc_begin` offsets by FDE, pointers to relocate.
+pub type EhFrame = (Vec<u8>, Vec<(usize, usize)>, Vec<Pointer>);
+
+/// A CIE's personality, LSDA encoding and offset.
+type CieKey = (Option<(u8, String)>, Option<u8>, usize);
+
 /// `.eh_frame`'s bytes; per FDE, the offset of its `pc_begin` field (a
 /// PC-relative reference to the FDE's start); and the personality and
 /// LSDA pointers to relocate. `offset` gives a label's offset in its section.
-pub fn eh_frame(fdes: &[Fde], offset: &dyn Fn(&str) -> u64) -> Result<(Vec<u8>, Vec<(usize, usize)>, Vec<Pointer>), String> {
+pub fn eh_frame(fdes: &[Fde], offset: &dyn Fn(&str) -> u64) -> Result<EhFrame, String> {
     let mut out = Vec::new();
     let mut pointers = Vec::new();
-    // One CIE per (personality, whether there is an LSDA); the plain one first.
-    let mut cies: Vec<(Option<(u8, String)>, Option<u8>, usize)> = Vec::new();
+    // One CIE per (personality, LSDA encoding), at its offset; the plain one first.
+    let mut cies: Vec<CieKey> = Vec::new();
     let key = |f: &Fde| (f.personality.clone(), f.lsda.as_ref().map(|l| l.0));
     let plain_needed = fdes.is_empty() || fdes.iter().any(|f| key(f) == (None, None));
     if plain_needed {
