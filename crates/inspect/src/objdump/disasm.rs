@@ -1,0 +1,204 @@
+//! `objdump -d`: x86-64 disassembly in GNU objdump's layout. iced-x86
+//! decodes and formats each instruction (AT&T by default, `-M intel`);
+//! this module lays out addresses and bytes (seven to a line), per-symbol
+//! headers, `<sym+0xoff>` branch annotations, `# addr <sym>` comments on
+//! RIP-relative operands, skipped zero runs, and `-r` relocations between
+//! instructions, where GNU puts them.
+
+use super::symbols::{SymbolMap, reloc_symbols, reloc_target};
+use crate::Error;
+use crate::elf::{Elf, Reloc, Section, reloc_name};
+use iced_x86::{Decoder, DecoderOptions, Formatter, GasFormatter, Instruction, IntelFormatter, OpKind};
+use std::fmt::Write;
+
+/// The disassembler's settings from objdump's command line.
+#[derive(Default, Clone)]
+pub struct Options {
+    pub intel: bool,
+    pub relocs: bool,
+    pub start: Option<u64>,
+    pub stop: Option<u64>,
+    /// `-D`: every section with contents, not only code.
+    pub all: bool,
+    /// `-z`: disassemble zero runs instead of printing `...`.
+    pub zeroes: bool,
+}
+
+const BYTES_PER_LINE: usize = 7;
+/// GNU objdump skips a run of at least this many zero bytes...
+const SKIP_ZEROES: usize = 8;
+/// ...or a shorter one that ends a symbol's code (padding).
+const SKIP_ZEROES_AT_END: usize = 3;
+
+/// A formatter configured to print what GNU objdump prints.
+fn formatter(intel: bool) -> Box<dyn Formatter> {
+    let mut f: Box<dyn Formatter> = if intel { Box::new(IntelFormatter::new()) } else { Box::new(GasFormatter::new()) };
+    let o = f.options_mut();
+    o.set_hex_prefix("0x");
+    o.set_hex_suffix("");
+    o.set_uppercase_hex(false);
+    o.set_small_hex_numbers_in_decimal(false);
+    o.set_leading_zeros(false);
+    o.set_branch_leading_zeros(false);
+    o.set_space_after_operand_separator(false);
+    o.set_rip_relative_addresses(false);
+    o.set_show_branch_size(false);
+    o.set_signed_immediate_operands(false);
+    o.set_signed_memory_displacements(true);
+    o.set_displacement_leading_zeros(false);
+    o.set_add_leading_zero_to_hex_numbers(false);
+    o.set_gas_space_after_memory_operand_comma(false);
+    if intel {
+        o.set_uppercase_keywords(true);
+        o.set_memory_size_options(iced_x86::MemorySizeOptions::Always);
+    }
+    f
+}
+
+/// GNU's address column: the section's highest address decides how many
+/// leading hex digits (in groups of four) are dropped, and the remaining
+/// leading zeros print as spaces.
+pub struct AddrFormat {
+    skip: usize,
+}
+
+impl AddrFormat {
+    pub fn for_section(s: &Section) -> AddrFormat {
+        let top = format!("{:016x}", s.addr.wrapping_add(s.size));
+        let mut skip = top.bytes().take_while(|&b| b == b'0').count();
+        if skip == 16 && s.addr != 0 {
+            skip = 0;
+        }
+        if skip != 0 {
+            skip = (skip - 1) & !3;
+        }
+        AddrFormat { skip }
+    }
+
+    pub fn show(&self, addr: u64) -> String {
+        let full = format!("{addr:016x}");
+        let tail = &full[self.skip..];
+        let zeros = tail.bytes().take_while(|&b| b == b'0').count().min(tail.len() - 1);
+        format!("{}{}", " ".repeat(zeros), &tail[zeros..])
+    }
+}
+
+/// Disassembles every code section (or those named by `-j`).
+pub fn disassemble(elf: &Elf, map: &SymbolMap, o: &Options, only: &[String], out: &mut String) -> Result<(), Error> {
+    let mut fmt = formatter(o.intel);
+    for s in &elf.sections {
+        let wanted = if only.is_empty() { s.is_alloc() && (s.is_exec() || o.all) } else { only.contains(&s.name) };
+        if !wanted || s.size == 0 || !elf.bfd_sections().iter().any(|b| b.index == s.index) {
+            continue;
+        }
+        let _ = write!(out, "\nDisassembly of section {}:\n", s.name);
+        if !s.has_contents() {
+            continue;
+        }
+        let data = elf.section_data(s)?;
+        let relocs = if o.relocs { section_relocs(elf, s)? } else { Vec::new() };
+        section(s, data, map, &relocs, o, fmt.as_mut(), out);
+    }
+    Ok(())
+}
+
+/// The section's relocations, sorted, each with its printed VALUE text.
+fn section_relocs(elf: &Elf, s: &Section) -> Result<Vec<(Reloc, String)>, Error> {
+    let mut v = Vec::new();
+    if !elf.is_relocatable() {
+        return Ok(v);
+    }
+    for rel in elf.reloc_sections_for(s.index) {
+        let syms = reloc_symbols(elf, rel)?;
+        for r in elf.relocs_in(rel)? {
+            v.push((r, reloc_target(elf, &syms, &r, false)));
+        }
+    }
+    v.sort_by_key(|(r, _)| r.offset);
+    Ok(v)
+}
+
+fn section(s: &Section, data: &[u8], map: &SymbolMap, relocs: &[(Reloc, String)], o: &Options, fmt: &mut dyn Formatter, out: &mut String) {
+    let af = AddrFormat::for_section(s);
+    let end = s.addr.wrapping_add(data.len() as u64);
+    let mut addr = o.start.map_or(s.addr, |a| a.max(s.addr));
+    let stop = o.stop.map_or(end, |a| a.min(end));
+    // Where symbols start, in order: each begins a new chunk with a header.
+    let mut starts: Vec<u64> = map.labels(s.index).iter().map(|l| l.addr).filter(|&a| a > addr && a < stop).collect();
+    starts.dedup();
+    let mut next_start = starts.iter().copied().peekable();
+    let mut reloc_i = 0;
+    while addr < stop {
+        let chunk_end = next_start.next().unwrap_or(stop);
+        let _ = write!(out, "\n{addr:016x} {}:\n", map.header(s.index, addr));
+        while addr < chunk_end {
+            let off = (addr - s.addr) as usize;
+            let chunk = &data[off..(chunk_end - s.addr) as usize];
+            let zeros = chunk.iter().take_while(|&&b| b == 0).count();
+            if !o.zeroes && (zeros >= SKIP_ZEROES || zeros == chunk.len() && zeros < SKIP_ZEROES_AT_END) {
+                let skip = if zeros == chunk.len() { zeros } else { zeros & !3 };
+                out.push_str("\t...\n");
+                addr += skip as u64;
+                continue;
+            }
+            let mut dec = Decoder::with_ip(64, chunk, addr, DecoderOptions::NONE);
+            let insn = dec.decode();
+            let (len, text) = if insn.is_invalid() { (1, "(bad)".to_string()) } else { (insn.len(), text(&insn, map, s.index, fmt)) };
+            let bytes = &chunk[..len.min(chunk.len())];
+            let _ = write!(out, "{}:\t", af.show(addr));
+            for (i, line) in bytes.chunks(BYTES_PER_LINE).enumerate() {
+                if i > 0 {
+                    let _ = write!(out, "\n{}:\t", af.show(addr + (i * BYTES_PER_LINE) as u64));
+                }
+                for b in line {
+                    let _ = write!(out, "{b:02x} ");
+                }
+                if i == 0 {
+                    out.push_str(&"   ".repeat(BYTES_PER_LINE - line.len()));
+                    let _ = write!(out, "\t{text}");
+                }
+            }
+            out.push('\n');
+            let next = addr + bytes.len() as u64;
+            while reloc_i < relocs.len() && relocs[reloc_i].0.offset < next {
+                let (r, target) = &relocs[reloc_i];
+                if r.offset >= addr {
+                    let _ = writeln!(out, "\t\t\t{:x}: {}\t{target}", r.offset, reloc_name(r.kind));
+                }
+                reloc_i += 1;
+            }
+            addr = next;
+        }
+    }
+}
+
+fn is_near_branch(k: OpKind) -> bool {
+    matches!(k, OpKind::NearBranch16 | OpKind::NearBranch32 | OpKind::NearBranch64)
+}
+
+/// One instruction's text as GNU prints it: the mnemonic (with prefixes)
+/// padded to six columns, operands, a symbol for branch targets and a
+/// comment with the target of a RIP-relative operand.
+fn text(insn: &Instruction, map: &SymbolMap, section: usize, fmt: &mut dyn Formatter) -> String {
+    let mut mnemonic = String::new();
+    fmt.format_mnemonic(insn, &mut mnemonic);
+    let mut ops = String::new();
+    if insn.op_count() == 1 && is_near_branch(insn.op0_kind()) {
+        let target = insn.near_branch_target();
+        let _ = write!(ops, "{target:x}");
+        if let Some(d) = map.describe(section, target) {
+            let _ = write!(ops, " {d}");
+        }
+    } else {
+        fmt.format_all_operands(insn, &mut ops);
+    }
+    let mut t = if ops.is_empty() { mnemonic } else { format!("{mnemonic:<6} {ops}") };
+    if insn.is_ip_rel_memory_operand() {
+        let target = insn.ip_rel_memory_address();
+        let _ = write!(t, "        # {target:x}");
+        if let Some(d) = map.describe(section, target) {
+            let _ = write!(t, " {d}");
+        }
+    }
+    t
+}

@@ -1,0 +1,117 @@
+//! The names GNU objdump invents for linked files: `name@plt` for PLT
+//! entries (found by decoding each entry's indirect jump to its GOT slot)
+//! and `name@VERSION` for GOT slots that dynamic relocations fill.
+
+use super::symbols::Label;
+use crate::Error;
+use crate::elf::*;
+use iced_x86::{Decoder, DecoderOptions, Mnemonic};
+use std::collections::HashMap;
+
+const SHT_GNU_VERSYM: u32 = 0x6fff_ffff;
+const SHT_GNU_VERNEED: u32 = 0x6fff_fffe;
+const SHT_GNU_VERDEF: u32 = 0x6fff_fffd;
+const R_X86_64_GLOB_DAT: u32 = 6;
+const R_X86_64_JUMP_SLOT: u32 = 7;
+
+pub struct Synthetic {
+    /// (section index, label) for each PLT entry.
+    pub labels: Vec<(usize, Label)>,
+    /// GOT slot address → `name@VERSION`.
+    pub slots: HashMap<u64, String>,
+}
+
+/// Version names by version index, from `.gnu.version_r` and `.gnu.version_d`.
+fn version_names(elf: &Elf) -> HashMap<u16, String> {
+    let mut names = HashMap::new();
+    let strtab = |s: &Section| elf.sections.get(s.link as usize).and_then(|t| elf.section_data(t).ok()).unwrap_or(&[]);
+    if let Some(s) = elf.section_of_type(SHT_GNU_VERNEED) {
+        let (d, strs) = (elf.section_data(s).unwrap_or(&[]), strtab(s));
+        let mut off = 0u64;
+        for _ in 0..s.info.min(1000) {
+            let (Some(cnt), Some(aux), Some(next)) = (u16_at(d, off + 2), u32_at(d, off + 8), u32_at(d, off + 12)) else { break };
+            let mut a = off + u64::from(aux);
+            for _ in 0..cnt {
+                let (Some(other), Some(name), Some(anext)) = (u16_at(d, a + 6), u32_at(d, a + 8), u32_at(d, a + 12)) else { break };
+                names.insert(other & 0x7fff, cstr(strs, u64::from(name)).unwrap_or_default());
+                if anext == 0 {
+                    break;
+                }
+                a += u64::from(anext);
+            }
+            if next == 0 {
+                break;
+            }
+            off += u64::from(next);
+        }
+    }
+    if let Some(s) = elf.section_of_type(SHT_GNU_VERDEF) {
+        let (d, strs) = (elf.section_data(s).unwrap_or(&[]), strtab(s));
+        let mut off = 0u64;
+        for _ in 0..s.info.min(1000) {
+            let (Some(ndx), Some(aux), Some(next)) = (u16_at(d, off + 4), u32_at(d, off + 12), u32_at(d, off + 16)) else { break };
+            if let Some(name) = u32_at(d, off + u64::from(aux)) {
+                names.insert(ndx, cstr(strs, u64::from(name)).unwrap_or_default());
+            }
+            if next == 0 {
+                break;
+            }
+            off += u64::from(next);
+        }
+    }
+    names
+}
+
+/// The `@VERSION` suffix GNU objdump gives dynamic symbol `index`.
+fn versioned(elf: &Elf, names: &HashMap<u16, String>, dynsym: &[Symbol], index: usize) -> String {
+    let base = dynsym.get(index).map(|s| s.name.clone()).unwrap_or_default();
+    let ver = elf
+        .section_of_type(SHT_GNU_VERSYM)
+        .and_then(|s| elf.section_data(s).ok())
+        .and_then(|d| u16_at(d, index as u64 * 2))
+        .unwrap_or(1);
+    match names.get(&(ver & 0x7fff)) {
+        Some(n) if ver & 0x7fff > 1 => format!("{base}@{n}"),
+        _ => format!("{base}@Base"),
+    }
+}
+
+/// The PLT labels and GOT slot names of a linked file; nothing for objects.
+pub fn synthetic(elf: &Elf) -> Result<Synthetic, Error> {
+    let mut out = Synthetic { labels: Vec::new(), slots: HashMap::new() };
+    if elf.is_relocatable() {
+        return Ok(out);
+    }
+    let Some(dynsym_sec) = elf.section_of_type(SHT_DYNSYM) else { return Ok(out) };
+    let dynsym = elf.symbols_in(dynsym_sec)?;
+    let names = version_names(elf);
+    // GOT slot → symbol index, from the allocated (dynamic) relocations.
+    let mut slot_sym: HashMap<u64, u32> = HashMap::new();
+    for rel in elf.sections.iter().filter(|s| s.kind == SHT_RELA && s.is_alloc()) {
+        for r in elf.relocs_in(rel)? {
+            if r.sym != 0 && (r.kind == R_X86_64_GLOB_DAT || r.kind == R_X86_64_JUMP_SLOT || r.kind == 1) {
+                slot_sym.insert(r.offset, r.sym);
+                out.slots.insert(r.offset, versioned(elf, &names, &dynsym, r.sym as usize));
+            }
+        }
+    }
+    for sec in elf.sections.iter().filter(|s| s.is_exec() && s.name.starts_with(".plt")) {
+        let entry = if sec.entsize >= 8 { sec.entsize } else { 16 };
+        let data = elf.section_data(sec)?;
+        let mut dec = Decoder::with_ip(64, data, sec.addr, DecoderOptions::NONE);
+        let mut seen = std::collections::HashSet::new();
+        while dec.can_decode() {
+            let insn = dec.decode();
+            if insn.mnemonic() != Mnemonic::Jmp || !insn.is_ip_rel_memory_operand() {
+                continue;
+            }
+            let Some(&sym) = slot_sym.get(&insn.ip_rel_memory_address()) else { continue };
+            let start = sec.addr + (insn.ip() - sec.addr) / entry * entry;
+            if seen.insert(start) {
+                let name = dynsym.get(sym as usize).map(|s| s.name.clone()).unwrap_or_default();
+                out.labels.push((sec.index, Label { addr: start, name: format!("{name}@plt"), rank: 15 }));
+            }
+        }
+    }
+    Ok(out)
+}
