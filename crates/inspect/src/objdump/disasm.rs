@@ -41,13 +41,15 @@ fn formatter(intel: bool) -> Box<dyn Formatter> {
     o.set_leading_zeros(false);
     o.set_branch_leading_zeros(false);
     o.set_space_after_operand_separator(false);
-    o.set_rip_relative_addresses(false);
+    o.set_rip_relative_addresses(true);
+    o.set_show_zero_displacements(true);
     o.set_show_branch_size(false);
     o.set_signed_immediate_operands(false);
     o.set_signed_memory_displacements(true);
     o.set_displacement_leading_zeros(false);
     o.set_add_leading_zero_to_hex_numbers(false);
     o.set_gas_space_after_memory_operand_comma(false);
+    o.set_show_useless_prefixes(true);
     if intel {
         o.set_uppercase_keywords(true);
         o.set_memory_size_options(iced_x86::MemorySizeOptions::Always);
@@ -143,7 +145,7 @@ fn section(s: &Section, data: &[u8], map: &SymbolMap, relocs: &[(Reloc, String)]
             }
             let mut dec = Decoder::with_ip(64, chunk, addr, DecoderOptions::NONE);
             let insn = dec.decode();
-            let (len, text) = if insn.is_invalid() { (1, "(bad)".to_string()) } else { (insn.len(), text(&insn, map, s.index, fmt)) };
+            let (len, text) = if insn.is_invalid() { (1, "(bad)".to_string()) } else { (insn.len(), text(&insn, chunk, map, s.index, o.intel, fmt)) };
             let bytes = &chunk[..len.min(chunk.len())];
             let _ = write!(out, "{}:\t", af.show(addr));
             for (i, line) in bytes.chunks(BYTES_PER_LINE).enumerate() {
@@ -179,7 +181,7 @@ fn is_near_branch(k: OpKind) -> bool {
 /// One instruction's text as GNU prints it: the mnemonic (with prefixes)
 /// padded to six columns, operands, a symbol for branch targets and a
 /// comment with the target of a RIP-relative operand.
-fn text(insn: &Instruction, map: &SymbolMap, section: usize, fmt: &mut dyn Formatter) -> String {
+fn text(insn: &Instruction, bytes: &[u8], map: &SymbolMap, section: usize, intel: bool, fmt: &mut dyn Formatter) -> String {
     let mut mnemonic = String::new();
     fmt.format_mnemonic(insn, &mut mnemonic);
     let mut ops = String::new();
@@ -191,6 +193,9 @@ fn text(insn: &Instruction, map: &SymbolMap, section: usize, fmt: &mut dyn Forma
         }
     } else {
         fmt.format_all_operands(insn, &mut ops);
+    }
+    if !intel {
+        super::quirks::att(insn, bytes, &mut mnemonic, &mut ops);
     }
     let mut t = if ops.is_empty() { mnemonic } else { format!("{mnemonic:<6} {ops}") };
     if insn.is_ip_rel_memory_operand() {

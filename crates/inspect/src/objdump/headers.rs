@@ -161,6 +161,34 @@ pub fn private_headers(elf: &Elf, out: &mut String) -> Result<(), Error> {
         }
         out.push('\n');
     }
+    version_references(elf, out)
+}
+
+/// `-p`'s "Version References": each `.gnu.version_r` entry.
+fn version_references(elf: &Elf, out: &mut String) -> Result<(), Error> {
+    let Some(s) = elf.section_of_type(0x6fff_fffe) else { return Ok(()) };
+    let d = elf.section_data(s)?;
+    let strs = elf.sections.get(s.link as usize).and_then(|t| elf.section_data(t).ok()).unwrap_or(&[]);
+    out.push_str("Version References:\n");
+    let mut off = 0u64;
+    for _ in 0..s.info.min(1000) {
+        let (Some(cnt), Some(file), Some(aux), Some(next)) = (u16_at(d, off + 2), u32_at(d, off + 4), u32_at(d, off + 8), u32_at(d, off + 12)) else { break };
+        let _ = writeln!(out, "  required from {}:", cstr(strs, u64::from(file)).unwrap_or_default());
+        let mut a = off + u64::from(aux);
+        for _ in 0..cnt {
+            let (Some(hash), Some(flags), Some(other), Some(name), Some(anext)) = (u32_at(d, a), u16_at(d, a + 4), u16_at(d, a + 6), u32_at(d, a + 8), u32_at(d, a + 12)) else { break };
+            let _ = writeln!(out, "    0x{hash:08x} 0x{flags:02x} {other:02} {}", cstr(strs, u64::from(name)).unwrap_or_default());
+            if anext == 0 {
+                break;
+            }
+            a += u64::from(anext);
+        }
+        if next == 0 {
+            break;
+        }
+        off += u64::from(next);
+    }
+    out.push('\n');
     Ok(())
 }
 

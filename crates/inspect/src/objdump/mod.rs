@@ -7,6 +7,7 @@ mod disasm;
 mod dwarf;
 mod headers;
 mod plt;
+mod quirks;
 mod symbols;
 
 pub use disasm::Options as DisasmOptions;
@@ -59,11 +60,10 @@ fn dump_elf(name: &str, shown: &str, data: &[u8], o: &Options) -> Result<String,
     if o.file_header {
         headers::file_header(&elf, &mut out);
     }
+    out.push('\n');
     if o.private_headers {
-        out.push('\n');
         headers::private_headers(&elf, &mut out)?;
     }
-    out.push('\n');
     if o.section_headers {
         headers::section_headers(&elf, &o.sections, &mut out);
     }

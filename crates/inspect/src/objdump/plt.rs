@@ -11,14 +11,15 @@ use std::collections::HashMap;
 const SHT_GNU_VERSYM: u32 = 0x6fff_ffff;
 const SHT_GNU_VERNEED: u32 = 0x6fff_fffe;
 const SHT_GNU_VERDEF: u32 = 0x6fff_fffd;
-const R_X86_64_GLOB_DAT: u32 = 6;
 const R_X86_64_JUMP_SLOT: u32 = 7;
+const R_X86_64_IRELATIVE: u32 = 37;
 
 pub struct Synthetic {
     /// (section index, label) for each PLT entry.
     pub labels: Vec<(usize, Label)>,
-    /// GOT slot address → `name@VERSION`.
-    pub slots: HashMap<u64, String>,
+    /// GOT slot address → the name GNU objdump gives it, and the address
+    /// that name has (`None` for an undefined symbol: no offset is shown).
+    pub slots: HashMap<u64, (String, Option<u64>)>,
 }
 
 /// Version names by version index, from `.gnu.version_r` and `.gnu.version_d`.
@@ -76,6 +77,25 @@ fn versioned(elf: &Elf, names: &HashMap<u16, String>, dynsym: &[Symbol], index: 
     }
 }
 
+/// A defined dynamic symbol's name as GNU objdump shows it when the
+/// dynamic table stands in for a missing static one: `name@@VERSION` for a
+/// default version, `name@VERSION` for a hidden one.
+pub fn dynamic_names(elf: &Elf, dynsym: &[Symbol]) -> Vec<String> {
+    let names = version_names(elf);
+    let versym = elf.section_of_type(SHT_GNU_VERSYM).and_then(|s| elf.section_data(s).ok()).unwrap_or(&[]);
+    dynsym
+        .iter()
+        .enumerate()
+        .map(|(i, s)| {
+            let ver = u16_at(versym, i as u64 * 2).unwrap_or(1);
+            match names.get(&(ver & 0x7fff)) {
+                Some(n) if ver & 0x7fff > 1 && s.shndx != SHN_UNDEF => format!("{}{}{n}", s.name, if ver & 0x8000 != 0 { "@" } else { "@@" }),
+                _ => s.name.clone(),
+            }
+        })
+        .collect()
+}
+
 /// The PLT labels and GOT slot names of a linked file; nothing for objects.
 pub fn synthetic(elf: &Elf) -> Result<Synthetic, Error> {
     let mut out = Synthetic { labels: Vec::new(), slots: HashMap::new() };
@@ -85,13 +105,27 @@ pub fn synthetic(elf: &Elf) -> Result<Synthetic, Error> {
     let Some(dynsym_sec) = elf.section_of_type(SHT_DYNSYM) else { return Ok(out) };
     let dynsym = elf.symbols_in(dynsym_sec)?;
     let names = version_names(elf);
-    // GOT slot → symbol index, from the allocated (dynamic) relocations.
-    let mut slot_sym: HashMap<u64, u32> = HashMap::new();
+    let dynamic = dynamic_names(elf, &dynsym);
+    // GOT slot → the name of what fills it, from the dynamic relocations.
+    // Slots of undefined symbols are named after them in disassembly.
+    let mut slot_sym: HashMap<u64, String> = HashMap::new();
     for rel in elf.sections.iter().filter(|s| s.kind == SHT_RELA && s.is_alloc()) {
         for r in elf.relocs_in(rel)? {
-            if r.sym != 0 && (r.kind == R_X86_64_GLOB_DAT || r.kind == R_X86_64_JUMP_SLOT || r.kind == 1) {
-                slot_sym.insert(r.offset, r.sym);
-                out.slots.insert(r.offset, versioned(elf, &names, &dynsym, r.sym as usize));
+            let sym = dynsym.get(r.sym as usize);
+            if r.sym != 0 {
+                slot_sym.insert(r.offset, sym.map(|s| s.name.clone()).unwrap_or_default());
+                match sym {
+                    Some(s) if s.shndx == SHN_UNDEF => {
+                        out.slots.insert(r.offset, (versioned(elf, &names, &dynsym, r.sym as usize), None));
+                    }
+                    Some(s) => {
+                        let shown = dynamic.get(r.sym as usize).cloned().unwrap_or_default();
+                        out.slots.insert(r.offset, (shown, Some(s.value)));
+                    }
+                    None => {}
+                }
+            } else if r.sym == 0 && (r.kind == R_X86_64_JUMP_SLOT || r.kind == R_X86_64_IRELATIVE) {
+                slot_sym.insert(r.offset, format!("*ABS*+0x{:x}", r.addend));
             }
         }
     }
@@ -105,10 +139,9 @@ pub fn synthetic(elf: &Elf) -> Result<Synthetic, Error> {
             if insn.mnemonic() != Mnemonic::Jmp || !insn.is_ip_rel_memory_operand() {
                 continue;
             }
-            let Some(&sym) = slot_sym.get(&insn.ip_rel_memory_address()) else { continue };
+            let Some(name) = slot_sym.get(&insn.ip_rel_memory_address()) else { continue };
             let start = sec.addr + (insn.ip() - sec.addr) / entry * entry;
             if seen.insert(start) {
-                let name = dynsym.get(sym as usize).map(|s| s.name.clone()).unwrap_or_default();
                 out.labels.push((sec.index, Label { addr: start, name: format!("{name}@plt"), rank: 15 }));
             }
         }

@@ -29,42 +29,51 @@ pub struct SymbolMap {
     section_names: HashMap<usize, (u64, String)>,
     /// Dynamic relocation targets (GOT slots) with their symbol names, which
     /// GNU objdump prefers for addresses in executables.
-    pub slots: HashMap<u64, String>,
+    pub slots: HashMap<u64, (String, Option<u64>)>,
 }
 
-/// GNU objdump's preference among symbols at one address: functions and
-/// objects before other symbols, then global before weak before local.
+/// GNU objdump's preference among symbols at one address (its
+/// `compare_symbols`): functions first, then non-local, then global; the
+/// name breaks ties (see [`order`]).
 fn rank(s: &Symbol) -> u8 {
-    let kind = match s.kind {
-        STT_FUNC | STT_GNU_IFUNC | STT_OBJECT | STT_TLS => 2,
-        _ => 1,
-    };
-    let bind = match s.bind {
-        STB_GLOBAL | STB_GNU_UNIQUE => 2,
-        STB_WEAK => 1,
-        _ => 0,
-    };
-    kind * 4 + bind
+    let func = u8::from(s.kind == STT_FUNC || s.kind == STT_GNU_IFUNC);
+    let nonlocal = u8::from(s.bind != STB_LOCAL);
+    let global = u8::from(s.bind == STB_GLOBAL || s.bind == STB_GNU_UNIQUE);
+    func * 4 + nonlocal * 2 + global
+}
+
+/// Address, then rank, then names starting with '.' last, then by name
+/// (without any version suffix).
+fn order(a: &Label, b: &Label) -> std::cmp::Ordering {
+    let bare = |l: &Label| l.name.split('@').next().unwrap_or("").to_string();
+    a.addr
+        .cmp(&b.addr)
+        .then(b.rank.cmp(&a.rank))
+        .then(a.name.starts_with('.').cmp(&b.name.starts_with('.')))
+        .then_with(|| bare(a).cmp(&bare(b)))
+        .then_with(|| a.name.cmp(&b.name))
 }
 
 impl SymbolMap {
     pub fn new(elf: &Elf) -> Result<SymbolMap, Error> {
         let mut syms = elf.symbols()?;
         // Without a static table (a stripped program), the dynamic one names
-        // what it can.
+        // what it can, with version suffixes.
+        let mut versioned = Vec::new();
         if syms.is_empty() {
             if let Some(d) = elf.section_of_type(SHT_DYNSYM) {
                 syms = elf.symbols_in(d)?;
+                versioned = super::plt::dynamic_names(elf, &syms);
             }
         }
         let mut by_section: HashMap<usize, Vec<Label>> = HashMap::new();
-        for s in syms.iter().skip(1) {
+        for (i, s) in syms.iter().enumerate().skip(1) {
             // Section and file symbols never name an address: GNU objdump
             // falls back to the section's own name instead.
             if s.kind == STT_FILE || s.kind == STT_SECTION || s.shndx == SHN_UNDEF || s.shndx >= 0xff00 {
                 continue;
             }
-            let name = elf.symbol_name(s);
+            let name = versioned.get(i).cloned().unwrap_or_else(|| elf.symbol_name(s));
             by_section.entry(s.shndx as usize).or_default().push(Label { addr: s.value, name, rank: rank(s) });
         }
         let plt = super::plt::synthetic(elf)?;
@@ -73,12 +82,12 @@ impl SymbolMap {
         }
         for v in by_section.values_mut() {
             // Stable: among equal rank the symbol-table order decides.
-            v.sort_by(|a, b| a.addr.cmp(&b.addr).then(b.rank.cmp(&a.rank)));
+            v.sort_by(order);
         }
         let mut all = Vec::new();
         if !elf.is_relocatable() {
             all = by_section.iter().filter(|(k, _)| elf.sections.get(**k).is_some_and(|s| s.is_alloc())).flat_map(|(_, v)| v.iter().cloned()).collect();
-            all.sort_by(|a, b| a.addr.cmp(&b.addr).then(b.rank.cmp(&a.rank)));
+            all.sort_by(order);
         }
         let section_names = elf.sections.iter().map(|s| (s.index, (s.addr, s.name.clone()))).collect();
         Ok(SymbolMap { by_section, relocatable: elf.is_relocatable(), all, section_names, slots: plt.slots })
@@ -117,8 +126,10 @@ impl SymbolMap {
     /// current section for objects, in the section containing it otherwise.
     pub fn describe(&self, section: usize, addr: u64) -> Option<String> {
         if !self.relocatable {
-            if let Some(name) = self.slots.get(&addr) {
-                return Some(format!("<{name}>"));
+            match self.slots.get(&addr) {
+                Some((name, None)) => return Some(format!("<{name}>")),
+                Some((name, Some(value))) => return Some(with_offset(name, addr.wrapping_sub(*value) as i64)),
+                None => {}
             }
         }
         let found = if self.relocatable { self.in_section(section, addr) } else { best_at_or_before(&self.all, addr) };
@@ -167,7 +178,7 @@ fn flags(s: &Symbol) -> String {
     };
     let kind = match s.kind {
         STT_FUNC | STT_GNU_IFUNC => 'F',
-        STT_OBJECT | STT_TLS => 'O',
+        STT_OBJECT => 'O',
         STT_FILE => 'f',
         _ => ' ',
     };
@@ -181,8 +192,11 @@ pub fn symbol_table(elf: &Elf, out: &mut String) -> Result<(), Error> {
         return Ok(());
     };
     out.push_str("SYMBOL TABLE:\n");
+    // A file with symbol versions gets an (empty) version column.
+    let version_column = if elf.section_of_type(0x6fff_ffff).is_some() { format!("{:12} ", "") } else { String::new() };
     for s in elf.symbols_in(table)?.iter().skip(1) {
-        let value = if s.shndx == SHN_COMMON { s.value } else { s.value };
+        let value = s.value;
+        // A common symbol's value is its alignment, shown as its size too.
         let size = if s.shndx == SHN_COMMON { s.value } else { s.size };
         let vis = match s.other & 3 {
             1 => ".internal ",
@@ -190,7 +204,7 @@ pub fn symbol_table(elf: &Elf, out: &mut String) -> Result<(), Error> {
             3 => ".protected ",
             _ => "",
         };
-        let _ = writeln!(out, "{value:016x} {} {}\t{size:016x} {vis}{}", flags(s), elf.shndx_name(s.shndx), elf.symbol_name(s));
+        let _ = writeln!(out, "{value:016x} {} {}\t{size:016x} {version_column}{vis}{}", flags(s), elf.shndx_name(s.shndx), elf.symbol_name(s));
     }
     out.push_str("\n\n");
     Ok(())
@@ -235,7 +249,7 @@ pub fn relocations(elf: &Elf, only: &[String], out: &mut String) -> Result<(), E
             let _ = writeln!(out, "RELOCATION RECORDS FOR [{}]:", target.name);
             out.push_str("OFFSET           TYPE              VALUE\n");
             for r in elf.relocs_in(rel)? {
-                let _ = writeln!(out, "{:016x} {:<17} {}", r.offset, reloc_name(r.kind), reloc_target(elf, &syms, &r, true));
+                let _ = writeln!(out, "{:016x} {:<16}  {}", r.offset, reloc_name(r.kind), reloc_target(elf, &syms, &r, true));
             }
             out.push_str("\n\n");
         }

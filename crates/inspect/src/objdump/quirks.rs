@@ -1,0 +1,88 @@
+//! Where GNU objdump's AT&T text differs from iced-x86's Gas formatter,
+//! rewritten after formatting: prefixes GNU names before the mnemonic
+//! (`cs nopw`, `data16`), suffixes GNU leaves out (`call *`, `push`),
+//! implicit operands GNU shows (`%es:(%rdi)`, `%st(1)`, the `,1` scale,
+//! the repeated register of `imul $n,%r,%r`) and the ones it hides (the
+//! `1` of `shr %eax`).
+
+use iced_x86::{Instruction, Mnemonic, OpKind, Register};
+
+fn reg(r: Register) -> String {
+    format!("%{r:?}").to_lowercase()
+}
+
+/// Legacy prefix bytes at the start of an instruction.
+fn prefixes(bytes: &[u8]) -> &[u8] {
+    let n = bytes.iter().take_while(|b| matches!(b, 0x66 | 0x67 | 0xf0 | 0xf2 | 0xf3 | 0x2e | 0x36 | 0x3e | 0x26 | 0x64 | 0x65)).count();
+    &bytes[..n]
+}
+
+/// Adjusts (mnemonic, operands) of an AT&T instruction to GNU's spelling.
+pub fn att(insn: &Instruction, bytes: &[u8], mnemonic: &mut String, ops: &mut String) {
+    // GNU always shows an index's scale; iced leaves out `,1`.
+    if insn.memory_index() != Register::None && insn.memory_index_scale() == 1 {
+        let index = format!(",{})", reg(insn.memory_index()));
+        *ops = ops.replacen(&index, &format!(",{},1)", reg(insn.memory_index())), 1);
+    }
+    // 64-bit code ignores cs/ds/es/ss overrides: GNU names them as prefixes.
+    for (seg, name) in [("%cs:", "cs"), ("%ds:", "ds"), ("%es:", "es"), ("%ss:", "ss")] {
+        let implicit = (0..insn.op_count()).any(|i| matches!(insn.op_kind(i), OpKind::MemorySegRSI | OpKind::MemorySegESI | OpKind::MemoryESRDI | OpKind::MemoryESEDI));
+        if !implicit && ops.contains(seg) {
+            *ops = ops.replacen(seg, "", 1);
+            *mnemonic = format!("{name} {mnemonic}");
+        }
+    }
+    // A repeated operand-size prefix is printed as `data16`.
+    let extra_66 = prefixes(bytes).iter().filter(|&&b| b == 0x66).count().saturating_sub(1);
+    if extra_66 > 0 {
+        *mnemonic = format!("{}{mnemonic}", "data16 ".repeat(extra_66));
+    }
+    // `f3` before a non-string instruction (`repz ret`).
+    let string_op = (0..insn.op_count()).any(|i| matches!(insn.op_kind(i), OpKind::MemorySegRSI | OpKind::MemorySegESI | OpKind::MemoryESRDI | OpKind::MemoryESEDI));
+    if !string_op && mnemonic.starts_with("rep ") {
+        mnemonic.replace_range(..3, "repz");
+    }
+    match mnemonic.as_str() {
+        "callq" | "jmpq" | "pushq" | "popq" => {
+            mnemonic.pop();
+        }
+        _ => {}
+    }
+    // String instructions: GNU shows the implicit segments.
+    for i in 0..insn.op_count() {
+        match insn.op_kind(i) {
+            OpKind::MemoryESRDI | OpKind::MemoryESEDI => {
+                let r = if insn.op_kind(i) == OpKind::MemoryESRDI { "(%rdi)" } else { "(%edi)" };
+                if !ops.contains(&format!("%es:{r}")) {
+                    *ops = ops.replacen(r, &format!("%es:{r}"), 1);
+                }
+            }
+            OpKind::MemorySegRSI | OpKind::MemorySegESI => {
+                let r = if insn.op_kind(i) == OpKind::MemorySegRSI { "(%rsi)" } else { "(%esi)" };
+                if !ops.contains(&format!(":{r}")) {
+                    *ops = ops.replacen(r, &format!("%ds:{r}"), 1);
+                }
+            }
+            _ => {}
+        }
+    }
+    let code = format!("{:?}", insn.code());
+    // `shr %eax` for the shift-by-one encodings (D0/D1), which iced
+    // spells with an explicit `$0x1`.
+    if code.ends_with("_1") && insn.op_count() == 2 && ops.starts_with("$0x1,") {
+        *ops = ops["$0x1,".len()..].to_string();
+    }
+    // `imul $n,%r,%r`: iced drops the repeated register.
+    if insn.mnemonic() == Mnemonic::Imul && insn.op_count() == 3 && insn.op1_kind() == OpKind::Register && insn.op0_register() == insn.op1_register() {
+        ops.push(',');
+        ops.push_str(&reg(insn.op0_register()));
+    }
+    // x87 register forms iced abbreviates.
+    if ops.is_empty() {
+        match insn.mnemonic() {
+            Mnemonic::Fxch => *ops = "%st(1)".into(),
+            Mnemonic::Faddp | Mnemonic::Fsubp | Mnemonic::Fsubrp | Mnemonic::Fmulp | Mnemonic::Fdivp | Mnemonic::Fdivrp if insn.op_count() == 2 => *ops = "%st,%st(1)".into(),
+            _ => {}
+        }
+    }
+}
