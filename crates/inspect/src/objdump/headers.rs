@@ -113,9 +113,9 @@ fn segment_name(kind: u32) -> String {
     }
 }
 
-const DYNAMIC_TAGS: [&str; 36] = [
+const DYNAMIC_TAGS: [&str; 38] = [
     "NULL", "NEEDED", "PLTRELSZ", "PLTGOT", "HASH", "STRTAB", "SYMTAB", "RELA", "RELASZ", "RELAENT", "STRSZ", "SYMENT", "INIT", "FINI", "SONAME", "RPATH", "SYMBOLIC", "REL", "RELSZ", "RELENT", "PLTREL", "DEBUG",
-    "TEXTREL", "JMPREL", "BIND_NOW", "INIT_ARRAY", "FINI_ARRAY", "INIT_ARRAYSZ", "FINI_ARRAYSZ", "RUNPATH", "FLAGS", "ENCODING", "PREINIT_ARRAY", "PREINIT_ARRAYSZ", "SYMTAB_SHNDX", "RELRSZ",
+    "TEXTREL", "JMPREL", "BIND_NOW", "INIT_ARRAY", "FINI_ARRAY", "INIT_ARRAYSZ", "FINI_ARRAYSZ", "RUNPATH", "FLAGS", "ENCODING", "PREINIT_ARRAY", "PREINIT_ARRAYSZ", "SYMTAB_SHNDX", "RELRSZ", "RELR", "RELRENT",
 ];
 
 fn dynamic_tag(tag: u64) -> String {
@@ -161,7 +161,45 @@ pub fn private_headers(elf: &Elf, out: &mut String) -> Result<(), Error> {
         }
         out.push('\n');
     }
+    version_definitions(elf, out)?;
     version_references(elf, out)
+}
+
+/// `-p`'s "Version definitions": each `.gnu.version_d` entry and the
+/// versions it follows.
+fn version_definitions(elf: &Elf, out: &mut String) -> Result<(), Error> {
+    let Some(s) = elf.section_of_type(0x6fff_fffd) else { return Ok(()) };
+    let d = elf.section_data(s)?;
+    let strs = elf.sections.get(s.link as usize).and_then(|t| elf.section_data(t).ok()).unwrap_or(&[]);
+    out.push_str("Version definitions:\n");
+    let mut off = 0u64;
+    for _ in 0..s.info.min(10_000) {
+        let (Some(flags), Some(ndx), Some(cnt), Some(hash), Some(aux), Some(next)) =
+            (u16_at(d, off + 2), u16_at(d, off + 4), u16_at(d, off + 6), u32_at(d, off + 8), u32_at(d, off + 12), u32_at(d, off + 16))
+        else {
+            break;
+        };
+        let mut a = off + u64::from(aux);
+        for k in 0..cnt.min(1000) {
+            let (Some(name), Some(anext)) = (u32_at(d, a), u32_at(d, a + 4)) else { break };
+            let name = cstr(strs, u64::from(name)).unwrap_or_default();
+            if k == 0 {
+                let _ = writeln!(out, "{ndx} 0x{flags:02x} 0x{hash:08x} {name}");
+            } else {
+                let _ = writeln!(out, "\t{name} ");
+            }
+            if anext == 0 {
+                break;
+            }
+            a += u64::from(anext);
+        }
+        if next == 0 {
+            break;
+        }
+        off += u64::from(next);
+    }
+    out.push('\n');
+    Ok(())
 }
 
 /// `-p`'s "Version References": each `.gnu.version_r` entry.

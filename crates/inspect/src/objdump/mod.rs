@@ -27,8 +27,10 @@ pub struct Options {
     pub disassemble: bool,
     pub dwarf_info: bool,
     pub dwarf_line: bool,
-    /// `-x`: everything in the headers, with the file name repeated.
+    /// `-x`: everything in the headers.
     pub all_headers: bool,
+    /// `-a` (and `-x`): a line for the file, `ar tv`'s for archive members.
+    pub archive_headers: bool,
     /// `-j`: only these sections.
     pub sections: Vec<String>,
     pub disasm: DisasmOptions,
@@ -38,11 +40,12 @@ pub struct Options {
 /// message in `warnings` and the other members are still listed.
 pub fn dump(name: &str, data: &[u8], o: &Options, warnings: &mut Vec<Error>) -> Result<String, Error> {
     if !is_archive(data) {
-        return dump_elf(name, name, data, o);
+        return dump_elf(name, name, name, data, o);
     }
     let mut out = format!("In archive {name}:\n");
     for m in archive_members(name, data)? {
-        match dump_elf(&format!("{name}({})", m.name), &m.name, &m.data, o) {
+        let header = member_line(&m);
+        match dump_elf(&format!("{name}({})", m.name), &m.name, &header, &m.data, o) {
             Ok(s) => out.push_str(&s),
             Err(e) => warnings.push(e),
         }
@@ -50,11 +53,41 @@ pub fn dump(name: &str, data: &[u8], o: &Options, warnings: &mut Vec<Error>) -> 
     Ok(out)
 }
 
-fn dump_elf(name: &str, shown: &str, data: &[u8], o: &Options) -> Result<String, Error> {
+/// An archive member's header as `ar tv` shows it.
+fn member_line(m: &obj::archive::Member) -> String {
+    let mut mode = String::new();
+    for shift in [6, 3, 0] {
+        let bits = (m.mode >> shift) & 7;
+        mode.push(if bits & 4 != 0 { 'r' } else { '-' });
+        mode.push(if bits & 2 != 0 { 'w' } else { '-' });
+        mode.push(if bits & 1 != 0 { 'x' } else { '-' });
+    }
+    format!("{mode} {}/{} {:6} {} {}", m.uid, m.gid, m.data.len(), date(m.mtime), m.name)
+}
+
+/// `Jan  1 00:00 1970`: a UTC time as `%b %e %H:%M %Y`.
+fn date(secs: u64) -> String {
+    const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+    let days = (secs / 86400) as i64;
+    let (hh, mm) = (secs % 86400 / 3600, secs % 3600 / 60);
+    // Days since the epoch to a civil date (Howard Hinnant's algorithm).
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    format!("{} {day:2} {hh:02}:{mm:02} {year}", MONTHS[(month - 1) as usize])
+}
+
+fn dump_elf(name: &str, shown: &str, header: &str, data: &[u8], o: &Options) -> Result<String, Error> {
     let elf = Elf::parse(name, data)?;
     let mut out = format!("\n{shown}:     file format elf64-x86-64\n");
-    if o.all_headers {
-        out.push_str(shown);
+    if o.archive_headers {
+        out.push_str(header);
         out.push('\n');
     }
     if o.file_header {

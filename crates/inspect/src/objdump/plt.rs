@@ -22,8 +22,9 @@ pub struct Synthetic {
     pub slots: HashMap<u64, (String, Option<u64>)>,
 }
 
-/// Version names by version index, from `.gnu.version_r` and `.gnu.version_d`.
-fn version_names(elf: &Elf) -> HashMap<u16, String> {
+/// Version names by version index, from `.gnu.version_r` and
+/// `.gnu.version_d` (the flag is set for a defined version).
+fn version_names(elf: &Elf) -> HashMap<u16, (String, bool)> {
     let mut names = HashMap::new();
     let strtab = |s: &Section| elf.sections.get(s.link as usize).and_then(|t| elf.section_data(t).ok()).unwrap_or(&[]);
     if let Some(s) = elf.section_of_type(SHT_GNU_VERNEED) {
@@ -34,7 +35,7 @@ fn version_names(elf: &Elf) -> HashMap<u16, String> {
             let mut a = off + u64::from(aux);
             for _ in 0..cnt {
                 let (Some(other), Some(name), Some(anext)) = (u16_at(d, a + 6), u32_at(d, a + 8), u32_at(d, a + 12)) else { break };
-                names.insert(other & 0x7fff, cstr(strs, u64::from(name)).unwrap_or_default());
+                names.insert(other & 0x7fff, (cstr(strs, u64::from(name)).unwrap_or_default(), false));
                 if anext == 0 {
                     break;
                 }
@@ -52,7 +53,7 @@ fn version_names(elf: &Elf) -> HashMap<u16, String> {
         for _ in 0..s.info.min(1000) {
             let (Some(ndx), Some(aux), Some(next)) = (u16_at(d, off + 4), u32_at(d, off + 12), u32_at(d, off + 16)) else { break };
             if let Some(name) = u32_at(d, off + u64::from(aux)) {
-                names.insert(ndx, cstr(strs, u64::from(name)).unwrap_or_default());
+                names.insert(ndx, (cstr(strs, u64::from(name)).unwrap_or_default(), true));
             }
             if next == 0 {
                 break;
@@ -64,7 +65,7 @@ fn version_names(elf: &Elf) -> HashMap<u16, String> {
 }
 
 /// The `@VERSION` suffix GNU objdump gives dynamic symbol `index`.
-fn versioned(elf: &Elf, names: &HashMap<u16, String>, dynsym: &[Symbol], index: usize) -> String {
+fn versioned(elf: &Elf, names: &HashMap<u16, (String, bool)>, dynsym: &[Symbol], index: usize) -> String {
     let base = dynsym.get(index).map(|s| s.name.clone()).unwrap_or_default();
     let ver = elf
         .section_of_type(SHT_GNU_VERSYM)
@@ -72,7 +73,7 @@ fn versioned(elf: &Elf, names: &HashMap<u16, String>, dynsym: &[Symbol], index: 
         .and_then(|d| u16_at(d, index as u64 * 2))
         .unwrap_or(1);
     match names.get(&(ver & 0x7fff)) {
-        Some(n) if ver & 0x7fff > 1 => format!("{base}@{n}"),
+        Some((n, _)) if ver & 0x7fff > 1 => format!("{base}@{n}"),
         _ => format!("{base}@Base"),
     }
 }
@@ -89,7 +90,8 @@ pub fn dynamic_names(elf: &Elf, dynsym: &[Symbol]) -> Vec<String> {
         .map(|(i, s)| {
             let ver = u16_at(versym, i as u64 * 2).unwrap_or(1);
             match names.get(&(ver & 0x7fff)) {
-                Some(n) if ver & 0x7fff > 1 && s.shndx != SHN_UNDEF => format!("{}{}{n}", s.name, if ver & 0x8000 != 0 { "@" } else { "@@" }),
+                Some((n, def)) if ver & 0x7fff > 1 && s.shndx != SHN_UNDEF => format!("{}{}{n}", s.name, if ver & 0x8000 != 0 || !def { "@" } else { "@@" }),
+                _ if ver == 1 && !versym.is_empty() && s.shndx != SHN_UNDEF => format!("{}@@Base", s.name),
                 _ => s.name.clone(),
             }
         })
@@ -115,6 +117,9 @@ pub fn synthetic(elf: &Elf) -> Result<Synthetic, Error> {
             if r.sym != 0 {
                 slot_sym.insert(r.offset, sym.map(|s| s.name.clone()).unwrap_or_default());
                 match sym {
+                    // Observed GNU behaviour: a GLOB_DAT slot of an
+                    // undefined function is not named after it.
+                    Some(s) if s.shndx == SHN_UNDEF && s.kind == STT_FUNC && r.kind != R_X86_64_JUMP_SLOT => {}
                     Some(s) if s.shndx == SHN_UNDEF => {
                         out.slots.insert(r.offset, (versioned(elf, &names, &dynsym, r.sym as usize), None));
                     }
@@ -142,7 +147,7 @@ pub fn synthetic(elf: &Elf) -> Result<Synthetic, Error> {
             let Some(name) = slot_sym.get(&insn.ip_rel_memory_address()) else { continue };
             let start = sec.addr + (insn.ip() - sec.addr) / entry * entry;
             if seen.insert(start) {
-                out.labels.push((sec.index, Label { addr: start, name: format!("{name}@plt"), rank: 15 }));
+                out.labels.push((sec.index, Label { addr: start, name: format!("{name}@plt"), rank: 15, size: 0, index: usize::MAX }));
             }
         }
     }

@@ -14,6 +14,10 @@ pub struct Label {
     pub name: String,
     /// Higher wins among labels at one address.
     pub rank: u8,
+    /// Larger wins after rank.
+    pub size: u64,
+    /// Symbol-table order decides the last ties.
+    pub index: usize,
 }
 
 /// Labels per section, sorted by address, best label first among equals.
@@ -42,16 +46,18 @@ fn rank(s: &Symbol) -> u8 {
     func * 4 + nonlocal * 2 + global
 }
 
-/// Address, then rank, then names starting with '.' last, then by name
-/// (without any version suffix).
+/// Address, then rank, then names starting with '.' last, then larger
+/// first, then by name
+/// (without any version suffix), then table order.
 fn order(a: &Label, b: &Label) -> std::cmp::Ordering {
     let bare = |l: &Label| l.name.split('@').next().unwrap_or("").to_string();
     a.addr
         .cmp(&b.addr)
         .then(b.rank.cmp(&a.rank))
         .then(a.name.starts_with('.').cmp(&b.name.starts_with('.')))
+        .then(b.size.cmp(&a.size))
         .then_with(|| bare(a).cmp(&bare(b)))
-        .then_with(|| a.name.cmp(&b.name))
+        .then(a.index.cmp(&b.index))
 }
 
 impl SymbolMap {
@@ -70,11 +76,11 @@ impl SymbolMap {
         for (i, s) in syms.iter().enumerate().skip(1) {
             // Section and file symbols never name an address: GNU objdump
             // falls back to the section's own name instead.
-            if s.kind == STT_FILE || s.kind == STT_SECTION || s.shndx == SHN_UNDEF || s.shndx >= 0xff00 {
+            if s.kind == STT_FILE || s.kind == STT_SECTION || s.shndx == SHN_UNDEF || s.shndx >= 0xff00 && s.shndx != SHN_ABS {
                 continue;
             }
             let name = versioned.get(i).cloned().unwrap_or_else(|| elf.symbol_name(s));
-            by_section.entry(s.shndx as usize).or_default().push(Label { addr: s.value, name, rank: rank(s) });
+            by_section.entry(s.shndx as usize).or_default().push(Label { addr: s.value, name, rank: rank(s), size: s.size, index: i });
         }
         let plt = super::plt::synthetic(elf)?;
         for (sec, label) in plt.labels {
@@ -86,7 +92,8 @@ impl SymbolMap {
         }
         let mut all = Vec::new();
         if !elf.is_relocatable() {
-            all = by_section.iter().filter(|(k, _)| elf.sections.get(**k).is_some_and(|s| s.is_alloc())).flat_map(|(_, v)| v.iter().cloned()).collect();
+            // Absolute symbols name addresses too in a linked file.
+            all = by_section.iter().filter(|(k, _)| **k == SHN_ABS as usize || elf.sections.get(**k).is_some_and(|s| s.is_alloc())).flat_map(|(_, v)| v.iter().cloned()).collect();
             all.sort_by(order);
         }
         let section_names = elf.sections.iter().map(|s| (s.index, (s.addr, s.name.clone()))).collect();
@@ -136,7 +143,8 @@ impl SymbolMap {
         match found {
             Some(l) => Some(with_offset(&l.name, addr.wrapping_sub(l.addr) as i64)),
             None if self.relocatable => Some(self.section_fallback(section, addr)),
-            None => None,
+            // Below every symbol: the first one above, at a negative offset.
+            None => self.all.first().map(|l| with_offset(&l.name, addr.wrapping_sub(l.addr) as i64)),
         }
     }
 }

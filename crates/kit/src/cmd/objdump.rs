@@ -89,7 +89,8 @@ fn parse(argv: &[String]) -> Result<(Options, Vec<String>), String> {
             continue;
         }
         match a {
-            "--archive-headers" | "--wide" => {}
+            "--archive-headers" => o.archive_headers = true,
+            "--wide" => {}
             "--file-headers" => o.file_header = true,
             "--private-headers" => o.private_headers = true,
             "--section-headers" | "--headers" => o.section_headers = true,
@@ -114,7 +115,8 @@ fn parse(argv: &[String]) -> Result<(Options, Vec<String>), String> {
                 for (k, c) in flags.iter().enumerate() {
                     let rest: String = flags[k + 1..].iter().collect();
                     match c {
-                        'a' | 'w' | 'C' | 'l' => {}
+                        'a' => o.archive_headers = true,
+                        'w' | 'C' | 'l' => {}
                         'f' => o.file_header = true,
                         'p' => o.private_headers = true,
                         'h' => o.section_headers = true,
@@ -163,8 +165,9 @@ fn parse(argv: &[String]) -> Result<(Options, Vec<String>), String> {
         o.section_headers = true;
         o.symbols = true;
         o.relocs = true;
+        o.archive_headers = true;
     }
-    let shows = o.file_header || o.private_headers || o.section_headers || o.symbols || o.relocs || o.contents || o.disassemble || o.dwarf_info || o.dwarf_line;
+    let shows = o.archive_headers || o.file_header || o.private_headers || o.section_headers || o.symbols || o.relocs || o.contents || o.disassemble || o.dwarf_info || o.dwarf_line;
     if !shows && !any {
         return Err("no option given".into());
     }
