@@ -5,7 +5,7 @@
 
 use crate::Error;
 use crate::dwarf::{self, DebugData, Row, Scope};
-use crate::elf::{Elf, STT_FUNC, STT_GNU_IFUNC, Symbol};
+use crate::elf::{Elf, STB_LOCAL, STT_FILE, STT_FUNC, STT_GNU_IFUNC, Symbol};
 
 #[derive(Default, Clone)]
 pub struct Options {
@@ -21,7 +21,12 @@ pub struct Index {
     /// Rows sorted by address; `end_sequence` rows close a range.
     rows: Vec<Row>,
     scopes: Vec<Scope>,
-    symbols: Vec<Symbol>,
+    /// Function symbols by address, each with the source file its local
+    /// symbols sit under (the last `STT_FILE` before it), for addresses
+    /// without DWARF.
+    symbols: Vec<(Symbol, Option<String>)>,
+    /// (start, end) of each section, by index.
+    sections: Vec<(u64, u64)>,
 }
 
 impl Index {
@@ -33,9 +38,20 @@ impl Index {
         // sorting stably by address keeps each sequence's end after its rows.
         rows.sort_by_key(|r| r.addr);
         let scopes = dwarf::scopes(&elf.name, &d)?;
-        let mut symbols: Vec<Symbol> = elf.symbols()?.into_iter().filter(|s| (s.kind == STT_FUNC || s.kind == STT_GNU_IFUNC) && s.shndx != 0).collect();
-        symbols.sort_by_key(|s| s.value);
-        Ok(Index { rows, scopes, symbols })
+        let mut symbols = Vec::new();
+        let mut file = None;
+        for s in elf.symbols()? {
+            if s.kind == STT_FILE {
+                file = Some(s.name.clone());
+            } else if (s.kind == STT_FUNC || s.kind == STT_GNU_IFUNC) && s.shndx != 0 {
+                // Globals follow every local, so no file symbol covers them.
+                let f = if s.bind == STB_LOCAL { file.clone() } else { None };
+                symbols.push((s, f));
+            }
+        }
+        symbols.sort_by_key(|s| s.0.value);
+        let sections = elf.sections.iter().map(|s| (s.addr, s.addr.saturating_add(s.size))).collect();
+        Ok(Index { rows, scopes, symbols, sections })
     }
 
     /// The row covering `addr`: the last row at or below it, unless that
@@ -68,10 +84,13 @@ impl Index {
         v
     }
 
-    fn symbol_name(&self, addr: u64) -> Option<&str> {
-        let n = self.symbols.partition_point(|s| s.value <= addr);
+    /// The function symbol before `addr` in the section holding both; as
+    /// with GNU addr2line, its size does not limit it.
+    fn symbol(&self, addr: u64) -> Option<&(Symbol, Option<String>)> {
+        let n = self.symbols.partition_point(|s| s.0.value <= addr);
         let s = self.symbols.get(n.checked_sub(1)?)?;
-        (addr < s.value.saturating_add(s.size.max(1))).then_some(s.name.as_str())
+        let (start, end) = *self.sections.get(s.0.shndx as usize)?;
+        (start <= addr && addr < end).then_some(s)
     }
 
     /// The answer for one address, formatted as GNU addr2line prints it.
@@ -85,12 +104,16 @@ impl Index {
                 }
                 s
             }
-            _ => "??:0".to_string(),
+            // Without a line, GNU names the symbol's file (or `??`) and `?`.
+            _ => match self.symbol(addr) {
+                Some((_, file)) => format!("{}:?", file.as_deref().map_or("??".to_string(), shorten)),
+                None => "??:0".to_string(),
+            },
         };
         let chain = self.chain(addr);
         let func = match chain.first() {
             Some(s) if !s.name.is_empty() => s.name.clone(),
-            _ => self.symbol_name(addr).unwrap_or("??").to_string(),
+            _ => self.symbol(addr).map_or("??".to_string(), |s| s.0.name.clone()),
         };
         let mut out = String::new();
         if o.addresses {
@@ -105,7 +128,9 @@ impl Index {
                 if !first {
                     out.push_str(" (inlined by) ");
                 }
-                if o.functions {
+                if o.functions && func == "??" {
+                    out.push_str(&format!("?? {loc}\n"));
+                } else if o.functions {
                     out.push_str(&format!("{func} at {loc}\n"));
                 } else {
                     out.push_str(&format!("{loc}\n"));

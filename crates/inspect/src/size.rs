@@ -50,8 +50,9 @@ pub fn berkeley(elf: &Elf) -> Sums {
     sums
 }
 
-pub fn berkeley_header() -> &'static str {
-    "   text\t   data\t    bss\t    dec\t    hex\tfilename\n"
+/// The heading; with `-o` the total column is octal and says so.
+pub fn berkeley_header(radix: Radix) -> &'static str {
+    if radix == Radix::Octal { "   text\t   data\t    bss\t    oct\t    hex\tfilename\n" } else { "   text\t   data\t    bss\t    dec\t    hex\tfilename\n" }
 }
 
 fn num(radix: Radix, v: u64) -> String {
@@ -65,7 +66,8 @@ fn num(radix: Radix, v: u64) -> String {
 /// One Berkeley line; `name` is the file or `member (ex archive)`.
 pub fn berkeley_line(s: &Sums, radix: Radix, name: &str) -> String {
     let total = s.text.wrapping_add(s.data).wrapping_add(s.bss);
-    format!("{}\t{}\t{}\t{total:7}\t{total:7x}\t{name}\n", num(radix, s.text), num(radix, s.data), num(radix, s.bss))
+    let total_text = if radix == Radix::Octal { format!("{total:7o}") } else { format!("{total:7}") };
+    format!("{}\t{}\t{}\t{total_text}\t{total:7x}\t{name}\n", num(radix, s.text), num(radix, s.data), num(radix, s.bss))
 }
 
 /// The System V listing of one object; `archive` names the archive a

@@ -41,7 +41,7 @@ pub fn main(argv: &[String]) -> i32 {
     let mut code = 0;
     let mut total = Sums::default();
     if format == Format::Berkeley {
-        out.write_str(size::berkeley_header());
+        out.write_str(size::berkeley_header(radix));
     }
     let mut fail = |out: &mut host::io::Writer, e: &dyn std::fmt::Display| {
         out.flush();
