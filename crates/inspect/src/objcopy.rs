@@ -5,7 +5,7 @@
 
 use crate::Error;
 use crate::elf::*;
-use crate::rewrite::rewrite;
+use crate::rewrite::{Symbols, rewrite};
 use crate::strip::{self, Mode};
 
 #[derive(Default, Clone)]
@@ -30,19 +30,25 @@ pub fn copy(elf: &Elf, o: &Options) -> Result<Vec<u8>, Error> {
         }
     }
     if o.only_keep_debug {
+        // GNU keeps every header and the non-allocated sections; loaded
+        // sections other than notes lose their bytes.
         for s in &elf.sections {
-            let keep = s.is_debug() || matches!(s.kind, SHT_SYMTAB | SHT_STRTAB | SHT_NOTE | SHT_NULL) || (s.kind == SHT_REL || s.kind == SHT_RELA) && !s.is_alloc();
-            if !keep && s.has_contents() && s.index != elf.shstrndx {
+            if s.is_alloc() && s.kind != SHT_NOTE && s.has_contents() {
                 p.nobits[s.index] = true;
             }
         }
-        // Relocations for sections whose bytes are gone are meaningless.
-        for s in &elf.sections {
-            if (s.kind == SHT_REL || s.kind == SHT_RELA) && !s.is_alloc() && p.nobits.get(s.info as usize) == Some(&true) {
-                p.remove[s.index] = true;
-            }
-        }
         p.fresh_layout = true;
+    }
+    if !o.only.is_empty() {
+        // Only symbols of kept sections survive, and what kept relocations use.
+        let needed = strip::reloc_needed(elf, &p.remove)?;
+        let syms = elf.symbols()?;
+        let keep = syms
+            .iter()
+            .enumerate()
+            .map(|(i, s)| needed.contains(&(i as u32)) || s.shndx != SHN_UNDEF && (s.shndx as usize) < p.remove.len() && !p.remove[s.shndx as usize])
+            .collect();
+        p.symbols = Symbols::Keep(keep);
     }
     for (name, _) in &o.add {
         if elf.section_by_name(name).is_some_and(|s| !p.remove[s.index]) {

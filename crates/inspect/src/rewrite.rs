@@ -105,10 +105,15 @@ pub fn rewrite(elf: &Elf, plan: &Plan) -> Result<Vec<u8>, Error> {
         }
     }
     remove[0] = false;
+    // Added sections go before the symbol table, as GNU objcopy puts them.
+    let insert_at = symtab.filter(|&t| !remove[t]).unwrap_or(n);
     // Old section index → new.
     let mut sec_map = vec![0u32; n];
     let mut next = 0u32;
     for (i, r) in remove.iter().enumerate() {
+        if i == insert_at {
+            next += plan.add.len() as u32;
+        }
         if !r {
             sec_map[i] = next;
             next += 1;
@@ -177,7 +182,16 @@ pub fn rewrite(elf: &Elf, plan: &Plan) -> Result<Vec<u8>, Error> {
     };
 
     let mut outs: Vec<Out> = Vec::new();
+    let added: Vec<Out> = plan
+        .add
+        .iter()
+        .map(|(name, data)| Out { name: name.clone(), kind: SHT_PROGBITS, flags: 0, addr: 0, offset: 0, size: data.len() as u64, link: 0, info: 0, align: 1, entsize: 0, data: data.clone(), pinned: false })
+        .collect();
+    let mut added = Some(added);
     for s in elf.sections.iter().filter(|s| !remove[s.index]) {
+        if s.index == insert_at {
+            outs.extend(added.take().unwrap_or_default());
+        }
         let nobits = plan.nobits.get(s.index).copied().unwrap_or(false) && s.index != 0;
         let mut data = if nobits || s.index == 0 { Vec::new() } else { elf.section_data(s)?.to_vec() };
         let mut info = s.info;
@@ -223,9 +237,7 @@ pub fn rewrite(elf: &Elf, plan: &Plan) -> Result<Vec<u8>, Error> {
         let size = if s.has_contents() && !nobits { data.len() as u64 } else { s.size };
         outs.push(Out { name: s.name.clone(), kind, flags: s.flags, addr: s.addr, offset: s.offset, size, link, info, align: s.align, entsize: s.entsize, data, pinned: linked && s.is_alloc() });
     }
-    for (name, data) in &plan.add {
-        outs.push(Out { name: name.clone(), kind: SHT_PROGBITS, flags: 0, addr: 0, offset: 0, size: data.len() as u64, link: 0, info: 0, align: 1, entsize: 0, data: data.clone(), pinned: false });
-    }
+    outs.extend(added.take().unwrap_or_default());
     // The new section-name table comes last.
     let mut shstr = vec![0u8];
     let mut name_offs = Vec::with_capacity(outs.len() + 1);

@@ -31,7 +31,7 @@ pub struct Options {
 }
 
 /// Symbols that a kept relocation section refers to.
-fn reloc_needed(elf: &Elf, remove: &[bool]) -> Result<HashSet<u32>, Error> {
+pub(crate) fn reloc_needed(elf: &Elf, remove: &[bool]) -> Result<HashSet<u32>, Error> {
     let mut needed = HashSet::new();
     for s in elf.sections.iter().filter(|s| (s.kind == SHT_REL || s.kind == SHT_RELA) && !s.is_alloc() && !remove[s.index]) {
         if remove.get(s.info as usize).copied().unwrap_or(false) || elf.sections.get(s.link as usize).is_none_or(|t| t.kind != SHT_SYMTAB) {
@@ -76,7 +76,7 @@ pub fn plan(elf: &Elf, o: &Options) -> Result<Plan, Error> {
         Mode::Unneeded => syms
             .iter()
             .enumerate()
-            .map(|(i, s)| named(s, &o.keep_symbols) || needed.contains(&(i as u32)) || elf.is_relocatable() && s.bind != STB_LOCAL)
+            .map(|(i, s)| named(s, &o.keep_symbols) || needed.contains(&(i as u32)) || elf.is_relocatable() && s.bind != STB_LOCAL && s.shndx != SHN_UNDEF)
             .collect(),
     };
     let keep: Vec<bool> = syms.iter().zip(keep).map(|(s, k)| k && !named(s, &o.strip_symbols)).collect();
