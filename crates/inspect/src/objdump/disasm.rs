@@ -8,7 +8,7 @@
 use super::symbols::{SymbolMap, reloc_symbols, reloc_target};
 use crate::Error;
 use crate::elf::{Elf, Reloc, Section, reloc_name};
-use iced_x86::{Decoder, DecoderOptions, Formatter, GasFormatter, Instruction, IntelFormatter, OpKind};
+use iced_x86::{Decoder, DecoderOptions, Mnemonic, Formatter, GasFormatter, Instruction, IntelFormatter, OpKind};
 use std::fmt::Write;
 
 /// The disassembler's settings from objdump's command line.
@@ -51,6 +51,7 @@ fn formatter(intel: bool) -> Box<dyn Formatter> {
     o.set_gas_space_after_memory_operand_comma(false);
     o.set_show_useless_prefixes(true);
     if intel {
+        o.set_always_show_scale(true);
         o.set_uppercase_keywords(true);
         o.set_memory_size_options(iced_x86::MemorySizeOptions::Always);
     }
@@ -188,20 +189,23 @@ fn text(insn: &Instruction, bytes: &[u8], map: &SymbolMap, section: usize, intel
     if insn.op_count() == 1 && is_near_branch(insn.op0_kind()) {
         let target = insn.near_branch_target();
         let _ = write!(ops, "{target:x}");
-        if let Some(d) = map.describe(section, target) {
+        if let Some(d) = map.describe(section, target, false) {
             let _ = write!(ops, " {d}");
         }
     } else {
         fmt.format_all_operands(insn, &mut ops);
     }
-    if !intel {
+    if intel {
+        super::quirks::intel(bytes, &mut mnemonic, &mut ops);
+    } else {
         super::quirks::att(insn, bytes, &mut mnemonic, &mut ops);
     }
     let mut t = if ops.is_empty() { mnemonic } else { format!("{mnemonic:<6} {ops}") };
     if insn.is_ip_rel_memory_operand() {
         let target = insn.ip_rel_memory_address();
         let _ = write!(t, "        # {target:x}");
-        if let Some(d) = map.describe(section, target) {
+        let branch = matches!(insn.mnemonic(), Mnemonic::Call | Mnemonic::Jmp) && insn.op0_kind() == OpKind::Memory;
+        if let Some(d) = map.describe(section, target, branch) {
             let _ = write!(t, " {d}");
         }
     }

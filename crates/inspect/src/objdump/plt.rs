@@ -14,12 +14,22 @@ const SHT_GNU_VERDEF: u32 = 0x6fff_fffd;
 const R_X86_64_JUMP_SLOT: u32 = 7;
 const R_X86_64_IRELATIVE: u32 = 37;
 
+/// A GOT slot that a dynamic relocation fills.
+pub struct Slot {
+    pub name: String,
+    /// The named symbol's address; `None` (undefined) shows no offset.
+    pub value: Option<u64>,
+    /// Observed GNU behaviour: the GLOB_DAT slot of an undefined non-weak function
+    /// is named only from an indirect call or jump through it.
+    pub branch_only: bool,
+}
+
 pub struct Synthetic {
     /// (section index, label) for each PLT entry.
     pub labels: Vec<(usize, Label)>,
     /// GOT slot address → the name GNU objdump gives it, and the address
     /// that name has (`None` for an undefined symbol: no offset is shown).
-    pub slots: HashMap<u64, (String, Option<u64>)>,
+    pub slots: HashMap<u64, Slot>,
 }
 
 /// Version names by version index, from `.gnu.version_r` and
@@ -117,15 +127,13 @@ pub fn synthetic(elf: &Elf) -> Result<Synthetic, Error> {
             if r.sym != 0 {
                 slot_sym.insert(r.offset, sym.map(|s| s.name.clone()).unwrap_or_default());
                 match sym {
-                    // Observed GNU behaviour: a GLOB_DAT slot of an
-                    // undefined function is not named after it.
-                    Some(s) if s.shndx == SHN_UNDEF && s.kind == STT_FUNC && r.kind != R_X86_64_JUMP_SLOT => {}
                     Some(s) if s.shndx == SHN_UNDEF => {
-                        out.slots.insert(r.offset, (versioned(elf, &names, &dynsym, r.sym as usize), None));
+                        let branch_only = s.kind == STT_FUNC && s.bind != STB_WEAK && r.kind != R_X86_64_JUMP_SLOT;
+                        out.slots.insert(r.offset, Slot { name: versioned(elf, &names, &dynsym, r.sym as usize), value: None, branch_only });
                     }
                     Some(s) => {
                         let shown = dynamic.get(r.sym as usize).cloned().unwrap_or_default();
-                        out.slots.insert(r.offset, (shown, Some(s.value)));
+                        out.slots.insert(r.offset, Slot { name: shown, value: Some(s.value), branch_only: false });
                     }
                     None => {}
                 }

@@ -32,11 +32,7 @@ pub fn att(insn: &Instruction, bytes: &[u8], mnemonic: &mut String, ops: &mut St
             *mnemonic = format!("{name} {mnemonic}");
         }
     }
-    // A repeated operand-size prefix is printed as `data16`.
-    let extra_66 = prefixes(bytes).iter().filter(|&&b| b == 0x66).count().saturating_sub(1);
-    if extra_66 > 0 {
-        *mnemonic = format!("{}{mnemonic}", "data16 ".repeat(extra_66));
-    }
+    data16(bytes, mnemonic);
     // `f3` before a non-string instruction (`repz ret`).
     let string_op = (0..insn.op_count()).any(|i| matches!(insn.op_kind(i), OpKind::MemorySegRSI | OpKind::MemorySegESI | OpKind::MemoryESRDI | OpKind::MemoryESEDI));
     if !string_op && mnemonic.starts_with("rep ") {
@@ -85,4 +81,24 @@ pub fn att(insn: &Instruction, bytes: &[u8], mnemonic: &mut String, ops: &mut St
             _ => {}
         }
     }
+}
+
+/// A repeated operand-size prefix is printed as `data16`.
+fn data16(bytes: &[u8], mnemonic: &mut String) {
+    let extra_66 = prefixes(bytes).iter().filter(|&&b| b == 0x66).count().saturating_sub(1);
+    if extra_66 > 0 {
+        *mnemonic = format!("{}{mnemonic}", "data16 ".repeat(extra_66));
+    }
+}
+
+/// The same prefix spellings for `-M intel`.
+pub fn intel(bytes: &[u8], mnemonic: &mut String, ops: &mut String) {
+    for seg in ["cs", "ds", "es", "ss"] {
+        let with_colon = format!("{seg}:[");
+        if ops.contains(&with_colon) {
+            *ops = ops.replacen(&with_colon, "[", 1);
+            *mnemonic = format!("{seg} {mnemonic}");
+        }
+    }
+    data16(bytes, mnemonic);
 }

@@ -33,7 +33,7 @@ pub struct SymbolMap {
     section_names: HashMap<usize, (u64, String)>,
     /// Dynamic relocation targets (GOT slots) with their symbol names, which
     /// GNU objdump prefers for addresses in executables.
-    pub slots: HashMap<u64, (String, Option<u64>)>,
+    pub slots: HashMap<u64, super::plt::Slot>,
 }
 
 /// GNU objdump's preference among symbols at one address (its
@@ -131,11 +131,16 @@ impl SymbolMap {
 
     /// `<sym+0xoff>` for an address, looked up as GNU objdump does: in the
     /// current section for objects, in the section containing it otherwise.
-    pub fn describe(&self, section: usize, addr: u64) -> Option<String> {
+    /// `branch` says the address is the memory operand of an indirect
+    /// call or jump.
+    pub fn describe(&self, section: usize, addr: u64, branch: bool) -> Option<String> {
         if !self.relocatable {
             match self.slots.get(&addr) {
-                Some((name, None)) => return Some(format!("<{name}>")),
-                Some((name, Some(value))) => return Some(with_offset(name, addr.wrapping_sub(*value) as i64)),
+                Some(s) if s.branch_only && !branch => {}
+                Some(s) => match s.value {
+                    None => return Some(format!("<{}>", s.name)),
+                    Some(v) => return Some(with_offset(&s.name, addr.wrapping_sub(v) as i64)),
+                },
                 None => {}
             }
         }

@@ -40,9 +40,8 @@ pub fn main(argv: &[String]) -> i32 {
     let mut out = host::io::Writer::stdout();
     let mut code = 0;
     let mut total = Sums::default();
-    if format == Format::Berkeley {
-        out.write_str(size::berkeley_header(radix));
-    }
+    // GNU size prints the heading with the first line it prints.
+    let mut heading = format == Format::Berkeley;
     let mut fail = |out: &mut host::io::Writer, e: &dyn std::fmt::Display| {
         out.flush();
         eprintln!("kit size: {e}");
@@ -86,13 +85,16 @@ pub fn main(argv: &[String]) -> i32 {
                         Some(a) => format!("{name} (ex {a})"),
                         None => name.clone(),
                     };
+                    if std::mem::take(&mut heading) {
+                        out.write_str(size::berkeley_header(radix));
+                    }
                     out.write_str(&size::berkeley_line(&s, radix, &shown));
                 }
                 Format::SysV => out.write_str(&size::sysv(&elf, *archive, radix)),
             }
         }
     }
-    if totals && format == Format::Berkeley {
+    if totals && format == Format::Berkeley && !heading {
         out.write_str(&size::berkeley_line(&total, radix, "(TOTALS)"));
     }
     if let Err(e) = out.finish() {
