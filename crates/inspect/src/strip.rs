@@ -72,7 +72,8 @@ pub fn plan(elf: &Elf, o: &Options) -> Result<Plan, Error> {
     let keep: Vec<bool> = match o.mode {
         Mode::Nothing => vec![true; syms.len()],
         Mode::All => syms.iter().map(|s| named(s, &o.keep_symbols)).collect(),
-        Mode::Debug => syms.iter().map(|s| s.kind != STT_FILE).collect(),
+        // Section symbols survive only where relocations use them.
+        Mode::Debug => syms.iter().enumerate().map(|(i, s)| s.kind != STT_FILE && (s.kind != STT_SECTION || needed.contains(&(i as u32)))).collect(),
         Mode::Unneeded => syms
             .iter()
             .enumerate()

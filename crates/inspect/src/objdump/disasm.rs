@@ -146,7 +146,13 @@ fn section(s: &Section, data: &[u8], map: &SymbolMap, relocs: &[(Reloc, String)]
             }
             let mut dec = Decoder::with_ip(64, chunk, addr, DecoderOptions::NONE);
             let insn = dec.decode();
-            let (len, text) = if insn.is_invalid() { (1, "(bad)".to_string()) } else { (insn.len(), text(&insn, chunk, map, s.index, o.intel, fmt)) };
+            let (len, text) = if let Some(merged) = wait_form(&insn, chunk, map, s.index, o.intel, fmt) {
+                merged
+            } else if insn.is_invalid() {
+                (1, "(bad)".to_string())
+            } else {
+                (insn.len(), text(&insn, chunk, map, s.index, o.intel, fmt))
+            };
             let bytes = &chunk[..len.min(chunk.len())];
             let _ = write!(out, "{}:\t", af.show(addr));
             for (i, line) in bytes.chunks(BYTES_PER_LINE).enumerate() {
@@ -175,6 +181,27 @@ fn section(s: &Section, data: &[u8], map: &SymbolMap, relocs: &[(Reloc, String)]
     }
 }
 
+/// GNU reads `fwait` followed by a no-wait x87 control instruction as
+/// the waiting form (`9b d9 7c 24 02` is `fstcw 0x2(%rsp)`); iced decodes
+/// two instructions.
+fn wait_form(insn: &Instruction, chunk: &[u8], map: &SymbolMap, section: usize, intel: bool, fmt: &mut dyn Formatter) -> Option<(usize, String)> {
+    if insn.mnemonic() != Mnemonic::Wait || chunk.len() < 2 {
+        return None;
+    }
+    let mut dec = Decoder::with_ip(64, &chunk[1..], insn.ip() + 1, DecoderOptions::NONE);
+    let next = dec.decode();
+    if !matches!(next.mnemonic(), Mnemonic::Fnstcw | Mnemonic::Fnstsw | Mnemonic::Fnstenv | Mnemonic::Fnsave | Mnemonic::Fnclex | Mnemonic::Fninit) {
+        return None;
+    }
+    let t = text(&next, &chunk[1..], map, section, intel, fmt);
+    let t = t.strip_prefix("fn").unwrap_or(&t);
+    let t = match t.split_once(' ') {
+        Some((m, ops)) => format!("f{m:<5} {}", ops.trim_start()),
+        None => format!("f{t}"),
+    };
+    Some((1 + next.len(), t))
+}
+
 fn is_near_branch(k: OpKind) -> bool {
     matches!(k, OpKind::NearBranch16 | OpKind::NearBranch32 | OpKind::NearBranch64)
 }
@@ -189,14 +216,14 @@ fn text(insn: &Instruction, bytes: &[u8], map: &SymbolMap, section: usize, intel
     if insn.op_count() == 1 && is_near_branch(insn.op0_kind()) {
         let target = insn.near_branch_target();
         let _ = write!(ops, "{target:x}");
-        if let Some(d) = map.describe(section, target, false) {
+        if let Some(d) = map.describe(section, target) {
             let _ = write!(ops, " {d}");
         }
     } else {
         fmt.format_all_operands(insn, &mut ops);
     }
     if intel {
-        super::quirks::intel(bytes, &mut mnemonic, &mut ops);
+        super::quirks::intel(insn, bytes, &mut mnemonic, &mut ops);
     } else {
         super::quirks::att(insn, bytes, &mut mnemonic, &mut ops);
     }
@@ -204,8 +231,7 @@ fn text(insn: &Instruction, bytes: &[u8], map: &SymbolMap, section: usize, intel
     if insn.is_ip_rel_memory_operand() {
         let target = insn.ip_rel_memory_address();
         let _ = write!(t, "        # {target:x}");
-        let branch = matches!(insn.mnemonic(), Mnemonic::Call | Mnemonic::Jmp) && insn.op0_kind() == OpKind::Memory;
-        if let Some(d) = map.describe(section, target, branch) {
+        if let Some(d) = map.describe(section, target) {
             let _ = write!(t, " {d}");
         }
     }

@@ -19,9 +19,12 @@ pub struct Slot {
     pub name: String,
     /// The named symbol's address; `None` (undefined) shows no offset.
     pub value: Option<u64>,
-    /// Observed GNU behaviour: the GLOB_DAT slot of an undefined non-weak function
-    /// is named only from an indirect call or jump through it.
-    pub branch_only: bool,
+    /// In a file without a static symbol table, GNU names this slot only
+    /// from code outside any dynamic symbol (`.init`, the PLTs). Observed
+    /// on Debian's binaries: slots of undefined functions, untyped symbols
+    /// and TLS, of undefined variables in programs (files without a
+    /// DT_SONAME), and of defined variables not at their default version.
+    pub quiet_in_functions: bool,
 }
 
 pub struct Synthetic {
@@ -108,6 +111,12 @@ pub fn dynamic_names(elf: &Elf, dynsym: &[Symbol]) -> Vec<String> {
         .collect()
 }
 
+/// Whether the dynamic section names the file (DT_SONAME): a library.
+fn has_soname(elf: &Elf) -> bool {
+    let Some(d) = elf.section_of_type(SHT_DYNAMIC) else { return false };
+    elf.section_data(d).unwrap_or(&[]).chunks_exact(16).any(|e| u64_at(e, 0) == Some(14))
+}
+
 /// The PLT labels and GOT slot names of a linked file; nothing for objects.
 pub fn synthetic(elf: &Elf) -> Result<Synthetic, Error> {
     let mut out = Synthetic { labels: Vec::new(), slots: HashMap::new() };
@@ -118,6 +127,7 @@ pub fn synthetic(elf: &Elf) -> Result<Synthetic, Error> {
     let dynsym = elf.symbols_in(dynsym_sec)?;
     let names = version_names(elf);
     let dynamic = dynamic_names(elf, &dynsym);
+    let library = has_soname(elf);
     // GOT slot → the name of what fills it, from the dynamic relocations.
     // Slots of undefined symbols are named after them in disassembly.
     let mut slot_sym: HashMap<u64, String> = HashMap::new();
@@ -128,12 +138,12 @@ pub fn synthetic(elf: &Elf) -> Result<Synthetic, Error> {
                 slot_sym.insert(r.offset, sym.map(|s| s.name.clone()).unwrap_or_default());
                 match sym {
                     Some(s) if s.shndx == SHN_UNDEF => {
-                        let branch_only = s.kind == STT_FUNC && s.bind != STB_WEAK && r.kind != R_X86_64_JUMP_SLOT;
-                        out.slots.insert(r.offset, Slot { name: versioned(elf, &names, &dynsym, r.sym as usize), value: None, branch_only });
+                        out.slots.insert(r.offset, Slot { name: versioned(elf, &names, &dynsym, r.sym as usize), value: None, quiet_in_functions: s.kind != STT_OBJECT || !library });
                     }
                     Some(s) => {
                         let shown = dynamic.get(r.sym as usize).cloned().unwrap_or_default();
-                        out.slots.insert(r.offset, Slot { name: shown, value: Some(s.value), branch_only: false });
+                        let quiet = s.kind == STT_OBJECT && !shown.contains("@@");
+                        out.slots.insert(r.offset, Slot { name: shown, value: Some(s.value), quiet_in_functions: quiet });
                     }
                     None => {}
                 }

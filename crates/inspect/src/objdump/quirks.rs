@@ -38,6 +38,15 @@ pub fn att(insn: &Instruction, bytes: &[u8], mnemonic: &mut String, ops: &mut St
     if !string_op && mnemonic.starts_with("rep ") {
         mnemonic.replace_range(..3, "repz");
     }
+    // An unneeded REX prefix (0x40 without a byte register that needs it).
+    let rest = &bytes[prefixes(bytes).len()..];
+    if rest.first() == Some(&0x40) && !["%spl", "%bpl", "%sil", "%dil"].iter().any(|r| ops.contains(r)) {
+        *mnemonic = format!("rex {mnemonic}");
+    }
+    // Port operands: GNU writes `(%dx)`.
+    if matches!(insn.mnemonic(), Mnemonic::In | Mnemonic::Out | Mnemonic::Insb | Mnemonic::Insw | Mnemonic::Insd | Mnemonic::Outsb | Mnemonic::Outsw | Mnemonic::Outsd) {
+        *ops = ops.replace("%dx", "(%dx)");
+    }
     match mnemonic.as_str() {
         "callq" | "jmpq" | "pushq" | "popq" => {
             mnemonic.pop();
@@ -91,8 +100,27 @@ fn data16(bytes: &[u8], mnemonic: &mut String) {
     }
 }
 
-/// The same prefix spellings for `-M intel`.
-pub fn intel(bytes: &[u8], mnemonic: &mut String, ops: &mut String) {
+/// GNU's Intel spellings: prefixes as for AT&T, `movabs`, `sar rbx,1`,
+/// and x87 memory forms without iced's explicit `st,`.
+pub fn intel(insn: &Instruction, bytes: &[u8], mnemonic: &mut String, ops: &mut String) {
+    let code = format!("{:?}", insn.code());
+    if code.ends_with("_1") && ops.ends_with(",0x1") {
+        ops.truncate(ops.len() - 3);
+        ops.push('1');
+    }
+    if code == "Mov_r64_imm64" || code.contains("moffs") {
+        *mnemonic = "movabs".into();
+    }
+    if mnemonic.starts_with('f') && ops.starts_with("st,") && ops.contains(" PTR ") {
+        ops.drain(..3);
+    }
+    if matches!(mnemonic.as_str(), "fstp" | "fst") && ops.ends_with(",st") {
+        ops.truncate(ops.len() - 3);
+    }
+    if insn.mnemonic() == Mnemonic::Imul && insn.op_count() == 3 && insn.op1_kind() == OpKind::Register && insn.op0_register() == insn.op1_register() {
+        let r = format!("{:?}", insn.op0_register()).to_lowercase();
+        *ops = ops.replacen(&format!("{r},"), &format!("{r},{r},"), 1);
+    }
     for seg in ["cs", "ds", "es", "ss"] {
         let with_colon = format!("{seg}:[");
         if ops.contains(&with_colon) {

@@ -29,6 +29,8 @@ pub struct SymbolMap {
     /// Every label of a linked file by address, for lookups that cross
     /// section boundaries as GNU objdump's do.
     all: Vec<Label>,
+    /// Whether the file has a static symbol table.
+    has_symtab: bool,
     /// Section names, for addresses no symbol covers.
     section_names: HashMap<usize, (u64, String)>,
     /// Dynamic relocation targets (GOT slots) with their symbol names, which
@@ -97,7 +99,8 @@ impl SymbolMap {
             all.sort_by(order);
         }
         let section_names = elf.sections.iter().map(|s| (s.index, (s.addr, s.name.clone()))).collect();
-        Ok(SymbolMap { by_section, relocatable: elf.is_relocatable(), all, section_names, slots: plt.slots })
+        let has_symtab = elf.section_of_type(SHT_SYMTAB).is_some();
+        Ok(SymbolMap { by_section, relocatable: elf.is_relocatable(), all, has_symtab, section_names, slots: plt.slots })
     }
 
     pub fn labels(&self, section: usize) -> &[Label] {
@@ -131,12 +134,11 @@ impl SymbolMap {
 
     /// `<sym+0xoff>` for an address, looked up as GNU objdump does: in the
     /// current section for objects, in the section containing it otherwise.
-    /// `branch` says the address is the memory operand of an indirect
-    /// call or jump.
-    pub fn describe(&self, section: usize, addr: u64, branch: bool) -> Option<String> {
+    pub fn describe(&self, section: usize, addr: u64) -> Option<String> {
         if !self.relocatable {
             match self.slots.get(&addr) {
-                Some(s) if s.branch_only && !branch => {}
+                // PLT labels (index usize::MAX) are not symbols of the file.
+                Some(s) if s.quiet_in_functions && !self.has_symtab && self.labels(section).iter().any(|l| l.index != usize::MAX) => {}
                 Some(s) => match s.value {
                     None => return Some(format!("<{}>", s.name)),
                     Some(v) => return Some(with_offset(&s.name, addr.wrapping_sub(v) as i64)),

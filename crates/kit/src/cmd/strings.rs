@@ -52,7 +52,7 @@ fn parse(argv: &[String]) -> Result<(Options, bool, Vec<String>), String> {
             s if s.starts_with("-n") => o.min_len = min_len(&s[2..])?,
             s if s.starts_with("-t") => o.radix = Some(radix(&s[2..])?),
             s if s.starts_with("-e") && &s[2..] == "s" => {}
-            s if s.len() > 1 && s[1..].bytes().all(|b| b.is_ascii_digit()) => o.min_len = min_len(&s[1..])?,
+            s if s.starts_with('-') && s.len() > 1 && s[1..].bytes().all(|b| b.is_ascii_digit()) => o.min_len = min_len(&s[1..])?,
             s if s.starts_with('-') => return Err(format!("unsupported option '{s}'")),
             s => files.push(s.to_string()),
         }
