@@ -80,7 +80,7 @@ impl Index {
     /// The scopes covering `addr`, innermost first.
     fn chain(&self, addr: u64) -> Vec<&Scope> {
         let mut v: Vec<&Scope> = self.scopes.iter().filter(|s| s.low <= addr && addr < s.high).collect();
-        v.sort_by(|a, b| b.depth.cmp(&a.depth));
+        v.sort_by_key(|s| std::cmp::Reverse(s.depth));
         v
     }
 

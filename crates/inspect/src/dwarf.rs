@@ -69,10 +69,7 @@ impl DebugData {
             let data = self.sections.get(id.name()).map(Vec::as_slice).unwrap_or(&[]);
             Ok(EndianSlice::new(data, LittleEndian))
         };
-        match gimli::Dwarf::load(load) {
-            Ok(d) => d,
-            Err(_) => gimli::Dwarf::default(),
-        }
+        gimli::Dwarf::load(load).unwrap_or_default()
     }
 }
 
@@ -102,7 +99,12 @@ fn join(dir: &str, file: &str) -> String {
 }
 
 /// The full path of line-table file `index`, as GNU tools print it.
-pub fn file_path(dwarf: &gimli::Dwarf<Reader>, unit: &gimli::Unit<Reader>, header: &gimli::LineProgramHeader<Reader>, index: u64) -> String {
+pub fn file_path(
+    dwarf: &gimli::Dwarf<Reader>,
+    unit: &gimli::Unit<Reader>,
+    header: &gimli::LineProgramHeader<Reader>,
+    index: u64,
+) -> String {
     let Some(file) = header.file(index) else { return String::new() };
     let name = attr_text(dwarf, unit, file.path_name());
     let dir = file.directory(header).map(|d| attr_text(dwarf, unit, d)).unwrap_or_default();
@@ -121,7 +123,13 @@ pub fn line_rows(file: &str, dwarf: &gimli::Dwarf<Reader>) -> Result<Vec<Row>, E
         let mut names: HashMap<u64, String> = HashMap::new();
         while let Some((header, row)) = it.next_row().map_err(|e| dwarf_err(file, e))? {
             let name = names.entry(row.file_index()).or_insert_with(|| file_path(dwarf, &unit, header, row.file_index())).clone();
-            rows.push(Row { addr: row.address(), file: name, line: row.line().map_or(0, |l| l.get()), discriminator: row.discriminator(), end_sequence: row.end_sequence() });
+            rows.push(Row {
+                addr: row.address(),
+                file: name,
+                line: row.line().map_or(0, |l| l.get()),
+                discriminator: row.discriminator(),
+                end_sequence: row.end_sequence(),
+            });
             if rows.len() > 50_000_000 {
                 return Err(Error::new(file, "line table too large"));
             }
@@ -186,24 +194,32 @@ pub fn scopes(file: &str, dwarf: &gimli::Dwarf<Reader>) -> Result<Vec<Scope>, Er
             let nesting = base_depth.len();
             base_depth.push(depth);
             let name = entry_name(dwarf, &unit, entry);
-            let (call_file, call_line) = match (&program_header, entry.attr_value(gimli::DW_AT_call_file), entry.attr_value(gimli::DW_AT_call_line)) {
-                (Some(h), Some(gimli::AttributeValue::FileIndex(f)), line) => {
-                    let line = match line {
-                        Some(gimli::AttributeValue::Udata(l)) => l,
-                        Some(v) => v.udata_value().unwrap_or(0),
-                        None => 0,
-                    };
-                    (file_path(dwarf, &unit, h, f), line)
-                }
-                _ => (String::new(), 0),
-            };
+            let (call_file, call_line) =
+                match (&program_header, entry.attr_value(gimli::DW_AT_call_file), entry.attr_value(gimli::DW_AT_call_line)) {
+                    (Some(h), Some(gimli::AttributeValue::FileIndex(f)), line) => {
+                        let line = match line {
+                            Some(gimli::AttributeValue::Udata(l)) => l,
+                            Some(v) => v.udata_value().unwrap_or(0),
+                            None => 0,
+                        };
+                        (file_path(dwarf, &unit, h, f), line)
+                    }
+                    _ => (String::new(), 0),
+                };
             let mut ranges = match dwarf.die_ranges(&unit, entry) {
                 Ok(r) => r,
                 Err(_) => continue,
             };
             while let Ok(Some(r)) = ranges.next() {
                 if r.begin < r.end {
-                    out.push(Scope { low: r.begin, high: r.end, name: name.clone(), depth: nesting, call_file: call_file.clone(), call_line });
+                    out.push(Scope {
+                        low: r.begin,
+                        high: r.end,
+                        name: name.clone(),
+                        depth: nesting,
+                        call_file: call_file.clone(),
+                        call_line,
+                    });
                 }
             }
         }

@@ -244,7 +244,16 @@ impl<'a> Elf<'a> {
                 let h = phoff + i * 56;
                 let r32 = |o: u64| u32_at(data, h + o).unwrap_or(0);
                 let r64 = |o: u64| u64_at(data, h + o).unwrap_or(0);
-                Segment { kind: r32(0), flags: r32(4), offset: r64(8), vaddr: r64(16), paddr: r64(24), filesz: r64(32), memsz: r64(40), align: r64(48) }
+                Segment {
+                    kind: r32(0),
+                    flags: r32(4),
+                    offset: r64(8),
+                    vaddr: r64(16),
+                    paddr: r64(24),
+                    filesz: r64(32),
+                    memsz: r64(40),
+                    align: r64(48),
+                }
             })
             .collect();
         Ok(Elf { name: name.to_string(), data, kind, entry, flags, shstrndx: shstrndx as usize, sections, segments, phoff, shoff })
@@ -259,7 +268,8 @@ impl<'a> Elf<'a> {
         if !s.has_contents() {
             return Ok(&[]);
         }
-        bytes(self.data, s.offset, s.size).ok_or_else(|| Error::new(&self.name, format!("section '{}' extends past the end of the file", s.name)))
+        bytes(self.data, s.offset, s.size)
+            .ok_or_else(|| Error::new(&self.name, format!("section '{}' extends past the end of the file", s.name)))
     }
 
     pub fn section_by_name(&self, name: &str) -> Option<&Section> {
@@ -329,7 +339,12 @@ impl<'a> Elf<'a> {
             .chunks_exact(size)
             .map(|e| {
                 let info = u64_at(e, 8).unwrap_or(0);
-                Reloc { offset: u64_at(e, 0).unwrap_or(0), kind: info as u32, sym: (info >> 32) as u32, addend: if rela { u64_at(e, 16).unwrap_or(0) as i64 } else { 0 } }
+                Reloc {
+                    offset: u64_at(e, 0).unwrap_or(0),
+                    kind: info as u32,
+                    sym: (info >> 32) as u32,
+                    addend: if rela { u64_at(e, 16).unwrap_or(0) as i64 } else { 0 },
+                }
             })
             .collect())
     }

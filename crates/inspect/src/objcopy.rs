@@ -23,7 +23,9 @@ pub fn copy(elf: &Elf, o: &Options) -> Result<Vec<u8>, Error> {
     if !o.only.is_empty() {
         for s in &elf.sections {
             let table = matches!(s.kind, SHT_SYMTAB | SHT_STRTAB | SHT_SYMTAB_SHNDX) && !s.is_alloc();
-            let reloc_of_kept = matches!(s.kind, SHT_REL | SHT_RELA) && !s.is_alloc() && elf.sections.get(s.info as usize).is_some_and(|t| o.only.contains(&t.name));
+            let reloc_of_kept = matches!(s.kind, SHT_REL | SHT_RELA)
+                && !s.is_alloc()
+                && elf.sections.get(s.info as usize).is_some_and(|t| o.only.contains(&t.name));
             if s.index != 0 && !table && !reloc_of_kept && !o.only.contains(&s.name) {
                 p.remove[s.index] = true;
             }
@@ -46,7 +48,9 @@ pub fn copy(elf: &Elf, o: &Options) -> Result<Vec<u8>, Error> {
         let keep = syms
             .iter()
             .enumerate()
-            .map(|(i, s)| needed.contains(&(i as u32)) || s.shndx != SHN_UNDEF && (s.shndx as usize) < p.remove.len() && !p.remove[s.shndx as usize])
+            .map(|(i, s)| {
+                needed.contains(&(i as u32)) || s.shndx != SHN_UNDEF && (s.shndx as usize) < p.remove.len() && !p.remove[s.shndx as usize]
+            })
             .collect();
         p.symbols = Symbols::Keep(keep);
     }

@@ -73,14 +73,14 @@ pub fn rewrite(elf: &Elf, plan: &Plan) -> Result<Vec<u8>, Error> {
     let symtab = elf.sections.iter().find(|s| s.kind == SHT_SYMTAB).map(|s| s.index);
     let mut remove = plan.remove.clone();
     remove.resize(n, false);
-    if let Some(t) = symtab {
-        if matches!(plan.symbols, Symbols::Drop) {
-            remove[t] = true;
-            if let Some(l) = elf.sections.get(elf.sections[t].link as usize) {
-                if l.index != elf.shstrndx {
-                    remove[l.index] = true;
-                }
-            }
+    if let Some(t) = symtab
+        && matches!(plan.symbols, Symbols::Drop)
+    {
+        remove[t] = true;
+        if let Some(l) = elf.sections.get(elf.sections[t].link as usize)
+            && l.index != elf.shstrndx
+        {
+            remove[l.index] = true;
         }
     }
     // The old section-name table is replaced by a new one at the end.
@@ -99,10 +99,8 @@ pub fn rewrite(elf: &Elf, plan: &Plan) -> Result<Vec<u8>, Error> {
             remove[s.index] = true;
         }
     }
-    if linked {
-        if let Some(s) = elf.sections.iter().find(|s| remove[s.index] && s.is_alloc() && s.index != 0) {
-            return Err(err(format!("cannot remove allocated section '{}' from a linked file", s.name)));
-        }
+    if linked && let Some(s) = elf.sections.iter().find(|s| remove[s.index] && s.is_alloc() && s.index != 0) {
+        return Err(err(format!("cannot remove allocated section '{}' from a linked file", s.name)));
     }
     remove[0] = false;
     // Added sections go before the symbol table, as GNU objcopy puts them.
@@ -185,7 +183,20 @@ pub fn rewrite(elf: &Elf, plan: &Plan) -> Result<Vec<u8>, Error> {
     let added: Vec<Out> = plan
         .add
         .iter()
-        .map(|(name, data)| Out { name: name.clone(), kind: SHT_PROGBITS, flags: 0, addr: 0, offset: 0, size: data.len() as u64, link: 0, info: 0, align: 1, entsize: 0, data: data.clone(), pinned: false })
+        .map(|(name, data)| Out {
+            name: name.clone(),
+            kind: SHT_PROGBITS,
+            flags: 0,
+            addr: 0,
+            offset: 0,
+            size: data.len() as u64,
+            link: 0,
+            info: 0,
+            align: 1,
+            entsize: 0,
+            data: data.clone(),
+            pinned: false,
+        })
         .collect();
     let mut added = Some(added);
     for s in elf.sections.iter().filter(|s| !remove[s.index]) {
@@ -235,7 +246,20 @@ pub fn rewrite(elf: &Elf, plan: &Plan) -> Result<Vec<u8>, Error> {
         }
         let kind = if nobits { SHT_NOBITS } else { s.kind };
         let size = if s.has_contents() && !nobits { data.len() as u64 } else { s.size };
-        outs.push(Out { name: s.name.clone(), kind, flags: s.flags, addr: s.addr, offset: s.offset, size, link, info, align: s.align, entsize: s.entsize, data, pinned: linked && s.is_alloc() });
+        outs.push(Out {
+            name: s.name.clone(),
+            kind,
+            flags: s.flags,
+            addr: s.addr,
+            offset: s.offset,
+            size,
+            link,
+            info,
+            align: s.align,
+            entsize: s.entsize,
+            data,
+            pinned: linked && s.is_alloc(),
+        });
     }
     outs.extend(added.take().unwrap_or_default());
     // The new section-name table comes last.
@@ -252,7 +276,20 @@ pub fn rewrite(elf: &Elf, plan: &Plan) -> Result<Vec<u8>, Error> {
     }
     name_offs.push(shstr.len() as u32);
     shstr.extend_from_slice(b".shstrtab\0");
-    outs.push(Out { name: ".shstrtab".into(), kind: SHT_STRTAB, flags: 0, addr: 0, offset: 0, size: shstr.len() as u64, link: 0, info: 0, align: 1, entsize: 0, data: shstr, pinned: false });
+    outs.push(Out {
+        name: ".shstrtab".into(),
+        kind: SHT_STRTAB,
+        flags: 0,
+        addr: 0,
+        offset: 0,
+        size: shstr.len() as u64,
+        link: 0,
+        info: 0,
+        align: 1,
+        entsize: 0,
+        data: shstr,
+        pinned: false,
+    });
     if outs.len() >= 0xff00 {
         return Err(err("too many sections".into()));
     }
@@ -287,7 +324,7 @@ pub fn rewrite(elf: &Elf, plan: &Plan) -> Result<Vec<u8>, Error> {
             continue;
         }
         let align = o.align.clamp(1, 4096) as usize;
-        while file.len() % align != 0 {
+        while !file.len().is_multiple_of(align) {
             file.push(0);
         }
         o.offset = file.len() as u64;
@@ -295,7 +332,7 @@ pub fn rewrite(elf: &Elf, plan: &Plan) -> Result<Vec<u8>, Error> {
             file.extend_from_slice(&o.data);
         }
     }
-    while file.len() % 8 != 0 {
+    while !file.len().is_multiple_of(8) {
         file.push(0);
     }
     let shoff = file.len() as u64;

@@ -52,7 +52,11 @@ pub fn berkeley(elf: &Elf) -> Sums {
 
 /// The heading; with `-o` the total column is octal and says so.
 pub fn berkeley_header(radix: Radix) -> &'static str {
-    if radix == Radix::Octal { "   text\t   data\t    bss\t    oct\t    hex\tfilename\n" } else { "   text\t   data\t    bss\t    dec\t    hex\tfilename\n" }
+    if radix == Radix::Octal {
+        "   text\t   data\t    bss\t    oct\t    hex\tfilename\n"
+    } else {
+        "   text\t   data\t    bss\t    dec\t    hex\tfilename\n"
+    }
 }
 
 fn num(radix: Radix, v: u64) -> String {

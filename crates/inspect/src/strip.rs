@@ -73,11 +73,17 @@ pub fn plan(elf: &Elf, o: &Options) -> Result<Plan, Error> {
         Mode::Nothing => vec![true; syms.len()],
         Mode::All => syms.iter().map(|s| named(s, &o.keep_symbols)).collect(),
         // Section symbols survive only where relocations use them.
-        Mode::Debug => syms.iter().enumerate().map(|(i, s)| s.kind != STT_FILE && (s.kind != STT_SECTION || needed.contains(&(i as u32)))).collect(),
+        Mode::Debug => {
+            syms.iter().enumerate().map(|(i, s)| s.kind != STT_FILE && (s.kind != STT_SECTION || needed.contains(&(i as u32)))).collect()
+        }
         Mode::Unneeded => syms
             .iter()
             .enumerate()
-            .map(|(i, s)| named(s, &o.keep_symbols) || needed.contains(&(i as u32)) || elf.is_relocatable() && s.bind != STB_LOCAL && s.shndx != SHN_UNDEF)
+            .map(|(i, s)| {
+                named(s, &o.keep_symbols)
+                    || needed.contains(&(i as u32))
+                    || elf.is_relocatable() && s.bind != STB_LOCAL && s.shndx != SHN_UNDEF
+            })
             .collect(),
     };
     let keep: Vec<bool> = syms.iter().zip(keep).map(|(s, k)| k && !named(s, &o.strip_symbols)).collect();

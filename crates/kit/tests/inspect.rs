@@ -145,7 +145,15 @@ fn objdump_dwarf_outline_reads_both_compilers() {
 #[test]
 fn size_matches_gnu() {
     let Some(d) = fixture() else { return };
-    for args in [&["gcc_O2.o", "kit_g.o", "gcc_prog"][..], &["-t", "gcc_O2.o", "kit_prog"], &["-A", "gcc_g.o", "kit_prog"], &["-A", "lib.a"], &["lib.a"], &["-x", "gcc_prog"], &["-o", "-t", "lib.a"]] {
+    for args in [
+        &["gcc_O2.o", "kit_g.o", "gcc_prog"][..],
+        &["-t", "gcc_O2.o", "kit_prog"],
+        &["-A", "gcc_g.o", "kit_prog"],
+        &["-A", "lib.a"],
+        &["lib.a"],
+        &["-x", "gcc_prog"],
+        &["-o", "-t", "lib.a"],
+    ] {
         same(d, "size", args);
     }
 }
@@ -153,7 +161,14 @@ fn size_matches_gnu() {
 #[test]
 fn strings_matches_gnu() {
     let Some(d) = fixture() else { return };
-    for args in [&["gcc_prog"][..], &["-n", "8", "kit_prog"], &["-t", "x", "gcc_g.o"], &["-td", "-n3", "kit_g.o"], &["-f", "gcc_O2.o", "lib.a"], &["-10", "gcc_prog"]] {
+    for args in [
+        &["gcc_prog"][..],
+        &["-n", "8", "kit_prog"],
+        &["-t", "x", "gcc_g.o"],
+        &["-td", "-n3", "kit_g.o"],
+        &["-f", "gcc_O2.o", "lib.a"],
+        &["-10", "gcc_prog"],
+    ] {
         same(d, "strings", args);
     }
 }
@@ -161,7 +176,10 @@ fn strings_matches_gnu() {
 /// The section names `readelf -S` lists.
 fn section_names(d: &Path, file: &str) -> Vec<String> {
     let out = ok(run(d, "readelf", &["-SW", file]), "readelf -S");
-    out.lines().filter_map(|l| l.trim_start().strip_prefix('[')).filter_map(|l| l.split(']').nth(1)?.split_whitespace().next().map(str::to_string)).collect()
+    out.lines()
+        .filter_map(|l| l.trim_start().strip_prefix('['))
+        .filter_map(|l| l.split(']').nth(1)?.split_whitespace().next().map(str::to_string))
+        .collect()
 }
 
 /// `nm -a` of a file (empty when it has no symbols).
@@ -175,8 +193,8 @@ fn strip_agrees_with_gnu_and_programs_still_run() {
     for f in OBJECTS.iter().chain(&PROGRAMS) {
         for mode in [&[][..], &["-g"], &["--strip-unneeded"], &["-R", ".comment"], &["--strip-debug", "-K", "sum"]] {
             let (g, k) = (format!("gnu-stripped-{f}"), format!("kit-stripped-{f}"));
-            ok(run(d, "strip", &[mode, &[f.as_ref(), "-o", &g]].concat()), "strip");
-            ok(kit(d, "strip", &[mode, &[f.as_ref(), "-o", &k]].concat()), "kit strip");
+            ok(run(d, "strip", &[mode, &[f, "-o", &g]].concat()), "strip");
+            ok(kit(d, "strip", &[mode, &[f, "-o", &k]].concat()), "kit strip");
             assert_eq!(section_names(d, &g), section_names(d, &k), "strip {mode:?} {f}: sections");
             assert_eq!(symbols(d, &g), symbols(d, &k), "strip {mode:?} {f}: symbols");
             if PROGRAMS.contains(f) {
@@ -225,7 +243,13 @@ fn objcopy_matches_gnu() {
                 assert_eq!(section_names(d, &g), section_names(d, &k), "objcopy {args:?} {f}");
             }
         }
-        for args in [&["--strip-debug"][..], &["-R", ".comment"], &["--add-section", ".note.kit=blob.bin"], &["--only-keep-debug"], &["-I", "elf64-x86-64", "-O", "elf64-x86-64", "-S"]] {
+        for args in [
+            &["--strip-debug"][..],
+            &["-R", ".comment"],
+            &["--add-section", ".note.kit=blob.bin"],
+            &["--only-keep-debug"],
+            &["-I", "elf64-x86-64", "-O", "elf64-x86-64", "-S"],
+        ] {
             let (g, k) = (format!("gnu-copy-{f}"), format!("kit-copy-{f}"));
             ok(run(d, "objcopy", &[args, &[f, &g]].concat()), "objcopy");
             ok(kit(d, "objcopy", &[args, &[f, &k]].concat()), "kit objcopy");
@@ -250,9 +274,21 @@ fn objcopy_matches_gnu() {
 /// `objdump -d`, for addr2line.
 fn addresses(d: &Path, prog: &str) -> Vec<String> {
     let nm = ok(run(d, "nm", &[prog]), "nm");
-    let mut v: Vec<String> = nm.lines().filter_map(|l| l.split_whitespace().collect::<Vec<_>>().first().filter(|_| l.contains(" T ") || l.contains(" t ")).map(|a| a.to_string())).collect();
+    let mut v: Vec<String> = nm
+        .lines()
+        .filter_map(|l| {
+            l.split_whitespace().collect::<Vec<_>>().first().filter(|_| l.contains(" T ") || l.contains(" t ")).map(|a| a.to_string())
+        })
+        .collect();
     let dis = ok(run(d, "objdump", &["-d", prog]), "objdump -d");
-    v.extend(dis.lines().filter_map(|l| l.trim_start().split(':').next().filter(|a| !a.is_empty() && a.len() < 9 && a.bytes().all(|b| b.is_ascii_hexdigit()))).step_by(7).map(str::to_string));
+    v.extend(
+        dis.lines()
+            .filter_map(|l| {
+                l.trim_start().split(':').next().filter(|a| !a.is_empty() && a.len() < 9 && a.bytes().all(|b| b.is_ascii_hexdigit()))
+            })
+            .step_by(7)
+            .map(str::to_string),
+    );
     v.extend(["0".to_string(), "0x7fffffff".to_string()]);
     v
 }
@@ -269,8 +305,17 @@ fn addr2line_matches_gnu() {
         }
     }
     // Addresses on standard input.
-    let mut child = Command::new(KIT).current_dir(d).args(["addr2line", "-f", "-e", "kit_prog"]).stdin(std::process::Stdio::piped()).stdout(std::process::Stdio::piped()).spawn().unwrap();
-    let main_addr = addresses(d, "kit_prog").into_iter().find(|a| ok(run(d, "addr2line", &["-f", "-e", "kit_prog", a]), "addr2line").starts_with("main\n")).unwrap();
+    let mut child = Command::new(KIT)
+        .current_dir(d)
+        .args(["addr2line", "-f", "-e", "kit_prog"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let main_addr = addresses(d, "kit_prog")
+        .into_iter()
+        .find(|a| ok(run(d, "addr2line", &["-f", "-e", "kit_prog", a]), "addr2line").starts_with("main\n"))
+        .unwrap();
     std::io::Write::write_all(child.stdin.as_mut().unwrap(), format!("{main_addr}\n").as_bytes()).unwrap();
     let out = child.wait_with_output().unwrap();
     assert!(String::from_utf8_lossy(&out.stdout).starts_with("main\n"));
@@ -315,7 +360,18 @@ fn malformed_inputs_never_panic() {
         std::fs::write(m.join(&name), b).unwrap();
         files.push(name);
     }
-    let runs: [&[&str]; 10] = [&["objdump", "-dr"], &["objdump", "-x"], &["objdump", "-s"], &["objdump", "--dwarf=info,line"], &["size"], &["size", "-A"], &["strings", "-a"], &["strip", "-o", "out"], &["objcopy", "-O", "binary"], &["objcopy", "--strip-debug"]];
+    let runs: [&[&str]; 10] = [
+        &["objdump", "-dr"],
+        &["objdump", "-x"],
+        &["objdump", "-s"],
+        &["objdump", "--dwarf=info,line"],
+        &["size"],
+        &["size", "-A"],
+        &["strings", "-a"],
+        &["strip", "-o", "out"],
+        &["objcopy", "-O", "binary"],
+        &["objcopy", "--strip-debug"],
+    ];
     for f in &files {
         for r in runs {
             let mut args: Vec<&str> = r[1..].to_vec();

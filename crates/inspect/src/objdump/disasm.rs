@@ -8,7 +8,7 @@
 use super::symbols::{SymbolMap, reloc_symbols, reloc_target};
 use crate::Error;
 use crate::elf::{Elf, Reloc, Section, reloc_name};
-use iced_x86::{Decoder, DecoderOptions, Mnemonic, Formatter, GasFormatter, Instruction, IntelFormatter, OpKind};
+use iced_x86::{Decoder, DecoderOptions, Formatter, GasFormatter, Instruction, IntelFormatter, Mnemonic, OpKind};
 use std::fmt::Write;
 
 /// The disassembler's settings from objdump's command line.
@@ -184,13 +184,23 @@ fn section(s: &Section, data: &[u8], map: &SymbolMap, relocs: &[(Reloc, String)]
 /// GNU reads `fwait` followed by a no-wait x87 control instruction as
 /// the waiting form (`9b d9 7c 24 02` is `fstcw 0x2(%rsp)`); iced decodes
 /// two instructions.
-fn wait_form(insn: &Instruction, chunk: &[u8], map: &SymbolMap, section: usize, intel: bool, fmt: &mut dyn Formatter) -> Option<(usize, String)> {
+fn wait_form(
+    insn: &Instruction,
+    chunk: &[u8],
+    map: &SymbolMap,
+    section: usize,
+    intel: bool,
+    fmt: &mut dyn Formatter,
+) -> Option<(usize, String)> {
     if insn.mnemonic() != Mnemonic::Wait || chunk.len() < 2 {
         return None;
     }
     let mut dec = Decoder::with_ip(64, &chunk[1..], insn.ip() + 1, DecoderOptions::NONE);
     let next = dec.decode();
-    if !matches!(next.mnemonic(), Mnemonic::Fnstcw | Mnemonic::Fnstsw | Mnemonic::Fnstenv | Mnemonic::Fnsave | Mnemonic::Fnclex | Mnemonic::Fninit) {
+    if !matches!(
+        next.mnemonic(),
+        Mnemonic::Fnstcw | Mnemonic::Fnstsw | Mnemonic::Fnstenv | Mnemonic::Fnsave | Mnemonic::Fnclex | Mnemonic::Fninit
+    ) {
         return None;
     }
     let t = text(&next, &chunk[1..], map, section, intel, fmt);

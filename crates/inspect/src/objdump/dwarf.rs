@@ -29,9 +29,10 @@ pub fn info(elf: &Elf, out: &mut String) -> Result<(), Error> {
             let _ = writeln!(out, " <{}><{off:x}>: ({})", entry.depth(), entry.tag());
             for attr in entry.attrs() {
                 let value = match attr.value() {
-                    v @ (gimli::AttributeValue::DebugStrRef(_) | gimli::AttributeValue::DebugLineStrRef(_) | gimli::AttributeValue::String(_) | gimli::AttributeValue::DebugStrOffsetsIndex(_)) => {
-                        attr_text(&dwarf, &unit, v)
-                    }
+                    v @ (gimli::AttributeValue::DebugStrRef(_)
+                    | gimli::AttributeValue::DebugLineStrRef(_)
+                    | gimli::AttributeValue::String(_)
+                    | gimli::AttributeValue::DebugStrOffsetsIndex(_)) => attr_text(&dwarf, &unit, v),
                     gimli::AttributeValue::Addr(a) => format!("0x{a:x}"),
                     gimli::AttributeValue::Udata(u) => format!("{u}"),
                     gimli::AttributeValue::Data1(u) => format!("{u}"),

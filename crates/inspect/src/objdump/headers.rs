@@ -91,7 +91,16 @@ pub fn section_headers(elf: &Elf, only: &[String], out: &mut String) {
         if !only.is_empty() && !only.contains(&s.name) {
             continue;
         }
-        let _ = writeln!(out, "{i:3} {:<13} {:08x}  {:016x}  {:016x}  {:08x}  2**{}", s.name, s.size, s.addr, lma(elf, s), s.offset, log2(s.align));
+        let _ = writeln!(
+            out,
+            "{i:3} {:<13} {:08x}  {:016x}  {:016x}  {:08x}  2**{}",
+            s.name,
+            s.size,
+            s.addr,
+            lma(elf, s),
+            s.offset,
+            log2(s.align)
+        );
         let _ = writeln!(out, "                  {}", section_flags(elf, s).join(", "));
     }
 }
@@ -114,8 +123,44 @@ fn segment_name(kind: u32) -> String {
 }
 
 const DYNAMIC_TAGS: [&str; 38] = [
-    "NULL", "NEEDED", "PLTRELSZ", "PLTGOT", "HASH", "STRTAB", "SYMTAB", "RELA", "RELASZ", "RELAENT", "STRSZ", "SYMENT", "INIT", "FINI", "SONAME", "RPATH", "SYMBOLIC", "REL", "RELSZ", "RELENT", "PLTREL", "DEBUG",
-    "TEXTREL", "JMPREL", "BIND_NOW", "INIT_ARRAY", "FINI_ARRAY", "INIT_ARRAYSZ", "FINI_ARRAYSZ", "RUNPATH", "FLAGS", "ENCODING", "PREINIT_ARRAY", "PREINIT_ARRAYSZ", "SYMTAB_SHNDX", "RELRSZ", "RELR", "RELRENT",
+    "NULL",
+    "NEEDED",
+    "PLTRELSZ",
+    "PLTGOT",
+    "HASH",
+    "STRTAB",
+    "SYMTAB",
+    "RELA",
+    "RELASZ",
+    "RELAENT",
+    "STRSZ",
+    "SYMENT",
+    "INIT",
+    "FINI",
+    "SONAME",
+    "RPATH",
+    "SYMBOLIC",
+    "REL",
+    "RELSZ",
+    "RELENT",
+    "PLTREL",
+    "DEBUG",
+    "TEXTREL",
+    "JMPREL",
+    "BIND_NOW",
+    "INIT_ARRAY",
+    "FINI_ARRAY",
+    "INIT_ARRAYSZ",
+    "FINI_ARRAYSZ",
+    "RUNPATH",
+    "FLAGS",
+    "ENCODING",
+    "PREINIT_ARRAY",
+    "PREINIT_ARRAYSZ",
+    "SYMTAB_SHNDX",
+    "RELRSZ",
+    "RELR",
+    "RELRENT",
 ];
 
 fn dynamic_tag(tag: u64) -> String {
@@ -139,8 +184,24 @@ pub fn private_headers(elf: &Elf, out: &mut String) -> Result<(), Error> {
         out.push_str("Program Header:\n");
         for p in &elf.segments {
             let perm = |bit: u32, c: char| if p.flags & bit != 0 { c } else { '-' };
-            let _ = writeln!(out, "{:>8} off    0x{:016x} vaddr 0x{:016x} paddr 0x{:016x} align 2**{}", segment_name(p.kind), p.offset, p.vaddr, p.paddr, log2(p.align));
-            let _ = writeln!(out, "         filesz 0x{:016x} memsz 0x{:016x} flags {}{}{}", p.filesz, p.memsz, perm(4, 'r'), perm(2, 'w'), perm(1, 'x'));
+            let _ = writeln!(
+                out,
+                "{:>8} off    0x{:016x} vaddr 0x{:016x} paddr 0x{:016x} align 2**{}",
+                segment_name(p.kind),
+                p.offset,
+                p.vaddr,
+                p.paddr,
+                log2(p.align)
+            );
+            let _ = writeln!(
+                out,
+                "         filesz 0x{:016x} memsz 0x{:016x} flags {}{}{}",
+                p.filesz,
+                p.memsz,
+                perm(4, 'r'),
+                perm(2, 'w'),
+                perm(1, 'x')
+            );
         }
         out.push('\n');
     }
@@ -210,11 +271,19 @@ fn version_references(elf: &Elf, out: &mut String) -> Result<(), Error> {
     out.push_str("Version References:\n");
     let mut off = 0u64;
     for _ in 0..s.info.min(1000) {
-        let (Some(cnt), Some(file), Some(aux), Some(next)) = (u16_at(d, off + 2), u32_at(d, off + 4), u32_at(d, off + 8), u32_at(d, off + 12)) else { break };
+        let (Some(cnt), Some(file), Some(aux), Some(next)) =
+            (u16_at(d, off + 2), u32_at(d, off + 4), u32_at(d, off + 8), u32_at(d, off + 12))
+        else {
+            break;
+        };
         let _ = writeln!(out, "  required from {}:", cstr(strs, u64::from(file)).unwrap_or_default());
         let mut a = off + u64::from(aux);
         for _ in 0..cnt {
-            let (Some(hash), Some(flags), Some(other), Some(name), Some(anext)) = (u32_at(d, a), u16_at(d, a + 4), u16_at(d, a + 6), u32_at(d, a + 8), u32_at(d, a + 12)) else { break };
+            let (Some(hash), Some(flags), Some(other), Some(name), Some(anext)) =
+                (u32_at(d, a), u16_at(d, a + 4), u16_at(d, a + 6), u32_at(d, a + 8), u32_at(d, a + 12))
+            else {
+                break;
+            };
             let _ = writeln!(out, "    0x{hash:08x} 0x{flags:02x} {other:02} {}", cstr(strs, u64::from(name)).unwrap_or_default());
             if anext == 0 {
                 break;

@@ -80,11 +80,8 @@ fn version_names(elf: &Elf) -> HashMap<u16, (String, bool)> {
 /// The `@VERSION` suffix GNU objdump gives dynamic symbol `index`.
 fn versioned(elf: &Elf, names: &HashMap<u16, (String, bool)>, dynsym: &[Symbol], index: usize) -> String {
     let base = dynsym.get(index).map(|s| s.name.clone()).unwrap_or_default();
-    let ver = elf
-        .section_of_type(SHT_GNU_VERSYM)
-        .and_then(|s| elf.section_data(s).ok())
-        .and_then(|d| u16_at(d, index as u64 * 2))
-        .unwrap_or(1);
+    let ver =
+        elf.section_of_type(SHT_GNU_VERSYM).and_then(|s| elf.section_data(s).ok()).and_then(|d| u16_at(d, index as u64 * 2)).unwrap_or(1);
     match names.get(&(ver & 0x7fff)) {
         Some((n, _)) if ver & 0x7fff > 1 => format!("{base}@{n}"),
         _ => format!("{base}@Base"),
@@ -103,7 +100,9 @@ pub fn dynamic_names(elf: &Elf, dynsym: &[Symbol]) -> Vec<String> {
         .map(|(i, s)| {
             let ver = u16_at(versym, i as u64 * 2).unwrap_or(1);
             match names.get(&(ver & 0x7fff)) {
-                Some((n, def)) if ver & 0x7fff > 1 && s.shndx != SHN_UNDEF => format!("{}{}{n}", s.name, if ver & 0x8000 != 0 || !def { "@" } else { "@@" }),
+                Some((n, def)) if ver & 0x7fff > 1 && s.shndx != SHN_UNDEF => {
+                    format!("{}{}{n}", s.name, if ver & 0x8000 != 0 || !def { "@" } else { "@@" })
+                }
                 _ if ver == 1 && !versym.is_empty() && s.shndx != SHN_UNDEF => format!("{}@@Base", s.name),
                 _ => s.name.clone(),
             }
@@ -138,7 +137,14 @@ pub fn synthetic(elf: &Elf) -> Result<Synthetic, Error> {
                 slot_sym.insert(r.offset, sym.map(|s| s.name.clone()).unwrap_or_default());
                 match sym {
                     Some(s) if s.shndx == SHN_UNDEF => {
-                        out.slots.insert(r.offset, Slot { name: versioned(elf, &names, &dynsym, r.sym as usize), value: None, quiet_in_functions: s.kind != STT_OBJECT || !library });
+                        out.slots.insert(
+                            r.offset,
+                            Slot {
+                                name: versioned(elf, &names, &dynsym, r.sym as usize),
+                                value: None,
+                                quiet_in_functions: s.kind != STT_OBJECT || !library,
+                            },
+                        );
                     }
                     Some(s) => {
                         let shown = dynamic.get(r.sym as usize).cloned().unwrap_or_default();

@@ -26,7 +26,8 @@ pub fn att(insn: &Instruction, bytes: &[u8], mnemonic: &mut String, ops: &mut St
     }
     // 64-bit code ignores cs/ds/es/ss overrides: GNU names them as prefixes.
     for (seg, name) in [("%cs:", "cs"), ("%ds:", "ds"), ("%es:", "es"), ("%ss:", "ss")] {
-        let implicit = (0..insn.op_count()).any(|i| matches!(insn.op_kind(i), OpKind::MemorySegRSI | OpKind::MemorySegESI | OpKind::MemoryESRDI | OpKind::MemoryESEDI));
+        let implicit = (0..insn.op_count())
+            .any(|i| matches!(insn.op_kind(i), OpKind::MemorySegRSI | OpKind::MemorySegESI | OpKind::MemoryESRDI | OpKind::MemoryESEDI));
         if !implicit && ops.contains(seg) {
             *ops = ops.replacen(seg, "", 1);
             *mnemonic = format!("{name} {mnemonic}");
@@ -34,7 +35,8 @@ pub fn att(insn: &Instruction, bytes: &[u8], mnemonic: &mut String, ops: &mut St
     }
     data16(bytes, mnemonic);
     // `f3` before a non-string instruction (`repz ret`).
-    let string_op = (0..insn.op_count()).any(|i| matches!(insn.op_kind(i), OpKind::MemorySegRSI | OpKind::MemorySegESI | OpKind::MemoryESRDI | OpKind::MemoryESEDI));
+    let string_op = (0..insn.op_count())
+        .any(|i| matches!(insn.op_kind(i), OpKind::MemorySegRSI | OpKind::MemorySegESI | OpKind::MemoryESRDI | OpKind::MemoryESEDI));
     if !string_op && mnemonic.starts_with("rep ") {
         mnemonic.replace_range(..3, "repz");
     }
@@ -44,7 +46,17 @@ pub fn att(insn: &Instruction, bytes: &[u8], mnemonic: &mut String, ops: &mut St
         *mnemonic = format!("rex {mnemonic}");
     }
     // Port operands: GNU writes `(%dx)`.
-    if matches!(insn.mnemonic(), Mnemonic::In | Mnemonic::Out | Mnemonic::Insb | Mnemonic::Insw | Mnemonic::Insd | Mnemonic::Outsb | Mnemonic::Outsw | Mnemonic::Outsd) {
+    if matches!(
+        insn.mnemonic(),
+        Mnemonic::In
+            | Mnemonic::Out
+            | Mnemonic::Insb
+            | Mnemonic::Insw
+            | Mnemonic::Insd
+            | Mnemonic::Outsb
+            | Mnemonic::Outsw
+            | Mnemonic::Outsd
+    ) {
         *ops = ops.replace("%dx", "(%dx)");
     }
     match mnemonic.as_str() {
@@ -78,7 +90,11 @@ pub fn att(insn: &Instruction, bytes: &[u8], mnemonic: &mut String, ops: &mut St
         *ops = ops["$0x1,".len()..].to_string();
     }
     // `imul $n,%r,%r`: iced drops the repeated register.
-    if insn.mnemonic() == Mnemonic::Imul && insn.op_count() == 3 && insn.op1_kind() == OpKind::Register && insn.op0_register() == insn.op1_register() {
+    if insn.mnemonic() == Mnemonic::Imul
+        && insn.op_count() == 3
+        && insn.op1_kind() == OpKind::Register
+        && insn.op0_register() == insn.op1_register()
+    {
         ops.push(',');
         ops.push_str(&reg(insn.op0_register()));
     }
@@ -86,7 +102,11 @@ pub fn att(insn: &Instruction, bytes: &[u8], mnemonic: &mut String, ops: &mut St
     if ops.is_empty() {
         match insn.mnemonic() {
             Mnemonic::Fxch => *ops = "%st(1)".into(),
-            Mnemonic::Faddp | Mnemonic::Fsubp | Mnemonic::Fsubrp | Mnemonic::Fmulp | Mnemonic::Fdivp | Mnemonic::Fdivrp if insn.op_count() == 2 => *ops = "%st,%st(1)".into(),
+            Mnemonic::Faddp | Mnemonic::Fsubp | Mnemonic::Fsubrp | Mnemonic::Fmulp | Mnemonic::Fdivp | Mnemonic::Fdivrp
+                if insn.op_count() == 2 =>
+            {
+                *ops = "%st,%st(1)".into()
+            }
             _ => {}
         }
     }
@@ -117,7 +137,11 @@ pub fn intel(insn: &Instruction, bytes: &[u8], mnemonic: &mut String, ops: &mut 
     if matches!(mnemonic.as_str(), "fstp" | "fst") && ops.ends_with(",st") {
         ops.truncate(ops.len() - 3);
     }
-    if insn.mnemonic() == Mnemonic::Imul && insn.op_count() == 3 && insn.op1_kind() == OpKind::Register && insn.op0_register() == insn.op1_register() {
+    if insn.mnemonic() == Mnemonic::Imul
+        && insn.op_count() == 3
+        && insn.op1_kind() == OpKind::Register
+        && insn.op0_register() == insn.op1_register()
+    {
         let r = format!("{:?}", insn.op0_register()).to_lowercase();
         *ops = ops.replacen(&format!("{r},"), &format!("{r},{r},"), 1);
     }

@@ -68,11 +68,11 @@ impl SymbolMap {
         // Without a static table (a stripped program), the dynamic one names
         // what it can, with version suffixes.
         let mut versioned = Vec::new();
-        if syms.is_empty() {
-            if let Some(d) = elf.section_of_type(SHT_DYNSYM) {
-                syms = elf.symbols_in(d)?;
-                versioned = super::plt::dynamic_names(elf, &syms);
-            }
+        if syms.is_empty()
+            && let Some(d) = elf.section_of_type(SHT_DYNSYM)
+        {
+            syms = elf.symbols_in(d)?;
+            versioned = super::plt::dynamic_names(elf, &syms);
         }
         let mut by_section: HashMap<usize, Vec<Label>> = HashMap::new();
         for (i, s) in syms.iter().enumerate().skip(1) {
@@ -95,7 +95,11 @@ impl SymbolMap {
         let mut all = Vec::new();
         if !elf.is_relocatable() {
             // Absolute symbols name addresses too in a linked file.
-            all = by_section.iter().filter(|(k, _)| **k == SHN_ABS as usize || elf.sections.get(**k).is_some_and(|s| s.is_alloc())).flat_map(|(_, v)| v.iter().cloned()).collect();
+            all = by_section
+                .iter()
+                .filter(|(k, _)| **k == SHN_ABS as usize || elf.sections.get(**k).is_some_and(|s| s.is_alloc()))
+                .flat_map(|(_, v)| v.iter().cloned())
+                .collect();
             all.sort_by(order);
         }
         let section_names = elf.sections.iter().map(|s| (s.index, (s.addr, s.name.clone()))).collect();
@@ -219,7 +223,8 @@ pub fn symbol_table(elf: &Elf, out: &mut String) -> Result<(), Error> {
             3 => ".protected ",
             _ => "",
         };
-        let _ = writeln!(out, "{value:016x} {} {}\t{size:016x} {version_column}{vis}{}", flags(s), elf.shndx_name(s.shndx), elf.symbol_name(s));
+        let _ =
+            writeln!(out, "{value:016x} {} {}\t{size:016x} {version_column}{vis}{}", flags(s), elf.shndx_name(s.shndx), elf.symbol_name(s));
     }
     out.push_str("\n\n");
     Ok(())

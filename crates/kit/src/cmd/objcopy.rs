@@ -78,7 +78,9 @@ fn run(argv: &[String]) -> Result<(), String> {
         // `--opt=value` and `-Xvalue` forms become (option, value).
         let (opt, inline) = match a.split_once('=') {
             Some((k, v)) if a.starts_with("--") => (k.to_string(), Some(v.to_string())),
-            _ if a.len() > 2 && !a.starts_with("--") && a.starts_with('-') && "IOjRKN".contains(&a[1..2]) => (a[..2].to_string(), Some(a[2..].to_string())),
+            _ if a.len() > 2 && !a.starts_with("--") && a.starts_with('-') && "IOjRKN".contains(&a[1..2]) => {
+                (a[..2].to_string(), Some(a[2..].to_string()))
+            }
             _ => (a.to_string(), None),
         };
         let mut arg = |inline: Option<String>| match inline {

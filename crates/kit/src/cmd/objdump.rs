@@ -167,7 +167,16 @@ fn parse(argv: &[String]) -> Result<(Options, Vec<String>), String> {
         o.relocs = true;
         o.archive_headers = true;
     }
-    let shows = o.archive_headers || o.file_header || o.private_headers || o.section_headers || o.symbols || o.relocs || o.contents || o.disassemble || o.dwarf_info || o.dwarf_line;
+    let shows = o.archive_headers
+        || o.file_header
+        || o.private_headers
+        || o.section_headers
+        || o.symbols
+        || o.relocs
+        || o.contents
+        || o.disassemble
+        || o.dwarf_info
+        || o.dwarf_line;
     if !shows && !any {
         return Err("no option given".into());
     }

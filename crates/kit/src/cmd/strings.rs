@@ -48,7 +48,7 @@ fn parse(argv: &[String]) -> Result<(Options, bool, Vec<String>), String> {
             }
             s if s.starts_with("--bytes=") => o.min_len = min_len(&s[8..])?,
             s if s.starts_with("--radix=") => o.radix = Some(radix(&s[8..])?),
-            s if s == "--encoding=s" => {}
+            "--encoding=s" => {}
             s if s.starts_with("-n") => o.min_len = min_len(&s[2..])?,
             s if s.starts_with("-t") => o.radix = Some(radix(&s[2..])?),
             s if s.starts_with("-e") && &s[2..] == "s" => {}
