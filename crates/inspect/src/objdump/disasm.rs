@@ -5,10 +5,11 @@
 //! RIP-relative operands, skipped zero runs, and `-r` relocations between
 //! instructions, where GNU puts them.
 
+use super::quirks;
 use super::symbols::{SymbolMap, reloc_symbols, reloc_target};
 use crate::Error;
 use crate::elf::{Elf, Reloc, Section, reloc_name};
-use iced_x86::{Decoder, DecoderOptions, Formatter, GasFormatter, Instruction, IntelFormatter, Mnemonic, OpKind};
+use iced_x86::{Decoder, DecoderError, DecoderOptions, Formatter, GasFormatter, Instruction, IntelFormatter, Mnemonic, OpKind};
 use std::fmt::Write;
 
 /// The disassembler's settings from objdump's command line.
@@ -148,6 +149,13 @@ fn section(s: &Section, data: &[u8], map: &SymbolMap, relocs: &[(Reloc, String)]
             let insn = dec.decode();
             let (len, text) = if let Some(merged) = wait_form(&insn, chunk, map, s.index, o.intel, fmt) {
                 merged
+            } else if insn.is_invalid() && dec.last_error() == DecoderError::NoMoreBytes {
+                // Cut off by the end of the symbol or section: GNU shows a
+                // lone REX prefix by name, anything else as a byte.
+                match quirks::rex_at(&chunk[..1]) {
+                    Some(_) => (1, quirks::rex_name(chunk[0])),
+                    None => (1, format!(".byte 0x{:x}", chunk[0])),
+                }
             } else if insn.is_invalid() {
                 (1, "(bad)".to_string())
             } else {
@@ -233,9 +241,27 @@ fn text(insn: &Instruction, bytes: &[u8], map: &SymbolMap, section: usize, intel
         fmt.format_all_operands(insn, &mut ops);
     }
     if intel {
-        super::quirks::intel(insn, bytes, &mut mnemonic, &mut ops);
+        quirks::intel(insn, bytes, &mut mnemonic, &mut ops);
     } else {
-        super::quirks::att(insn, bytes, &mut mnemonic, &mut ops);
+        quirks::att(insn, bytes, &mut mnemonic, &mut ops);
+    }
+    // A REX prefix that changes nothing (the instruction reads the same
+    // without it) is printed by name, as GNU does.
+    if let Some(at) = quirks::rex_at(bytes) {
+        let without: Vec<u8> = bytes[..at].iter().chain(&bytes[at + 1..insn.len().min(bytes.len())]).copied().collect();
+        let mut dec = Decoder::with_ip(64, &without, insn.ip(), DecoderOptions::NONE);
+        let plain = dec.decode();
+        if !plain.is_invalid() && plain.len() + 1 == insn.len() && plain.code() == insn.code() && plain.op_count() == insn.op_count() {
+            let (mut m2, mut o2) = (String::new(), String::new());
+            fmt.format_mnemonic(&plain, &mut m2);
+            fmt.format_all_operands(&plain, &mut o2);
+            let (mut m1, mut o1) = (String::new(), String::new());
+            fmt.format_mnemonic(insn, &mut m1);
+            fmt.format_all_operands(insn, &mut o1);
+            if m1 == m2 && o1 == o2 && !insn.is_ip_rel_memory_operand() && !(insn.op_count() == 1 && is_near_branch(insn.op0_kind())) {
+                mnemonic = format!("{} {mnemonic}", quirks::rex_name(bytes[at]));
+            }
+        }
     }
     let mut t = if ops.is_empty() { mnemonic } else { format!("{mnemonic:<6} {ops}") };
     if insn.is_ip_rel_memory_operand() {

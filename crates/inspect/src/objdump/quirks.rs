@@ -11,6 +11,18 @@ fn reg(r: Register) -> String {
     format!("%{r:?}").to_lowercase()
 }
 
+/// GNU's name for a REX prefix byte: `rex`, `rex.W`, `rex.RB`...
+pub fn rex_name(b: u8) -> String {
+    let bits: String = [(8, 'W'), (4, 'R'), (2, 'X'), (1, 'B')].iter().filter(|(m, _)| b & m != 0).map(|(_, c)| *c).collect();
+    if bits.is_empty() { "rex".into() } else { format!("rex.{bits}") }
+}
+
+/// Where an instruction's REX prefix is, if it has one.
+pub fn rex_at(bytes: &[u8]) -> Option<usize> {
+    let n = prefixes(bytes).len();
+    bytes.get(n).is_some_and(|b| b & 0xf0 == 0x40).then_some(n)
+}
+
 /// Legacy prefix bytes at the start of an instruction.
 fn prefixes(bytes: &[u8]) -> &[u8] {
     let n = bytes.iter().take_while(|b| matches!(b, 0x66 | 0x67 | 0xf0 | 0xf2 | 0xf3 | 0x2e | 0x36 | 0x3e | 0x26 | 0x64 | 0x65)).count();
@@ -39,11 +51,6 @@ pub fn att(insn: &Instruction, bytes: &[u8], mnemonic: &mut String, ops: &mut St
         .any(|i| matches!(insn.op_kind(i), OpKind::MemorySegRSI | OpKind::MemorySegESI | OpKind::MemoryESRDI | OpKind::MemoryESEDI));
     if !string_op && mnemonic.starts_with("rep ") {
         mnemonic.replace_range(..3, "repz");
-    }
-    // An unneeded REX prefix (0x40 without a byte register that needs it).
-    let rest = &bytes[prefixes(bytes).len()..];
-    if rest.first() == Some(&0x40) && !["%spl", "%bpl", "%sil", "%dil"].iter().any(|r| ops.contains(r)) {
-        *mnemonic = format!("rex {mnemonic}");
     }
     // Port operands: GNU writes `(%dx)`.
     if matches!(
