@@ -166,3 +166,16 @@ pub fn parse_address(s: &str) -> Option<u64> {
     let t = t.strip_prefix("0x").or_else(|| t.strip_prefix("0X")).unwrap_or(t);
     u64::from_str_radix(t, 16).ok()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn addresses_are_hex_with_or_without_prefix() {
+        assert_eq!(parse_address("0x1139"), Some(0x1139));
+        assert_eq!(parse_address("1139"), Some(0x1139));
+        assert_eq!(parse_address(" 0XfF\n"), Some(0xff));
+        assert_eq!(parse_address("main"), None);
+    }
+}

@@ -52,3 +52,22 @@ pub fn strings(data: &[u8], o: &Options) -> String {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn opts(min_len: usize, radix: Option<Radix>) -> Options {
+        Options { min_len, radix, file_prefix: None }
+    }
+
+    #[test]
+    fn runs_of_printable_bytes() {
+        let data = b"ab\0hello\tworld\n\x7fxyz12\xffend";
+        assert_eq!(strings(data, &opts(4, None)), "hello\tworld\nxyz12\n");
+        // A run that reaches the end of the data counts.
+        assert_eq!(strings(data, &opts(3, None)), "hello\tworld\nxyz12\nend\n");
+        assert_eq!(strings(data, &opts(4, Some(Radix::Hex))), "      3 hello\tworld\n     10 xyz12\n");
+        assert_eq!(strings(b"", &opts(4, None)), "");
+    }
+}

@@ -273,3 +273,24 @@ fn text(insn: &Instruction, bytes: &[u8], map: &SymbolMap, section: usize, intel
     }
     t
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn section(addr: u64, size: u64) -> Section {
+        Section { index: 1, name: ".text".into(), name_off: 0, kind: 1, flags: 6, addr, offset: 0, size, link: 0, info: 0, align: 16, entsize: 0 }
+    }
+
+    #[test]
+    fn address_column_is_as_wide_as_gnus() {
+        // An object's small section: four columns, leading zeros as spaces.
+        let f = AddrFormat::for_section(&section(0, 0x2d));
+        assert_eq!((f.show(0), f.show(0x1e)), ("   0".to_string(), "  1e".to_string()));
+        // A program's .text: eight columns.
+        let f = AddrFormat::for_section(&section(0x1050, 0x1c7));
+        assert_eq!(f.show(0x1198), "    1198");
+        let f = AddrFormat::for_section(&section(0x401000, 0x100));
+        assert_eq!(f.show(0x401000), "  401000");
+    }
+}
