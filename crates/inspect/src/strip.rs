@@ -20,6 +20,10 @@ pub enum Mode {
     Unneeded,
     /// Sections only (objcopy without a strip option).
     Nothing,
+    /// `-x`: local symbols relocations do not need.
+    DiscardLocals,
+    /// `-X`: compiler-generated local labels (`.L...`) relocations do not need.
+    DiscardLabels,
 }
 
 #[derive(Default, Clone)]
@@ -52,7 +56,7 @@ pub(crate) fn reloc_needed(elf: &Elf, remove: &[bool]) -> Result<HashSet<u32>, E
 pub fn plan(elf: &Elf, o: &Options) -> Result<Plan, Error> {
     let mut p = Plan::new(elf);
     for s in &elf.sections {
-        let debug = s.is_debug() && o.mode != Mode::Nothing;
+        let debug = s.is_debug() && matches!(o.mode, Mode::All | Mode::Debug | Mode::Unneeded | Mode::DiscardLocals);
         if debug || o.remove_sections.contains(&s.name) {
             p.remove[s.index] = true;
         }
@@ -70,7 +74,7 @@ pub fn plan(elf: &Elf, o: &Options) -> Result<Plan, Error> {
     let named = |s: &Symbol, list: &[String]| !s.name.is_empty() && list.contains(&s.name);
     let needed = reloc_needed(elf, &p.remove)?;
     let keep: Vec<bool> = match o.mode {
-        Mode::Nothing => vec![true; syms.len()],
+        Mode::Nothing | Mode::DiscardLocals | Mode::DiscardLabels => vec![true; syms.len()],
         Mode::All => syms.iter().map(|s| named(s, &o.keep_symbols)).collect(),
         // Section symbols survive only where relocations use them.
         Mode::Debug => {
@@ -86,8 +90,25 @@ pub fn plan(elf: &Elf, o: &Options) -> Result<Plan, Error> {
             })
             .collect(),
     };
+    let keep: Vec<bool> = match o.mode {
+        // GNU keeps file and section symbols (those of removed debugging
+        // sections go with them) and what relocations use.
+        Mode::DiscardLocals => syms
+            .iter()
+            .enumerate()
+            .map(|(i, s)| {
+                s.bind != STB_LOCAL || matches!(s.kind, STT_FILE | STT_SECTION) || needed.contains(&(i as u32)) || named(s, &o.keep_symbols)
+            })
+            .collect(),
+        Mode::DiscardLabels => syms
+            .iter()
+            .enumerate()
+            .map(|(i, s)| !(s.bind == STB_LOCAL && s.name.starts_with(".L") && !needed.contains(&(i as u32))))
+            .collect(),
+        _ => keep,
+    };
     let keep: Vec<bool> = syms.iter().zip(keep).map(|(s, k)| k && !named(s, &o.strip_symbols)).collect();
-    p.symbols = if keep.iter().skip(1).any(|&k| k) || o.mode == Mode::Nothing || o.mode == Mode::Debug {
+    p.symbols = if keep.iter().skip(1).any(|&k| k) || o.mode != Mode::All && o.mode != Mode::Unneeded {
         if keep.iter().all(|&k| k) { Symbols::All } else { Symbols::Keep(keep) }
     } else {
         Symbols::Drop

@@ -191,7 +191,7 @@ fn symbols(d: &Path, file: &str) -> String {
 fn strip_agrees_with_gnu_and_programs_still_run() {
     let Some(d) = fixture() else { return };
     for f in OBJECTS.iter().chain(&PROGRAMS) {
-        for mode in [&[][..], &["-g"], &["--strip-unneeded"], &["-R", ".comment"], &["--strip-debug", "-K", "sum"]] {
+        for mode in [&[][..], &["-g"], &["--strip-unneeded"], &["-R", ".comment"], &["--strip-debug", "-K", "sum"], &["-x"], &["-X"]] {
             let (g, k) = (format!("gnu-stripped-{f}"), format!("kit-stripped-{f}"));
             ok(run(d, "strip", &[mode, &[f, "-o", &g]].concat()), "strip");
             ok(kit(d, "strip", &[mode, &[f, "-o", &k]].concat()), "kit strip");
@@ -201,7 +201,7 @@ fn strip_agrees_with_gnu_and_programs_still_run() {
                 let want = ok(run(d, &format!("./{f}"), &[]), f);
                 assert_eq!(ok(run(d, &format!("./{k}"), &[]), &k), want, "stripped {f} prints something else");
                 ok(run(d, "readelf", &["-lW", &k]), "readelf -l");
-            } else if mode.iter().any(|m| ["-g", "--strip-unneeded", "--strip-debug"].contains(m)) {
+            } else if mode.iter().any(|m| ["-g", "--strip-unneeded", "--strip-debug", "-x", "-X"].contains(m)) {
                 // An object stripped of what linking does not need still
                 // links and the program still runs. (Without one of these,
                 // strip removes every symbol, as GNU strip does.)

@@ -279,7 +279,20 @@ mod tests {
     use super::*;
 
     fn section(addr: u64, size: u64) -> Section {
-        Section { index: 1, name: ".text".into(), name_off: 0, kind: 1, flags: 6, addr, offset: 0, size, link: 0, info: 0, align: 16, entsize: 0 }
+        Section {
+            index: 1,
+            name: ".text".into(),
+            name_off: 0,
+            kind: 1,
+            flags: 6,
+            addr,
+            offset: 0,
+            size,
+            link: 0,
+            info: 0,
+            align: 16,
+            entsize: 0,
+        }
     }
 
     #[test]

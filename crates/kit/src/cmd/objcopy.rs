@@ -15,6 +15,7 @@ const USAGE: &str = "usage: kit objcopy [options] in-file [out-file]
   -g, --strip-debug         remove debugging sections and symbols
   -S, --strip-all           remove all symbols and debugging sections
       --strip-unneeded      remove symbols relocations do not need
+  -x, --discard-all / -X, --discard-locals  remove local symbols / .L labels
   -K, --keep-symbol=NAME / -N, --strip-symbol=NAME
       --add-section NAME=FILE  add a section with FILE's contents
       --only-keep-debug     keep only the debugging information
@@ -99,6 +100,8 @@ fn run(argv: &[String]) -> Result<(), String> {
             "-g" | "--strip-debug" => o.strip.mode = Mode::Debug,
             "-S" | "--strip-all" => o.strip.mode = Mode::All,
             "--strip-unneeded" => o.strip.mode = Mode::Unneeded,
+            "-x" | "--discard-all" => o.strip.mode = Mode::DiscardLocals,
+            "-X" | "--discard-locals" => o.strip.mode = Mode::DiscardLabels,
             "--only-keep-debug" => o.only_keep_debug = true,
             "-p" | "--preserve-dates" | "-D" | "--enable-deterministic-archives" => {}
             "--add-section" => {

@@ -9,6 +9,8 @@ const USAGE: &str = "usage: kit strip [options] file...
   -s, --strip-all          all symbols and debugging sections (default)
   -g, -S, -d, --strip-debug  debugging sections and symbols only
       --strip-unneeded     symbols not needed for relocations
+  -x, --discard-all        local symbols
+  -X, --discard-locals     compiler-generated local labels
   -R, --remove-section=NAME  remove section NAME
   -K, --keep-symbol=NAME   keep symbol NAME
   -N, --strip-symbol=NAME  remove symbol NAME
@@ -31,6 +33,8 @@ fn parse(argv: &[String]) -> Result<(Options, Option<String>, Vec<String>), Stri
             "-s" | "--strip-all" => o.mode = Mode::All,
             "-g" | "-S" | "-d" | "--strip-debug" => o.mode = Mode::Debug,
             "--strip-unneeded" => o.mode = Mode::Unneeded,
+            "-x" | "--discard-all" => o.mode = Mode::DiscardLocals,
+            "-X" | "--discard-locals" => o.mode = Mode::DiscardLabels,
             "-p" | "--preserve-dates" | "-D" | "--enable-deterministic-archives" | "-U" => {}
             "-R" | "--remove-section" => o.remove_sections.push(value()?),
             "-K" | "--keep-symbol" => o.keep_symbols.push(value()?),
