@@ -115,6 +115,8 @@ fn objdump_disassembly_matches_gnu() {
         same(d, "objdump", &["-dr", &f]);
     }
     same(d, "objdump", &["-d", "-j", ".text", "gcc_prog"]);
+    same(d, "objdump", &["-dwr", "gcc_O2.o"]);
+    same(d, "objdump", &["-d", "--start-address=0x10", "--stop-address=0x40", "gcc_O2.o"]);
     same(d, "objdump", &["-d", "-M", "intel", "gcc_O2.o"]);
 }
 
@@ -128,6 +130,7 @@ fn objdump_headers_symbols_relocations_match_gnu() {
     }
     same(d, "objdump", &["-s", "-j", ".rodata", "gcc_g.o"]);
     same(d, "objdump", &["-h", "-t", "gcc_O2.o", "kit_g.o"]);
+    same(d, "objdump", &["-hw", "kit_prog"]);
 }
 
 #[test]

@@ -23,6 +23,8 @@ pub struct Options {
     pub all: bool,
     /// `-z`: disassemble zero runs instead of printing `...`.
     pub zeroes: bool,
+    /// `-w`: all of an instruction's bytes on its line.
+    pub wide: bool,
 }
 
 const BYTES_PER_LINE: usize = 7;
@@ -163,7 +165,8 @@ fn section(s: &Section, data: &[u8], map: &SymbolMap, relocs: &[(Reloc, String)]
             };
             let bytes = &chunk[..len.min(chunk.len())];
             let _ = write!(out, "{}:\t", af.show(addr));
-            for (i, line) in bytes.chunks(BYTES_PER_LINE).enumerate() {
+            let per_line = if o.wide { bytes.len().max(1) } else { BYTES_PER_LINE };
+            for (i, line) in bytes.chunks(per_line).enumerate() {
                 if i > 0 {
                     let _ = write!(out, "\n{}:\t", af.show(addr + (i * BYTES_PER_LINE) as u64));
                 }
@@ -171,19 +174,22 @@ fn section(s: &Section, data: &[u8], map: &SymbolMap, relocs: &[(Reloc, String)]
                     let _ = write!(out, "{b:02x} ");
                 }
                 if i == 0 {
-                    out.push_str(&"   ".repeat(BYTES_PER_LINE - line.len()));
+                    out.push_str(&"   ".repeat(BYTES_PER_LINE.saturating_sub(line.len())));
                     let _ = write!(out, "\t{text}");
                 }
             }
-            out.push('\n');
             let next = addr + bytes.len() as u64;
+            // Relocations go on lines of their own, or (with -w) at the end
+            // of the instruction's line.
             while reloc_i < relocs.len() && relocs[reloc_i].0.offset < next {
                 let (r, target) = &relocs[reloc_i];
                 if r.offset >= addr {
-                    let _ = writeln!(out, "\t\t\t{:x}: {}\t{target}", r.offset, reloc_name(r.kind));
+                    let sep = if o.wide { "\t" } else { "\n\t\t\t" };
+                    let _ = write!(out, "{sep}{:x}: {}\t{target}", r.offset, reloc_name(r.kind));
                 }
                 reloc_i += 1;
             }
+            out.push('\n');
             addr = next;
         }
     }

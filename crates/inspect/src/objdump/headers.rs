@@ -84,16 +84,20 @@ fn log2(align: u64) -> u32 {
     if align <= 1 { 0 } else { 63 - align.leading_zeros() }
 }
 
-/// `-h`: one row per BFD section and a line of its flags.
-pub fn section_headers(elf: &Elf, only: &[String], out: &mut String) {
-    out.push_str("Sections:\nIdx Name          Size      VMA               LMA               File off  Algn\n");
-    for (i, s) in elf.bfd_sections().into_iter().enumerate() {
+/// `-h`: one row per BFD section and a line of its flags; with `-w`
+/// (`wide`) the name column fits the longest name and flags end the row.
+pub fn section_headers(elf: &Elf, only: &[String], wide: bool, out: &mut String) {
+    let secs = elf.bfd_sections();
+    let width = if wide { secs.iter().map(|s| s.name.len()).max().unwrap_or(0).max(13) } else { 13 };
+    let _ = write!(out, "Sections:\nIdx {:<width$} Size      VMA               LMA               File off  Algn", "Name");
+    out.push_str(if wide { "  Flags\n" } else { "\n" });
+    for (i, s) in secs.into_iter().enumerate() {
         if !only.is_empty() && !only.contains(&s.name) {
             continue;
         }
-        let _ = writeln!(
+        let _ = write!(
             out,
-            "{i:3} {:<13} {:08x}  {:016x}  {:016x}  {:08x}  2**{}",
+            "{i:3} {:<width$} {:08x}  {:016x}  {:016x}  {:08x}  2**{}",
             s.name,
             s.size,
             s.addr,
@@ -101,7 +105,12 @@ pub fn section_headers(elf: &Elf, only: &[String], out: &mut String) {
             s.offset,
             log2(s.align)
         );
-        let _ = writeln!(out, "                  {}", section_flags(elf, s).join(", "));
+        let flags = section_flags(elf, s).join(", ");
+        if wide {
+            let _ = writeln!(out, "  {flags}");
+        } else {
+            let _ = writeln!(out, "\n                  {flags}");
+        }
     }
 }
 

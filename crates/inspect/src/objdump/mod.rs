@@ -98,7 +98,7 @@ fn dump_elf(name: &str, shown: &str, header: &str, data: &[u8], o: &Options) -> 
         headers::private_headers(&elf, &mut out)?;
     }
     if o.section_headers {
-        headers::section_headers(&elf, &o.sections, &mut out);
+        headers::section_headers(&elf, &o.sections, o.disasm.wide, &mut out);
     }
     if o.symbols {
         symbols::symbol_table(&elf, &mut out)?;

@@ -20,7 +20,8 @@ const USAGE: &str = "usage: kit objdump <option(s)> <file(s)>
   -M intel|att             disassembly syntax
       --dwarf=info,line    DWARF debugging entries and line table (outline)
       --start-address=ADDR, --stop-address=ADDR  limit -d and -s
-  -w, --wide               accepted";
+  -w, --wide               one line per instruction or section
+  -C, --demangle           accepted (C names need no demangling)";
 
 fn number(s: &str) -> Result<u64, String> {
     let r = if let Some(h) = s.strip_prefix("0x").or_else(|| s.strip_prefix("0X")) {
@@ -90,7 +91,7 @@ fn parse(argv: &[String]) -> Result<(Options, Vec<String>), String> {
         }
         match a {
             "--archive-headers" => o.archive_headers = true,
-            "--wide" => {}
+            "--wide" => o.disasm.wide = true,
             "--file-headers" => o.file_header = true,
             "--private-headers" => o.private_headers = true,
             "--section-headers" | "--headers" => o.section_headers = true,
@@ -116,7 +117,9 @@ fn parse(argv: &[String]) -> Result<(Options, Vec<String>), String> {
                     let rest: String = flags[k + 1..].iter().collect();
                     match c {
                         'a' => o.archive_headers = true,
-                        'w' | 'C' | 'l' => {}
+                        'w' => o.disasm.wide = true,
+                        // C has no mangled names to demangle.
+                        'C' => {}
                         'f' => o.file_header = true,
                         'p' => o.private_headers = true,
                         'h' => o.section_headers = true,
