@@ -97,6 +97,11 @@ pub fn disassemble(elf: &Elf, map: &SymbolMap, o: &Options, only: &[String], out
         if !wanted || s.size == 0 || !elf.bfd_sections().iter().any(|b| b.index == s.index) {
             continue;
         }
+        // Sections outside --start-address/--stop-address are left out whole.
+        let end = s.addr.wrapping_add(s.size);
+        if o.start.is_some_and(|a| a >= end) || o.stop.is_some_and(|a| a <= s.addr) {
+            continue;
+        }
         let _ = write!(out, "\nDisassembly of section {}:\n", s.name);
         if !s.has_contents() {
             continue;
