@@ -43,6 +43,17 @@ pub fn info(elf: &Elf, out: &mut String) -> Result<(), Error> {
                     gimli::AttributeValue::UnitRef(r) => format!("<0x{:x}>", r.to_debug_info_offset(&unit.header).map_or(0, |o| o.0)),
                     gimli::AttributeValue::Flag(f) => format!("{}", u8::from(f)),
                     gimli::AttributeValue::FileIndex(f) => format!("{f}"),
+                    gimli::AttributeValue::Language(l) => l.to_string(),
+                    gimli::AttributeValue::Encoding(e) => e.to_string(),
+                    gimli::AttributeValue::Inline(i) => i.to_string(),
+                    gimli::AttributeValue::DebugLineRef(o) => format!("0x{:x}", o.0),
+                    gimli::AttributeValue::RangeListsRef(o) => format!("0x{:x}", o.0),
+                    gimli::AttributeValue::LocationListsRef(o) => format!("0x{:x}", o.0),
+                    gimli::AttributeValue::SecOffset(o) => format!("0x{o:x}"),
+                    gimli::AttributeValue::Exprloc(e) => {
+                        let bytes: Vec<String> = e.0.slice().iter().map(|b| format!("{b:x}")).collect();
+                        format!("{} byte block: {}", bytes.len(), bytes.join(" "))
+                    }
                     v => format!("{v:?}"),
                 };
                 let _ = writeln!(out, "    {:<18}: {value}", attr.name().to_string());
