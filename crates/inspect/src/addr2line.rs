@@ -49,6 +49,8 @@ impl Index {
                 symbols.push((s, f));
             }
         }
+        // Stable: among symbols at one address the first in the table
+        // is the one GNU addr2line names.
         symbols.sort_by_key(|s| s.0.value);
         let sections = elf.sections.iter().map(|s| (s.addr, s.addr.saturating_add(s.size))).collect();
         Ok(Index { rows, scopes, symbols, sections })
@@ -88,7 +90,8 @@ impl Index {
     /// with GNU addr2line, its size does not limit it.
     fn symbol(&self, addr: u64) -> Option<&(Symbol, Option<String>)> {
         let n = self.symbols.partition_point(|s| s.0.value <= addr);
-        let s = self.symbols.get(n.checked_sub(1)?)?;
+        let value = self.symbols.get(n.checked_sub(1)?)?.0.value;
+        let s = &self.symbols[self.symbols.partition_point(|s| s.0.value < value)];
         let (start, end) = *self.sections.get(s.0.shndx as usize)?;
         (start <= addr && addr < end).then_some(s)
     }

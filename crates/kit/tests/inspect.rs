@@ -58,6 +58,8 @@ fn fixture() -> Option<&'static Path> {
         build("gcc", &["-c", "-O0", "-g", "prog.c", "-o", "gcc_g.o"]);
         build("gcc", &["-O0", "-g", "prog.c", "-o", "gcc_prog"]);
         build("gcc", &["-O2", "-g", "prog.c", "-o", "gcc_prog_O2"]);
+        // Static: libc's aliases, IFUNCs and `addr32 call` without DWARF.
+        build("gcc", &["-O1", "-static", "prog.c", "-o", "gcc_static"]);
         build(KIT, &["cc", "-c", "-g", "prog.c", "-o", "kit_g.o"]);
         build(KIT, &["cc", "-c", "-O1", "prog.c", "-o", "kit_O1.o"]);
         build(KIT, &["cc", "-g", "prog.c", "-o", "kit_prog"]);
@@ -77,7 +79,7 @@ fn fixture() -> Option<&'static Path> {
 const TESTS_C: [&str; 4] = ["statement-forms.c", "long-double-precision.c", "complex-integer.c", "float-classification.c"];
 
 const OBJECTS: [&str; 4] = ["gcc_O2.o", "gcc_g.o", "kit_g.o", "kit_O1.o"];
-const PROGRAMS: [&str; 3] = ["gcc_prog", "gcc_prog_O2", "kit_prog"];
+const PROGRAMS: [&str; 4] = ["gcc_prog", "gcc_prog_O2", "kit_prog", "gcc_static"];
 
 fn run(dir: &Path, prog: &str, args: &[&str]) -> Output {
     Command::new(prog).current_dir(dir).args(args).output().unwrap_or_else(|e| panic!("{prog}: {e}"))

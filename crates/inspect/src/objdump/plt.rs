@@ -171,7 +171,7 @@ pub fn synthetic(elf: &Elf) -> Result<Synthetic, Error> {
             let Some(name) = slot_sym.get(&insn.ip_rel_memory_address()) else { continue };
             let start = sec.addr + (insn.ip() - sec.addr) / entry * entry;
             if seen.insert(start) {
-                out.labels.push((sec.index, Label { addr: start, name: format!("{name}@plt"), rank: 15, size: 0, index: usize::MAX }));
+                out.labels.push((sec.index, Label { addr: start, name: format!("{name}@plt"), rank: 31, size: 0, index: usize::MAX }));
             }
         }
     }

@@ -46,6 +46,11 @@ pub fn att(insn: &Instruction, bytes: &[u8], mnemonic: &mut String, ops: &mut St
         }
     }
     data16(bytes, mnemonic);
+    // An address-size prefix on an instruction without a memory operand.
+    let has_memory = (0..insn.op_count()).any(|i| matches!(insn.op_kind(i), OpKind::Memory));
+    if prefixes(bytes).contains(&0x67) && !has_memory && !ops.contains("(%e") {
+        *mnemonic = format!("addr32 {mnemonic}");
+    }
     // `f3` before a non-string instruction (`repz ret`).
     let string_op = (0..insn.op_count())
         .any(|i| matches!(insn.op_kind(i), OpKind::MemorySegRSI | OpKind::MemorySegESI | OpKind::MemoryESRDI | OpKind::MemoryESEDI));

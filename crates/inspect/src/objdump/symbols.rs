@@ -39,13 +39,15 @@ pub struct SymbolMap {
 }
 
 /// GNU objdump's preference among symbols at one address (its
-/// `compare_symbols`): functions first, then non-local, then global; the
-/// name breaks ties (see [`order`]).
+/// `compare_symbols`): functions, then objects, then non-local, then
+/// global; the name breaks ties (see [`order`]). An IFUNC symbol counts as
+/// neither function nor object, as in BFD.
 fn rank(s: &Symbol) -> u8 {
-    let func = u8::from(s.kind == STT_FUNC || s.kind == STT_GNU_IFUNC);
+    let func = u8::from(s.kind == STT_FUNC);
+    let object = u8::from(s.kind == STT_OBJECT);
     let nonlocal = u8::from(s.bind != STB_LOCAL);
     let global = u8::from(s.bind == STB_GLOBAL || s.bind == STB_GNU_UNIQUE);
-    func * 4 + nonlocal * 2 + global
+    func * 8 + object * 4 + nonlocal * 2 + global
 }
 
 /// Address, then rank, then names starting with '.' last, then larger
@@ -196,7 +198,7 @@ fn flags(s: &Symbol) -> String {
         _ => ' ',
     };
     let kind = match s.kind {
-        STT_FUNC | STT_GNU_IFUNC => 'F',
+        STT_FUNC => 'F',
         STT_OBJECT => 'O',
         STT_FILE => 'f',
         _ => ' ',
