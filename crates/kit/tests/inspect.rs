@@ -326,14 +326,15 @@ fn addr2line_matches_gnu() {
     assert!(String::from_utf8_lossy(&out.stdout).starts_with("main\n"));
 }
 
-/// Corrupted copies of a small object and program: every tool must end
-/// with status 0 or 1 and never panic.
+/// Corrupted copies of a small object, a program and an archive: every
+/// tool must end with status 0 or 1, never panic, and name the file when
+/// it fails.
 #[test]
 fn malformed_inputs_never_panic() {
     let Some(d) = fixture() else { return };
     let m = d.join("mutants");
     std::fs::create_dir_all(&m).unwrap();
-    let sources = [std::fs::read(d.join("kit_g.o")).unwrap(), std::fs::read(d.join("kit_prog")).unwrap()];
+    let sources = ["kit_g.o", "kit_prog", "lib.a"].map(|f| std::fs::read(d.join(f)).unwrap());
     // A deterministic generator (xorshift), so failures reproduce.
     let mut state = 0x9e37_79b9_7f4a_7c15u64;
     let mut next = move || {
@@ -344,7 +345,7 @@ fn malformed_inputs_never_panic() {
     };
     let mut files = Vec::new();
     for i in 0..240 {
-        let mut b = sources[i % 2].clone();
+        let mut b = sources[i % 3].clone();
         match i % 4 {
             0 => b.truncate((next() % b.len() as u64) as usize),
             1 => {

@@ -70,8 +70,10 @@ pub fn main(argv: &[String]) -> i32 {
         for (name, archive, data) in &objects {
             let elf = match size::parse(name, data) {
                 Ok(e) => e,
-                Err(e) => {
-                    fail(&mut out, &e);
+                Err(_) => {
+                    // Name the member as `archive(member)`, clearer than GNU's bare member.
+                    let shown = archive.map_or(name.clone(), |a| format!("{a}({name})"));
+                    fail(&mut out, &inspect::Error::format(&shown));
                     continue;
                 }
             };
