@@ -439,7 +439,7 @@ mod tests {
         f.push(0xc3);
         let names_at = f.len() as u64;
         f.extend_from_slice(names);
-        while f.len() % 8 != 0 {
+        while !f.len().is_multiple_of(8) {
             f.push(0);
         }
         let shoff = f.len() as u64;
