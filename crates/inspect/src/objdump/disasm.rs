@@ -93,7 +93,8 @@ impl AddrFormat {
 pub fn disassemble(elf: &Elf, map: &SymbolMap, o: &Options, only: &[String], out: &mut String) -> Result<(), Error> {
     let mut fmt = formatter(o.intel);
     for s in &elf.sections {
-        let wanted = if only.is_empty() { s.is_alloc() && (s.is_exec() || o.all) } else { only.contains(&s.name) };
+        // -D takes every section BFD knows, loaded or not.
+        let wanted = if only.is_empty() { o.all || s.is_alloc() && s.is_exec() } else { only.contains(&s.name) };
         if !wanted || s.size == 0 || !elf.bfd_sections().iter().any(|b| b.index == s.index) {
             continue;
         }
@@ -103,10 +104,18 @@ pub fn disassemble(elf: &Elf, map: &SymbolMap, o: &Options, only: &[String], out
             continue;
         }
         let _ = write!(out, "\nDisassembly of section {}:\n", s.name);
-        if !s.has_contents() {
+        // A section without file contents (.bss) reads as zeros, as in GNU
+        // objdump; a few megabytes at most, so corrupt sizes cannot exhaust
+        // memory.
+        let zeros;
+        let data = if s.has_contents() {
+            elf.section_data(s)?
+        } else if o.all && s.size <= 1 << 24 {
+            zeros = vec![0u8; s.size as usize];
+            &zeros[..]
+        } else {
             continue;
-        }
-        let data = elf.section_data(s)?;
+        };
         let relocs = if o.relocs { section_relocs(elf, s)? } else { Vec::new() };
         section(s, data, map, &relocs, o, fmt.as_mut(), out);
     }
@@ -156,15 +165,8 @@ fn section(s: &Section, data: &[u8], map: &SymbolMap, relocs: &[(Reloc, String)]
             let insn = dec.decode();
             let (len, text) = if let Some(merged) = wait_form(&insn, chunk, map, s.index, o.intel, fmt) {
                 merged
-            } else if insn.is_invalid() && dec.last_error() == DecoderError::NoMoreBytes {
-                // Cut off by the end of the symbol or section: GNU shows a
-                // lone REX prefix by name, anything else as a byte.
-                match quirks::rex_at(&chunk[..1]) {
-                    Some(_) => (1, quirks::rex_name(chunk[0])),
-                    None => (1, format!(".byte 0x{:x}", chunk[0])),
-                }
             } else if insn.is_invalid() {
-                (1, "(bad)".to_string())
+                quirks::undecodable(chunk, dec.last_error() == DecoderError::NoMoreBytes)
             } else {
                 (insn.len(), text(&insn, chunk, map, s.index, o.intel, fmt))
             };

@@ -166,3 +166,50 @@ pub fn intel(insn: &Instruction, bytes: &[u8], mnemonic: &mut String, ops: &mut 
     }
     data16(bytes, mnemonic);
 }
+
+/// GNU's name for a legacy prefix byte.
+fn prefix_name(b: u8) -> Option<&'static str> {
+    Some(match b {
+        0x26 => "es",
+        0x2e => "cs",
+        0x36 => "ss",
+        0x3e => "ds",
+        0x64 => "fs",
+        0x65 => "gs",
+        0x66 => "data16",
+        0x67 => "addr32",
+        0xf0 => "lock",
+        0xf2 => "repnz",
+        0xf3 => "repz",
+        _ => return None,
+    })
+}
+
+/// What GNU prints for bytes that do not decode, and how many it takes.
+/// Cut off by the end of a symbol or section: a lone prefix by name,
+/// anything else as `.byte`. An invalid opcode: its prefixes by name, then
+/// `(bad)`, taking the prefixes and one opcode byte.
+pub fn undecodable(chunk: &[u8], cut_off: bool) -> (usize, String) {
+    let first = chunk[0];
+    if cut_off {
+        if let Some(n) = prefix_name(first) {
+            return (1, n.to_string());
+        }
+        if first & 0xf0 == 0x40 {
+            return (1, rex_name(first));
+        }
+        return (1, format!(".byte 0x{first:x}"));
+    }
+    let mut names = Vec::new();
+    let mut n = 0;
+    while let Some(&b) = chunk.get(n) {
+        match prefix_name(b) {
+            Some(p) => names.push(p.to_string()),
+            None if b & 0xf0 == 0x40 => names.push(rex_name(b)),
+            None => break,
+        }
+        n += 1;
+    }
+    names.push("(bad)".into());
+    ((n + 1).min(chunk.len()), names.join(" "))
+}

@@ -26,13 +26,13 @@ pub struct SymbolMap {
     /// Whether addresses are section-relative (a relocatable object), so a
     /// lookup stays in the section being disassembled.
     relocatable: bool,
-    /// Every label of a linked file by address, for lookups that cross
+    /// Every label by address, for lookups that cross
     /// section boundaries as GNU objdump's do.
     all: Vec<Label>,
     /// Whether the file has a static symbol table.
     has_symtab: bool,
-    /// Section names, for addresses no symbol covers.
-    section_names: HashMap<usize, (u64, String)>,
+    /// Section addresses, names and sizes, for addresses no symbol covers.
+    section_names: HashMap<usize, (u64, String, u64)>,
     /// Dynamic relocation targets (GOT slots) with their symbol names, which
     /// GNU objdump prefers for addresses in executables.
     pub slots: HashMap<u64, super::plt::Slot>,
@@ -94,17 +94,16 @@ impl SymbolMap {
             // Stable: among equal rank the symbol-table order decides.
             v.sort_by(order);
         }
-        let mut all = Vec::new();
-        if !elf.is_relocatable() {
-            // Absolute symbols name addresses too in a linked file.
-            all = by_section
-                .iter()
-                .filter(|(k, _)| **k == SHN_ABS as usize || elf.sections.get(**k).is_some_and(|s| s.is_alloc()))
-                .flat_map(|(_, v)| v.iter().cloned())
-                .collect();
-            all.sort_by(order);
-        }
-        let section_names = elf.sections.iter().map(|s| (s.index, (s.addr, s.name.clone()))).collect();
+        // Absolute symbols name addresses too in a linked file; an object's
+        // symbols of every section serve addresses outside the current one.
+        let relocatable = elf.is_relocatable();
+        let mut all: Vec<Label> = by_section
+            .iter()
+            .filter(|(k, _)| relocatable || **k == SHN_ABS as usize || elf.sections.get(**k).is_some_and(|s| s.is_alloc()))
+            .flat_map(|(_, v)| v.iter().cloned())
+            .collect();
+        all.sort_by(order);
+        let section_names = elf.sections.iter().map(|s| (s.index, (s.addr, s.name.clone(), s.size))).collect();
         let has_symtab = elf.section_of_type(SHT_SYMTAB).is_some();
         Ok(SymbolMap { by_section, relocatable: elf.is_relocatable(), all, has_symtab, section_names, slots: plt.slots })
     }
@@ -133,7 +132,7 @@ impl SymbolMap {
 
     fn section_fallback(&self, section: usize, addr: u64) -> String {
         match self.section_names.get(&section) {
-            Some((base, name)) => with_offset(name, addr.wrapping_sub(*base) as i64),
+            Some((base, name, _)) => with_offset(name, addr.wrapping_sub(*base) as i64),
             None => String::new(),
         }
     }
@@ -152,7 +151,10 @@ impl SymbolMap {
                 None => {}
             }
         }
-        let found = if self.relocatable { self.in_section(section, addr) } else { best_at_or_before(&self.all, addr) };
+        // In an object, an address inside the current section is named
+        // from its symbols (or the section); one outside it from any.
+        let inside = self.section_names.get(&section).is_some_and(|(base, _, size)| addr >= *base && addr - base < *size);
+        let found = if self.relocatable && inside { self.in_section(section, addr) } else { best_at_or_before(&self.all, addr) };
         match found {
             Some(l) => Some(with_offset(&l.name, addr.wrapping_sub(l.addr) as i64)),
             None if self.relocatable => Some(self.section_fallback(section, addr)),
