@@ -147,10 +147,11 @@ fn section(s: &Section, data: &[u8], map: &SymbolMap, relocs: &[(Reloc, String)]
     let mut starts: Vec<u64> = map.labels(s.index).iter().map(|l| l.addr).filter(|&a| a > addr && a < stop).collect();
     starts.dedup();
     let mut next_start = starts.iter().copied().peekable();
-    let mut reloc_i = 0;
+    let mut reloc_i;
     while addr < stop {
         let chunk_end = next_start.next().unwrap_or(stop);
         let _ = write!(out, "\n{addr:016x} {}:\n", map.header(s.index, addr));
+        reloc_i = relocs.partition_point(|r| r.0.offset < addr);
         while addr < chunk_end {
             let off = (addr - s.addr) as usize;
             let chunk = &data[off..(chunk_end - s.addr) as usize];
@@ -161,24 +162,47 @@ fn section(s: &Section, data: &[u8], map: &SymbolMap, relocs: &[(Reloc, String)]
                 addr += skip as u64;
                 continue;
             }
-            let mut dec = Decoder::with_ip(64, chunk, addr, DecoderOptions::NONE);
+            // A REX prefix followed by another is ignored: GNU shows it alone.
+            if chunk.len() > 1 && chunk[0] & 0xf0 == 0x40 && chunk[1] & 0xf0 == 0x40 {
+                let _ = writeln!(
+                    out,
+                    "{}:\t{:02x} {}\t{}",
+                    af.show(addr),
+                    chunk[0],
+                    "   ".repeat(BYTES_PER_LINE - 1),
+                    quirks::rex_name(chunk[0])
+                );
+                addr += 1;
+                continue;
+            }
+            // An instruction may run past the next symbol (GNU decodes up to
+            // the section's end or --stop-address); the next symbol's code is
+            // then decoded again from its own start, as GNU does.
+            let window = &data[off..(stop - s.addr) as usize];
+            let mut dec = Decoder::with_ip(64, window, addr, DecoderOptions::NONE);
             let insn = dec.decode();
-            let (len, text) = if let Some(merged) = wait_form(&insn, chunk, map, s.index, o.intel, fmt) {
+            let (len, text) = if let Some(merged) = wait_form(&insn, window, map, s.index, o.intel, fmt) {
                 merged
             } else if insn.is_invalid() {
-                quirks::undecodable(chunk, dec.last_error() == DecoderError::NoMoreBytes)
+                quirks::undecodable(window, dec.last_error() == DecoderError::NoMoreBytes)
             } else {
-                (insn.len(), text(&insn, chunk, map, s.index, o.intel, fmt))
+                (insn.len(), text(&insn, window, map, s.index, o.intel, fmt))
             };
-            let bytes = &chunk[..len.min(chunk.len())];
+            let bytes = &window[..len.min(window.len())];
+            // Bytes past the next symbol are shown as a single space each.
+            let shown = bytes.len().min((chunk_end - addr) as usize);
             let _ = write!(out, "{}:\t", af.show(addr));
             let per_line = if o.wide { bytes.len().max(1) } else { BYTES_PER_LINE };
             for (i, line) in bytes.chunks(per_line).enumerate() {
                 if i > 0 {
-                    let _ = write!(out, "\n{}:\t", af.show(addr + (i * BYTES_PER_LINE) as u64));
+                    let _ = write!(out, "\n{}:\t", af.show(addr + (i * per_line) as u64));
                 }
-                for b in line {
-                    let _ = write!(out, "{b:02x} ");
+                for (k, b) in line.iter().enumerate() {
+                    if i * per_line + k < shown {
+                        let _ = write!(out, "{b:02x} ");
+                    } else {
+                        out.push(' ');
+                    }
                 }
                 if i == 0 {
                     out.push_str(&"   ".repeat(BYTES_PER_LINE.saturating_sub(line.len())));
@@ -199,6 +223,7 @@ fn section(s: &Section, data: &[u8], map: &SymbolMap, relocs: &[(Reloc, String)]
             out.push('\n');
             addr = next;
         }
+        addr = chunk_end;
     }
 }
 
@@ -233,6 +258,41 @@ fn wait_form(
     Some((1 + next.len(), t))
 }
 
+/// The instruction as the formatter prints it, for comparisons.
+fn render(insn: &Instruction, fmt: &mut dyn Formatter) -> String {
+    let mut t = String::new();
+    fmt.format(insn, &mut t);
+    t
+}
+
+/// Whether GNU names the instruction's REX prefix before it: a set bit
+/// (W, R, X, B) that changes nothing, or an empty REX (0x40) that changes
+/// nothing. Found by decoding the instruction with the bit cleared.
+fn rex_unused(insn: &Instruction, bytes: &[u8], at: usize, fmt: &mut dyn Formatter) -> bool {
+    let end = insn.len().min(bytes.len());
+    let reference = render(insn, fmt);
+    let mut same = |variant: &[u8]| {
+        let mut dec = Decoder::with_ip(64, variant, insn.ip(), DecoderOptions::NONE);
+        let other = dec.decode();
+        !other.is_invalid() && other.len() == variant.len() && render(&other, fmt) == reference
+    };
+    let rex = bytes[at];
+    if rex == 0x40 {
+        // Without the byte the instruction is shorter: relative targets move.
+        let relative = insn.is_ip_rel_memory_operand() || insn.op_count() == 1 && is_near_branch(insn.op0_kind());
+        let without: Vec<u8> = bytes[..at].iter().chain(&bytes[at + 1..end]).copied().collect();
+        return !relative && same(&without);
+    }
+    [8u8, 4, 2, 1].iter().any(|&bit| {
+        if rex & bit == 0 {
+            return false;
+        }
+        let mut v = bytes[..end].to_vec();
+        v[at] ^= bit;
+        same(&v)
+    })
+}
+
 fn is_near_branch(k: OpKind) -> bool {
     matches!(k, OpKind::NearBranch16 | OpKind::NearBranch32 | OpKind::NearBranch64)
 }
@@ -258,23 +318,10 @@ fn text(insn: &Instruction, bytes: &[u8], map: &SymbolMap, section: usize, intel
     } else {
         quirks::att(insn, bytes, &mut mnemonic, &mut ops);
     }
-    // A REX prefix that changes nothing (the instruction reads the same
-    // without it) is printed by name, as GNU does.
-    if let Some(at) = quirks::rex_at(bytes) {
-        let without: Vec<u8> = bytes[..at].iter().chain(&bytes[at + 1..insn.len().min(bytes.len())]).copied().collect();
-        let mut dec = Decoder::with_ip(64, &without, insn.ip(), DecoderOptions::NONE);
-        let plain = dec.decode();
-        if !plain.is_invalid() && plain.len() + 1 == insn.len() && plain.code() == insn.code() && plain.op_count() == insn.op_count() {
-            let (mut m2, mut o2) = (String::new(), String::new());
-            fmt.format_mnemonic(&plain, &mut m2);
-            fmt.format_all_operands(&plain, &mut o2);
-            let (mut m1, mut o1) = (String::new(), String::new());
-            fmt.format_mnemonic(insn, &mut m1);
-            fmt.format_all_operands(insn, &mut o1);
-            if m1 == m2 && o1 == o2 && !insn.is_ip_rel_memory_operand() && !(insn.op_count() == 1 && is_near_branch(insn.op0_kind())) {
-                mnemonic = format!("{} {mnemonic}", quirks::rex_name(bytes[at]));
-            }
-        }
+    if let Some(at) = quirks::rex_at(bytes)
+        && rex_unused(insn, bytes, at, fmt)
+    {
+        mnemonic = format!("{} {mnemonic}", quirks::rex_name(bytes[at]));
     }
     let mut t = if ops.is_empty() { mnemonic } else { format!("{mnemonic:<6} {ops}") };
     if insn.is_ip_rel_memory_operand() {

@@ -46,6 +46,16 @@ pub fn att(insn: &Instruction, bytes: &[u8], mnemonic: &mut String, ops: &mut St
         }
     }
     data16(bytes, mnemonic);
+    // Of several segment prefixes the last counts; GNU names the others.
+    let segs: Vec<u8> = prefixes(bytes).iter().copied().filter(|b| matches!(b, 0x26 | 0x2e | 0x36 | 0x3e | 0x64 | 0x65)).collect();
+    if segs.len() > 1 {
+        let names: Vec<&str> = segs[..segs.len() - 1].iter().filter_map(|&b| prefix_name(b)).collect();
+        *mnemonic = format!("{} {mnemonic}", names.join(" "));
+    }
+    // A SIB byte without an index but with a scale: GNU shows `%riz`.
+    if ops.contains(",)") {
+        *ops = ops.replacen(",)", &format!(",%riz,{})", insn.memory_index_scale()), 1);
+    }
     // An address-size prefix on an instruction without a memory operand.
     let has_memory = (0..insn.op_count()).any(|i| matches!(insn.op_kind(i), OpKind::Memory));
     if prefixes(bytes).contains(&0x67) && !has_memory && !ops.contains("(%e") {
@@ -70,6 +80,12 @@ pub fn att(insn: &Instruction, bytes: &[u8], mnemonic: &mut String, ops: &mut St
             | Mnemonic::Outsd
     ) {
         *ops = ops.replace("%dx", "(%dx)");
+    }
+    if mnemonic == "iretl" {
+        *mnemonic = "iret".into();
+    }
+    if insn.mnemonic() == Mnemonic::Xlatb && !ops.contains(':') {
+        *ops = format!("%ds:{ops}");
     }
     match mnemonic.as_str() {
         "callq" | "jmpq" | "pushq" | "popq" => {
