@@ -133,6 +133,10 @@ fn objdump_headers_symbols_relocations_match_gnu() {
     same(d, "objdump", &["-s", "-j", ".rodata", "gcc_g.o"]);
     same(d, "objdump", &["-h", "-t", "gcc_O2.o", "kit_g.o"]);
     same(d, "objdump", &["-hw", "kit_prog"]);
+    for f in ["gcc_prog", "kit_prog", "gcc_prog_O2"] {
+        same(d, "objdump", &["-T", f]);
+        same(d, "objdump", &["-R", f]);
+    }
 }
 
 #[test]

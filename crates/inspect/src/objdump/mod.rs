@@ -5,6 +5,7 @@
 
 mod disasm;
 mod dwarf;
+mod dynamic;
 mod headers;
 mod plt;
 mod quirks;
@@ -22,6 +23,9 @@ pub struct Options {
     pub private_headers: bool,
     pub section_headers: bool,
     pub symbols: bool,
+    /// `-T`, `-R`: the dynamic symbol table and relocations.
+    pub dynamic_symbols: bool,
+    pub dynamic_relocs: bool,
     pub relocs: bool,
     pub contents: bool,
     pub disassemble: bool,
@@ -40,12 +44,12 @@ pub struct Options {
 /// message in `warnings` and the other members are still listed.
 pub fn dump(name: &str, data: &[u8], o: &Options, warnings: &mut Vec<Error>) -> Result<String, Error> {
     if !is_archive(data) {
-        return dump_elf(name, name, name, data, o);
+        return dump_elf(name, name, name, data, o, warnings);
     }
     let mut out = format!("In archive {name}:\n");
     for m in archive_members(name, data)? {
         let header = member_line(&m);
-        match dump_elf(&format!("{name}({})", m.name), &m.name, &header, &m.data, o) {
+        match dump_elf(&format!("{name}({})", m.name), &m.name, &header, &m.data, o, warnings) {
             Ok(s) => out.push_str(&s),
             Err(e) => warnings.push(e),
         }
@@ -83,7 +87,7 @@ fn date(secs: u64) -> String {
     format!("{} {day:2} {hh:02}:{mm:02} {year}", MONTHS[(month - 1) as usize])
 }
 
-fn dump_elf(name: &str, shown: &str, header: &str, data: &[u8], o: &Options) -> Result<String, Error> {
+fn dump_elf(name: &str, shown: &str, header: &str, data: &[u8], o: &Options, warnings: &mut Vec<Error>) -> Result<String, Error> {
     let elf = Elf::parse(name, data)?;
     let mut out = format!("\n{shown}:     file format elf64-x86-64\n");
     if o.archive_headers {
@@ -103,6 +107,9 @@ fn dump_elf(name: &str, shown: &str, header: &str, data: &[u8], o: &Options) -> 
     if o.symbols {
         symbols::symbol_table(&elf, &mut out)?;
     }
+    if o.dynamic_symbols {
+        dynamic::symbol_table(&elf, &mut out, warnings)?;
+    }
     if o.dwarf_info {
         dwarf::info(&elf, &mut out)?;
     }
@@ -111,6 +118,9 @@ fn dump_elf(name: &str, shown: &str, header: &str, data: &[u8], o: &Options) -> 
     }
     if o.relocs && !o.disassemble {
         symbols::relocations(&elf, &o.sections, &mut out)?;
+    }
+    if o.dynamic_relocs && !o.disassemble {
+        dynamic::relocations(&elf, &mut out, warnings)?;
     }
     if o.contents {
         headers::contents(&elf, &o.sections, o.disasm.start, o.disasm.stop, &mut out)?;

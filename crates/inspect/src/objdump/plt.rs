@@ -110,6 +110,20 @@ pub fn dynamic_names(elf: &Elf, dynsym: &[Symbol]) -> Vec<String> {
         .collect()
 }
 
+/// Each dynamic symbol's version: its name, and whether GNU shows it in
+/// parentheses (a needed version, or a hidden one). `None`: unversioned.
+pub fn versions(elf: &Elf, count: usize) -> Vec<Option<(String, bool)>> {
+    let names = version_names(elf);
+    let versym = elf.section_of_type(SHT_GNU_VERSYM).and_then(|s| elf.section_data(s).ok()).unwrap_or(&[]);
+    (0..count)
+        .map(|i| {
+            let v = u16_at(versym, i as u64 * 2)?;
+            let (name, def) = names.get(&(v & 0x7fff)).filter(|_| v & 0x7fff > 1)?;
+            Some((name.clone(), v & 0x8000 != 0 || !def))
+        })
+        .collect()
+}
+
 /// Whether the dynamic section names the file (DT_SONAME): a library.
 fn has_soname(elf: &Elf) -> bool {
     let Some(d) = elf.section_of_type(SHT_DYNAMIC) else { return false };

@@ -183,8 +183,9 @@ pub fn with_offset(name: &str, off: i64) -> String {
     }
 }
 
-/// The seven flag characters of `objdump -t`.
-fn flags(s: &Symbol) -> String {
+/// The seven flag characters of `objdump -t` (`dynamic` 'D' for `-T`,
+/// where every symbol is marked dynamic).
+pub fn symbol_flags(s: &Symbol, dynamic: char) -> String {
     let bind = match (s.bind, s.shndx) {
         (STB_GNU_UNIQUE, _) => 'u',
         (_, SHN_UNDEF) | (_, SHN_COMMON) => ' ',
@@ -196,6 +197,7 @@ fn flags(s: &Symbol) -> String {
     let weak = if s.bind == STB_WEAK { 'w' } else { ' ' };
     let indirect = if s.kind == STT_GNU_IFUNC { 'i' } else { ' ' };
     let debug = match s.kind {
+        _ if dynamic == 'D' => 'D',
         STT_SECTION | STT_FILE => 'd',
         _ => ' ',
     };
@@ -227,8 +229,13 @@ pub fn symbol_table(elf: &Elf, out: &mut String) -> Result<(), Error> {
             3 => ".protected ",
             _ => "",
         };
-        let _ =
-            writeln!(out, "{value:016x} {} {}\t{size:016x} {version_column}{vis}{}", flags(s), elf.shndx_name(s.shndx), elf.symbol_name(s));
+        let _ = writeln!(
+            out,
+            "{value:016x} {} {}\t{size:016x} {version_column}{vis}{}",
+            symbol_flags(s, ' '),
+            elf.shndx_name(s.shndx),
+            elf.symbol_name(s)
+        );
     }
     out.push_str("\n\n");
     Ok(())

@@ -15,6 +15,8 @@ const USAGE: &str = "usage: kit objdump <option(s)> <file(s)>
   -z, --disassemble-zeroes do not skip runs of zero bytes
   -r, --reloc              relocations (between instructions with -d)
   -t, --syms               the symbol table
+  -T, --dynamic-syms       the dynamic symbol table
+  -R, --dynamic-reloc      the dynamic relocations
   -s, --full-contents      section contents in hex
   -j, --section=NAME       only section NAME (repeatable)
   -M intel|att             disassembly syntax
@@ -104,6 +106,8 @@ fn parse(argv: &[String]) -> Result<(Options, Vec<String>), String> {
             "--disassemble-zeroes" => o.disasm.zeroes = true,
             "--reloc" => o.relocs = true,
             "--syms" => o.symbols = true,
+            "--dynamic-syms" => o.dynamic_symbols = true,
+            "--dynamic-reloc" => o.dynamic_relocs = true,
             "--full-contents" => o.contents = true,
             "--section" => o.sections.push(value(a)?),
             "--dwarf" => {
@@ -132,6 +136,8 @@ fn parse(argv: &[String]) -> Result<(Options, Vec<String>), String> {
                         'z' => o.disasm.zeroes = true,
                         'r' => o.relocs = true,
                         't' => o.symbols = true,
+                        'T' => o.dynamic_symbols = true,
+                        'R' => o.dynamic_relocs = true,
                         's' => o.contents = true,
                         'j' | 'M' => {
                             let v = if rest.is_empty() { value(&format!("-{c}"))? } else { rest };
