@@ -370,8 +370,10 @@ fn malformed_inputs_never_panic() {
         std::fs::write(m.join(&name), b).unwrap();
         files.push(name);
     }
-    let runs: [&[&str]; 10] = [
+    let runs: [&[&str]; 13] = [
         &["objdump", "-dr"],
+        &["objdump", "-DTw", "-M", "intel"],
+        &["objdump", "-R"],
         &["objdump", "-x"],
         &["objdump", "-s"],
         &["objdump", "--dwarf=info,line"],
@@ -379,6 +381,7 @@ fn malformed_inputs_never_panic() {
         &["size", "-A"],
         &["strings", "-a"],
         &["strip", "-o", "out"],
+        &["strip", "-x", "-o", "out"],
         &["objcopy", "-O", "binary"],
         &["objcopy", "--strip-debug"],
     ];
