@@ -41,14 +41,6 @@ impl fmt::Display for Error {
     }
 }
 
-/// One object to inspect: a whole file, or an archive member.
-pub struct Input<'a> {
-    /// The name binutils prints in headers (`lib.a(member.o)` style is the
-    /// caller's choice).
-    pub name: String,
-    pub data: &'a [u8],
-}
-
 pub fn is_archive(data: &[u8]) -> bool {
     data.starts_with(b"!<arch>\n")
 }
