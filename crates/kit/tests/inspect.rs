@@ -119,7 +119,9 @@ fn objdump_disassembly_matches_gnu() {
     same(d, "objdump", &["-d", "-j", ".text", "gcc_prog"]);
     same(d, "objdump", &["-dwr", "gcc_O2.o"]);
     same(d, "objdump", &["-d", "--start-address=0x10", "--stop-address=0x40", "gcc_O2.o"]);
-    same(d, "objdump", &["-d", "-M", "intel", "gcc_O2.o"]);
+    for f in ["gcc_O2.o", "kit_O1.o", "gcc_prog_O2"] {
+        same(d, "objdump", &["-d", "-M", "intel", f]);
+    }
 }
 
 #[test]

@@ -56,11 +56,7 @@ pub fn att(insn: &Instruction, bytes: &[u8], mnemonic: &mut String, ops: &mut St
     if ops.contains(",)") {
         *ops = ops.replacen(",)", &format!(",%riz,{})", insn.memory_index_scale()), 1);
     }
-    // An address-size prefix on an instruction without a memory operand.
-    let has_memory = (0..insn.op_count()).any(|i| matches!(insn.op_kind(i), OpKind::Memory));
-    if prefixes(bytes).contains(&0x67) && !has_memory && !ops.contains("(%e") {
-        *mnemonic = format!("addr32 {mnemonic}");
-    }
+    addr32(insn, bytes, mnemonic);
     // `f3` before a non-string instruction (`repz ret`).
     let string_op = (0..insn.op_count())
         .any(|i| matches!(insn.op_kind(i), OpKind::MemorySegRSI | OpKind::MemorySegESI | OpKind::MemoryESRDI | OpKind::MemoryESEDI));
@@ -140,9 +136,22 @@ pub fn att(insn: &Instruction, bytes: &[u8], mnemonic: &mut String, ops: &mut St
     }
 }
 
-/// A repeated operand-size prefix is printed as `data16`.
+/// An address-size prefix on an instruction without a memory operand
+/// (`addr32 call`) is printed by name.
+fn addr32(insn: &Instruction, bytes: &[u8], mnemonic: &mut String) {
+    let has_memory = (0..insn.op_count()).any(|i| matches!(insn.op_kind(i), OpKind::Memory));
+    if prefixes(bytes).contains(&0x67) && !has_memory {
+        *mnemonic = format!("addr32 {mnemonic}");
+    }
+}
+
+/// A repeated operand-size prefix is printed as `data16`; so is every one
+/// before a REX.W that overrides it (outside the 0x0f opcode space, where
+/// 0x66 selects the instruction).
 fn data16(bytes: &[u8], mnemonic: &mut String) {
-    let extra_66 = prefixes(bytes).iter().filter(|&&b| b == 0x66).count().saturating_sub(1);
+    let count = prefixes(bytes).iter().filter(|&&b| b == 0x66).count();
+    let overridden = rex_at(bytes).is_some_and(|at| bytes[at] & 8 != 0 && bytes.get(at + 1) != Some(&0x0f));
+    let extra_66 = if overridden { count } else { count.saturating_sub(1) };
     if extra_66 > 0 {
         *mnemonic = format!("{}{mnemonic}", "data16 ".repeat(extra_66));
     }
@@ -165,6 +174,78 @@ pub fn intel(insn: &Instruction, bytes: &[u8], mnemonic: &mut String, ops: &mut 
     if matches!(mnemonic.as_str(), "fstp" | "fst") && ops.ends_with(",st") {
         ops.truncate(ops.len() - 3);
     }
+    // x87 forms with iced's explicit `st` operand that GNU leaves out.
+    if mnemonic.starts_with('f') && ops.contains(" PTR ") && ops.ends_with(",st") {
+        ops.truncate(ops.len() - 3);
+    }
+    if mnemonic == "fld" && ops.starts_with("st,") {
+        ops.drain(..3);
+    }
+    match insn.mnemonic() {
+        Mnemonic::Fxch if ops.is_empty() => *ops = "st(1)".into(),
+        Mnemonic::Fxch if ops.starts_with("st,") => {
+            ops.drain(..3);
+        }
+        Mnemonic::Faddp | Mnemonic::Fsubp | Mnemonic::Fsubrp | Mnemonic::Fmulp | Mnemonic::Fdivp | Mnemonic::Fdivrp if ops.is_empty() => {
+            *ops = "st(1),st".into()
+        }
+        _ => {}
+    }
+    // GNU shows a negative RIP displacement as its 64-bit two's complement.
+    if let Some(at) = ops.find("[rip-0x") {
+        let digits: String = ops[at + 7..].chars().take_while(char::is_ascii_hexdigit).collect();
+        if let Ok(v) = u64::from_str_radix(&digits, 16) {
+            let end = at + 7 + digits.len();
+            ops.replace_range(at..end, &format!("[rip+0x{:x}", v.wrapping_neg()));
+        }
+    }
+    // An absolute address (no base, no index) is written `ds:0x...`
+    // (`fs:0x28` with a segment).
+    if insn.memory_base() == Register::None
+        && insn.memory_index() == Register::None
+        && (0..insn.op_count()).any(|i| insn.op_kind(i) == OpKind::Memory)
+    {
+        if let (Some(open), Some(close)) = (ops.find('['), ops.find(']')) {
+            if open < close {
+                let seg = if ops[..open].ends_with(':') { "" } else { "ds:" };
+                let inner = ops[open + 1..close].to_string();
+                ops.replace_range(open..=close, &format!("{seg}{inner}"));
+            }
+        }
+    }
+    // String instructions: GNU names the implicit segments and accumulator
+    // and drops the size letter (`rep stos QWORD PTR es:[rdi],rax`).
+    let string_op = (0..insn.op_count())
+        .any(|i| matches!(insn.op_kind(i), OpKind::MemorySegRSI | OpKind::MemorySegESI | OpKind::MemoryESRDI | OpKind::MemoryESEDI));
+    if string_op {
+        let acc = match mnemonic.chars().last() {
+            Some('b') => "al",
+            Some('w') => "ax",
+            Some('d') => "eax",
+            _ => "rax",
+        };
+        if !ops.contains("es:[rdi]") {
+            *ops = ops.replacen("[rdi]", "es:[rdi]", 1);
+        }
+        if !ops.contains(":[rsi]") {
+            *ops = ops.replacen("[rsi]", "ds:[rsi]", 1);
+        }
+        match insn.mnemonic() {
+            Mnemonic::Stosb | Mnemonic::Stosw | Mnemonic::Stosd | Mnemonic::Stosq => *ops = format!("{ops},{acc}"),
+            Mnemonic::Lodsb
+            | Mnemonic::Lodsw
+            | Mnemonic::Lodsd
+            | Mnemonic::Lodsq
+            | Mnemonic::Scasb
+            | Mnemonic::Scasw
+            | Mnemonic::Scasd
+            | Mnemonic::Scasq => *ops = format!("{acc},{ops}"),
+            _ => {}
+        }
+        if matches!(mnemonic.chars().last(), Some('b' | 'w' | 'd' | 'q')) {
+            mnemonic.pop();
+        }
+    }
     if insn.mnemonic() == Mnemonic::Imul
         && insn.op_count() == 3
         && insn.op1_kind() == OpKind::Register
@@ -173,14 +254,18 @@ pub fn intel(insn: &Instruction, bytes: &[u8], mnemonic: &mut String, ops: &mut 
         let r = format!("{:?}", insn.op0_register()).to_lowercase();
         *ops = ops.replacen(&format!("{r},"), &format!("{r},{r},"), 1);
     }
+    if !string_op && mnemonic.starts_with("rep ") {
+        mnemonic.replace_range(..3, "repz");
+    }
     for seg in ["cs", "ds", "es", "ss"] {
         let with_colon = format!("{seg}:[");
-        if ops.contains(&with_colon) {
+        if !string_op && ops.contains(&with_colon) {
             *ops = ops.replacen(&with_colon, "[", 1);
             *mnemonic = format!("{seg} {mnemonic}");
         }
     }
     data16(bytes, mnemonic);
+    addr32(insn, bytes, mnemonic);
 }
 
 /// GNU's name for a legacy prefix byte.
