@@ -204,14 +204,12 @@ pub fn intel(insn: &Instruction, bytes: &[u8], mnemonic: &mut String, ops: &mut 
     if insn.memory_base() == Register::None
         && insn.memory_index() == Register::None
         && (0..insn.op_count()).any(|i| insn.op_kind(i) == OpKind::Memory)
+        && let (Some(open), Some(close)) = (ops.find('['), ops.find(']'))
+        && open < close
     {
-        if let (Some(open), Some(close)) = (ops.find('['), ops.find(']')) {
-            if open < close {
-                let seg = if ops[..open].ends_with(':') { "" } else { "ds:" };
-                let inner = ops[open + 1..close].to_string();
-                ops.replace_range(open..=close, &format!("{seg}{inner}"));
-            }
-        }
+        let seg = if ops[..open].ends_with(':') { "" } else { "ds:" };
+        let inner = ops[open + 1..close].to_string();
+        ops.replace_range(open..=close, &format!("{seg}{inner}"));
     }
     // String instructions: GNU names the implicit segments and accumulator
     // and drops the size letter (`rep stos QWORD PTR es:[rdi],rax`).
