@@ -65,7 +65,7 @@ pub fn main(argv: &[String]) -> i32 {
             s => addrs.push(s.to_string()),
         }
     }
-    let bytes = match super::read_input(&exe) {
+    let bytes = match super::input::read_input(&exe) {
         Ok(b) => b,
         Err(e) => {
             eprintln!("kit addr2line: {e}");

@@ -24,7 +24,7 @@ const USAGE: &str = "usage: kit objcopy [options] in-file [out-file]
 /// Reads `input`, applies `f` to it (or to each member of an archive) and
 /// writes the result to `output` atomically; linked files stay executable.
 pub fn transform(input: &str, output: &str, f: impl Fn(&Elf) -> Result<Vec<u8>, inspect::Error>) -> Result<(), String> {
-    let bytes = super::read_input(input)?;
+    let bytes = super::input::read_input(input)?;
     let (result, exec) = if inspect::is_archive(&bytes) {
         let mut members = inspect::archive_members(input, &bytes).map_err(|e| e.to_string())?;
         for m in &mut members {
@@ -123,7 +123,7 @@ fn run(argv: &[String]) -> Result<(), String> {
         _ => return Err(format!("too many file names\n{USAGE}")),
     };
     if binary {
-        let bytes = super::read_input(&input)?;
+        let bytes = super::input::read_input(&input)?;
         if inspect::is_archive(&bytes) {
             return Err(format!("{input}: -O binary takes an object or executable, not an archive"));
         }

@@ -210,7 +210,7 @@ pub fn main(argv: &[String]) -> i32 {
     let mut out = host::io::Writer::stdout();
     let mut code = 0;
     for f in &files {
-        let bytes = match super::read_input(f) {
+        let bytes = match super::input::read_input(f) {
             Ok(b) => b,
             Err(e) => {
                 out.flush();

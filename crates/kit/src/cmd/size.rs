@@ -48,7 +48,7 @@ pub fn main(argv: &[String]) -> i32 {
         code = 1;
     };
     for f in &files {
-        let bytes = match super::read_input(f) {
+        let bytes = match super::input::read_input(f) {
             Ok(b) => b,
             Err(e) => {
                 fail(&mut out, &e);

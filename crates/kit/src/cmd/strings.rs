@@ -87,7 +87,7 @@ pub fn main(argv: &[String]) -> i32 {
         }
     }
     for f in &files {
-        match super::read_input(f) {
+        match super::input::read_input(f) {
             Ok(b) => {
                 opts.file_prefix = prefix.then(|| f.clone());
                 out.write_str(&inspect::strings::strings(&b, &opts));
