@@ -5,6 +5,8 @@
 #   3. link time:    the SQLite shell and Lua from gcc -c objects, linked by
 #                    kit ld vs GNU ld, lld and mold (each through its driver:
 #                    kit cc / gcc -fuse-ld=...), where those are installed
+#   4. assembly:     gcc -S output of sqlite3.c (-O0 and -O2) through kit as
+#                    vs GNU as
 # Writes bench/RESULTS.md. Needs gcc, tcc, tests/fetch-material.sh's sqlite3.c,
 # and hyperfine (falls back to a timing loop without it).
 #   --peers-only   time gcc and tcc only (checks the script; writes nothing)
@@ -95,6 +97,17 @@ link_row() { # name objdir → a markdown table row
 link_sq=$(link_row sqlite-shell "$tmp/sq")
 link_lua=$(link_row lua "$tmp/lua")
 
+# Assembly: gcc's own -S output, so both assemblers read the same text.
+as_row() { # opt → a markdown table row
+    local opt=$1 k g
+    gcc "$opt" -w $flags -S "$sq" -o "$tmp/sq$opt.s"
+    k=$(bench "kas$opt" 5 "$kit as $tmp/sq$opt.s -o $tmp/sq$opt.k.o")
+    g=$(bench "gas$opt" 5 "as $tmp/sq$opt.s -o $tmp/sq$opt.g.o")
+    echo "| assemble gcc $opt -S sqlite3.c ($(( $(wc -c <"$tmp/sq$opt.s") / 1000000 )) MB) | $(ms $k) | $(ms $g) | $(ratio $k $g) |"
+}
+as_o0=$(as_row -O0)
+as_o2=$(as_row -O2)
+
 cpu=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')
 timer=$([ $have_hyperfine = 1 ] && echo "hyperfine means" || echo "means of a timing loop")
 report=$(cat <<EOT
@@ -115,6 +128,13 @@ Linking gcc -O0 objects into a PIE (each linker through its driver: \`kit cc\`, 
 |---|---|---|---|---|---|---|---|
 $link_sq
 $link_lua
+
+Assembling gcc's \`-S\` output:
+
+| what | kit as | GNU as | kit/GNU |
+|---|---|---|---|
+$as_o0
+$as_o2
 EOT
 )
 echo "$report"

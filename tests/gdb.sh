@@ -48,4 +48,25 @@ for linker in $linkers; do
     check -O0 tests/gdb/cmds.gdb tests/gdb/expected.txt $linker
     check -O1 tests/gdb/cmds-O1.gdb tests/gdb/expected-O1.txt $linker
 done
-echo "gdb ok (linked by: $linkers)"
+# gcc's own -g output assembled by kit as (its line table from .file/.loc):
+# the gdb session equals the one on GNU as's object, line for line.
+session() { # object commands → normalized gdb output
+    gcc "$1" -o "$tmp/as-prog"
+    gdb -nx -batch -ex 'set debuginfod enabled off' -x "$2" "$tmp/as-prog" </dev/null 2>&1 |
+        sed -E 's/0x[0-9a-f]+/ADDR/g; s/process [0-9]+/process N/'
+}
+if [ "$linkers" = "gcc kit" ]; then
+    for opt in -O0 -O1; do
+        cmds=tests/gdb/cmds.gdb
+        [ $opt = -O1 ] && cmds=tests/gdb/cmds-O1.gdb
+        gcc -g $opt -S tests/gdb/prog.c -o "$tmp/prog.s"
+        "$kit" as "$tmp/prog.s" -o "$tmp/kit-as.o"
+        as "$tmp/prog.s" -o "$tmp/gnu-as.o"
+        if ! diff <(session "$tmp/gnu-as.o" $cmds) <(session "$tmp/kit-as.o" $cmds) >"$tmp/as.diff"; then
+            echo "gdb on gcc -g $opt output: kit as's object debugs differently from GNU as's:"
+            cat "$tmp/as.diff"
+            exit 1
+        fi
+    done
+fi
+echo "gdb ok (linked by: $linkers; gcc -g output through kit as)"

@@ -21,8 +21,8 @@ while [ $# -gt 0 ]; do
         *) projects+=("$1"); shift ;;
     esac
 done
-ALL=(zlib bzip2 sed grep m4 bc gawk patch mawk tar xz jq pcre2 lua markupsafe simplejson bitarray mmh3 msgpack pyyaml cffi libz-sys rustc-linker)
-QUICK=(zlib bzip2 sed bc gawk xz jq pcre2 markupsafe msgpack)
+ALL=(zlib bzip2 sed grep m4 bc gawk patch mawk tar xz jq pcre2 lua markupsafe simplejson bitarray mmh3 msgpack pyyaml cffi xxhash crc32c libz-sys rustc-linker)
+QUICK=(zlib bzip2 sed bc gawk xz jq pcre2 markupsafe msgpack xxhash crc32c)
 if [ ${#projects[@]} -eq 0 ]; then
     if [ $quick = 1 ]; then projects=("${QUICK[@]}"); else projects=("${ALL[@]}"); fi
 fi
@@ -352,6 +352,29 @@ want = [(mmh3.hash('foo'), -156908512), (mmh3.hash('foo', 42), -1322301282), (mm
 bad = [w for w in want if w[0] != w[1]]
 print(bad or 'hashes ok'); sys.exit(bool(bad))")
     echo "extension loads; documented hashes match"
+}
+
+# xxHash's SSE2 path (XXH3 keys on __SSE2__) and its runtime dispatcher's
+# AVX2 and AVX-512 paths (target attributes) go through kit's intrinsics.
+build_xxhash() {
+    python_ext xxhash xxhash._xxhash
+    # Run outside the source tree, whose xxhash/ (no extension) would shadow
+    # the installed one; the benchmark and stub tests need pytest-benchmark
+    # and pyright, which the lane does not install.
+    rm -rf "$work/xxhash-tests" && cp -r tests "$work/xxhash-tests"
+    (cd "$work" && "$work/venv/bin/python" -m pytest -q -p no:cacheprovider xxhash-tests \
+        --ignore=xxhash-tests/test_benchmark.py --ignore=xxhash-tests/test_benchmark_xxh3_long.py \
+        --ignore=xxhash-tests/test_benchmark_xxh3_short.py --ignore=xxhash-tests/test_stubs_pyright.py)
+    echo "extension loads; its tests pass (benchmarks and pyright stubs left out)"
+}
+
+# crc32c: SSE4.2's crc32 through __builtin_ia32_crc32*, cpuid.h's probe, and
+# the software paths; its own runner tests each mode.
+build_crc32c() {
+    python_ext crc32c crc32c._crc32c
+    (cd "$work" && "$work/venv/bin/python" -c "import crc32c, sys; sys.exit(not crc32c.hardware_based)")
+    "$work/venv/bin/python" run-tests.py
+    echo "extension loads, uses the crc32 instruction; its tests pass in every mode"
 }
 
 build_msgpack() {

@@ -9,18 +9,49 @@ use iced_x86::{Code, OpCodeOperandKind, Register, RepPrefixKind};
 use obj::{Binding, Object, RelocKind, SectionKind, Symbol, SymbolDef, SymbolKind, Visibility};
 use std::collections::HashMap;
 
+mod control;
+mod intel;
+mod line;
+
+/// How `.include` and `.incbin` reach files (the caller's: this crate does
+/// no I/O).
+/// Reads a file's bytes, or says why not.
+pub type ReadFile = Box<dyn Fn(&str) -> Result<Vec<u8>, String>>;
+
+pub struct Files {
+    pub read: ReadFile,
+    pub exists: Box<dyn Fn(&str) -> bool>,
+    /// `-I` directories, searched after the current directory.
+    pub include_dirs: Vec<String>,
+}
+
+impl Default for Files {
+    fn default() -> Files {
+        Files { read: Box::new(|_| Err("no file access here".into())), exists: Box::new(|_| false), include_dirs: Vec::new() }
+    }
+}
+
 /// Assembles `text` (the contents of `file`). Errors are
 /// `file:line: error: message`, all of them.
 pub fn assemble(file: &str, text: &str) -> Result<Object, Vec<String>> {
+    assemble_with_files(file, text, Files::default())
+}
+
+/// [`assemble`], with `.include` and `.incbin` reading through `files`.
+pub fn assemble_with_files(file: &str, text: &str, files: Files) -> Result<Object, Vec<String>> {
     let mut a = Asm::new(file);
+    a.files = files;
     let text = lex::strip_block_comments(text);
     for (n, line) in text.lines().enumerate() {
         a.line = n + 1;
         for stmt in lex::statements(line) {
-            if let Err(e) = a.statement(stmt) {
+            if let Err(e) = a.process(stmt) {
                 a.errors.push(format!("{file}:{}: error: {e}", a.line));
             }
         }
+    }
+    if let Some(what) = a.unclosed() {
+        a.errors.push(format!("{file}: error: {what}"));
     }
     if a.cfi.fde.is_some() {
         a.errors.push(format!("{file}: error: .cfi_startproc without .cfi_endproc"));
@@ -110,6 +141,12 @@ struct Asm {
     fdes: Vec<cfi::Fde>,
     /// `.local` symbols given storage by `.comm`: (name, size, alignment).
     local_commons: Vec<(String, u64, u64)>,
+    control: control::Control,
+    files: Files,
+    lines: line::Lines,
+    /// `.intel_syntax` in force, and whether registers go without `%`.
+    intel: bool,
+    intel_noprefix: bool,
 }
 
 fn section_kind(name: &str, flags: &str, ty: &str) -> SectionKind {
@@ -175,6 +212,11 @@ impl Asm {
             cfi: cfi::Open::default(),
             fdes: Vec::new(),
             local_commons: Vec::new(),
+            control: Default::default(),
+            files: Files::default(),
+            lines: Default::default(),
+            intel: false,
+            intel_noprefix: false,
         };
         for name in [".text", ".data", ".bss"] {
             a.section(name, "", "", None);
@@ -606,11 +648,9 @@ impl Asm {
                     self.sec().frags.push(Frag::Leb { expr: e, signed: name == ".sleb128", size: 1, line });
                 }
             }
-            ".file" => match toks {
-                [Tok::Str(s)] => self.source_file = Some(String::from_utf8_lossy(s).into_owned()),
-                _ => return Err("'.file N \"name\"' (DWARF line info) is not supported yet".into()),
-            },
-            ".loc" | ".loc_mark_labels" => return Err(format!("'{name}' (DWARF line info) is not supported yet")),
+            ".file" => self.file_directive(toks)?,
+            ".loc" => self.loc_directive(toks)?,
+            ".loc_mark_labels" => {}
             ".ident" => {
                 let cur = (self.current, self.previous);
                 self.section(".comment", "MS", "progbits", None);
@@ -625,8 +665,12 @@ impl Asm {
                 }
                 (self.current, self.previous) = cur;
             }
-            ".code64" | ".att_syntax" | ".addrsig" | ".addrsig_sym" => {}
-            ".intel_syntax" => return Err("'.intel_syntax' is not supported yet".into()),
+            ".code64" | ".addrsig" | ".addrsig_sym" => {}
+            ".att_syntax" => self.intel = false,
+            ".intel_syntax" => {
+                self.intel = true;
+                self.intel_noprefix = !matches!(toks, [Tok::Ident(p)] if p == "prefix");
+            }
             d if d.starts_with(".cfi_") => self.cfi_directive(d, toks)?,
             _ => return Err(format!("unknown or unsupported directive '{name}'")),
         }
@@ -858,6 +902,9 @@ impl Asm {
             self.sec().frags.push(Frag::Insn(Box::new(i)));
             return Ok(());
         }
+        if self.intel {
+            return self.intel_instruction(name, toks, lock, rep);
+        }
         let mut ops = self.comma_list(toks, Self::operand, |t| format!("unexpected {t} in operand"))?;
         let name = &x87_operands(name, &mut ops);
         let (readings, extra) = x86::readings_with_operands(name, ops.len());
@@ -868,7 +915,62 @@ impl Asm {
         if ops.len() == 2 && (name.starts_with("shld") || name.starts_with("shrd")) {
             ops.insert(0, Operand::Reg(Register::CL));
         }
+        // `sha256rnds2 %xmm0, %xmm2, %xmm1`: GNU as takes the implicit
+        // %xmm0 written out too (also blendvps, blendvpd, pblendvb).
+        if ops.len() == 3
+            && matches!(ops[0], Operand::Reg(Register::XMM0))
+            && matches!(name.as_str(), "sha256rnds2" | "blendvps" | "blendvpd" | "pblendvb")
+        {
+            ops.remove(0);
+        }
         ops.reverse();
+        self.encode_operands(name, readings, ops, &[], lock, rep)
+    }
+
+    /// An Intel-syntax instruction: operands in Intel order, sizes from
+    /// `PTR` keywords, mnemonics without suffixes.
+    fn intel_instruction(&mut self, name: &str, toks: &[Tok], lock: bool, rep: Option<RepPrefixKind>) -> Result<(), String> {
+        let parsed = self.comma_list(toks, Self::intel_operand, |t| format!("unexpected {t} in operand"))?;
+        let sizes: Vec<Option<u32>> = parsed.iter().map(|o| o.size).collect();
+        let mut ops: Vec<Operand> = parsed.into_iter().map(|o| o.operand).collect();
+        // x87 forms whose st(0) Intel syntax leaves implicit.
+        let st = |n: usize| Operand::Reg(x86::register(&format!("st{n}")).expect("x87 register"));
+        let compares = ["fxch", "fucom", "fucomp", "fcom", "fcomp"];
+        if ops.is_empty() && ["faddp", "fsubp", "fsubrp", "fmulp", "fdivp", "fdivrp"].contains(&name) {
+            ops.extend([st(1), st(0)]);
+        } else if ops.is_empty() && compares.contains(&name) {
+            ops.extend([st(0), st(1)]);
+        } else if ops.len() == 1 && compares.contains(&name) && matches!(ops[0], Operand::Reg(r) if r.is_st()) {
+            ops.insert(0, st(0));
+        }
+        let (mut readings, extra) = x86::readings_with_operands(name, ops.len());
+        if let Some(v) = extra {
+            ops.push(Operand::Imm(Expr::Num(v)));
+        }
+        // Intel names carry no size suffix: `movq` is the SSE move.
+        if readings.iter().any(|r| r.size.is_none() && r.source_size.is_none()) {
+            readings.retain(|r| r.size.is_none() && r.source_size.is_none());
+        }
+        // `movsx rdx, edx` is GNU as's spelling of movsxd too.
+        if name == "movsx" {
+            readings.push(x86::Reading { mnemonic: iced_x86::Mnemonic::Movsxd, size: None, source_size: None, imm64: false });
+        }
+        let mem_size = sizes.iter().flatten().next().copied();
+        self.encode_operands(name, readings, ops, mem_size.as_slice(), lock, rep)
+    }
+
+    /// Chooses and records the encoding of `name` with `ops` (Intel order)
+    /// among `readings`; `mem_size`, when given, is the memory operand's.
+    fn encode_operands(
+        &mut self,
+        name: &str,
+        readings: Vec<x86::Reading>,
+        mut ops: Vec<Operand>,
+        mem_size: &[u32],
+        lock: bool,
+        rep: Option<RepPrefixKind>,
+    ) -> Result<(), String> {
+        let line = self.line;
         if readings.is_empty() {
             return Err(format!("unknown instruction '{name}'"));
         }
@@ -913,6 +1015,15 @@ impl Asm {
         for r in &readings {
             codes.extend(x86::candidates(r, &shapes));
         }
+        // Intel's `DWORD PTR`: only forms whose memory operand has that size.
+        let size_of = |c: Code| {
+            let mut i = iced_x86::Instruction::default();
+            i.set_code(c);
+            i.memory_size().size()
+        };
+        if let Some(&want) = mem_size.first() {
+            codes.retain(|&c| size_of(c) == want as usize || size_of(c) == 0);
+        }
         if codes.is_empty() {
             return Err(format!("invalid operands for '{name}'"));
         }
@@ -941,26 +1052,32 @@ impl Asm {
                 && let Ok((bytes, ..)) = x86::encode(with_prefixes(&mut insn, lock, rep), 0)
             {
                 sizes.push((code, bytes.len()));
-                if best.is_none_or(|(n, _)| bytes.len() < n) {
+                // Equal lengths: GNU as takes the sign-extended imm8 form
+                // over the accumulator one (`cmp $2, %ax`).
+                let imm8 = |c: Code| {
+                    c.op_code().op_kinds().iter().any(|k| matches!(k, OpCodeOperandKind::imm8sex16 | OpCodeOperandKind::imm8sex32 | OpCodeOperandKind::imm8sex64))
+                };
+                // Then the form without REX.W (`movq %xmm0, 8(%r12)`: 66 0f d6).
+                let rex_w = |c: Code| c.op_code().operand_size() == 64 && c.op_code().mandatory_prefix() == iced_x86::MandatoryPrefix::P66;
+                let better = |b: Code| imm8(code) && !imm8(b) || (imm8(code) == imm8(b) && rex_w(b) && !rex_w(code));
+                if best.is_none_or(|(n, b)| bytes.len() < n || (bytes.len() == n && better(b))) {
                     best = Some((bytes.len(), code));
                 }
             }
         }
-        let Some((size, mut code)) = best else { return Err(format!("cannot encode '{name}' with these operands")) };
+        let Some((mut size, mut code)) = best else { return Err(format!("cannot encode '{name}' with these operands")) };
+        // push/pop/call...: the 64-bit form, the shortest of them.
         if defaults_to_64(&readings)
-            && let Some(&c) = codes
+            && let Some(&(c, n)) = sizes
                 .iter()
-                .find(|&&c| c.op_code().op_kinds().first() == Some(&OpCodeOperandKind::r64_or_mem) || c.op_code().operand_size() == 64)
+                .filter(|(c, _)| c.op_code().op_kinds().first() == Some(&OpCodeOperandKind::r64_or_mem) || c.op_code().operand_size() == 64)
+                .min_by_key(|(_, n)| *n)
         {
             code = c;
+            size = n;
         }
         // Forms of different operand sizes fitting equally means the size is
         // ambiguous (`add $1, (%rax)`).
-        let size_of = |c: Code| {
-            let mut i = iced_x86::Instruction::default();
-            i.set_code(c);
-            i.memory_size().size()
-        };
         if shapes.iter().any(|s| matches!(s, Shape::Mem))
             && !shapes.iter().any(|s| matches!(s, Shape::Reg(_)))
             && codes.iter().any(|&c| size_of(c) != size_of(code))
@@ -1305,6 +1422,7 @@ impl Asm {
     }
 
     fn finish(mut self) -> Result<Object, String> {
+        self.emit_line_program()?;
         for (sym, size, align) in std::mem::take(&mut self.local_commons) {
             self.allocate_bss(&sym, size, align)?;
         }

@@ -77,26 +77,44 @@ impl Parser<'_> {
         self.binary(0)
     }
 
+    /// The binary operator at the cursor: its code in `Expr::Bin`, its
+    /// precedence, and how many tokens it takes. Comparisons (`==`, `<>`,
+    /// `<=`...) and `&&`/`||` bind loosest, as in GNU as.
+    fn operator(&self) -> Option<(char, u8, usize)> {
+        let next = self.toks.get(self.at + 1);
+        let two = |c: char| next == Some(&Tok::Punct(c));
+        Some(match self.peek()? {
+            Tok::Punct('|') if two('|') => ('O', 1, 2),
+            Tok::Punct('&') if two('&') => ('A', 1, 2),
+            Tok::Punct('=') if two('=') => ('E', 2, 2),
+            Tok::Punct('!') if two('=') => ('N', 2, 2),
+            Tok::Punct('<') if two('>') => ('N', 2, 2),
+            Tok::Punct('<') if two('=') => ('L', 2, 2),
+            Tok::Punct('>') if two('=') => ('G', 2, 2),
+            Tok::Punct('<') => ('l', 2, 1),
+            Tok::Punct('>') => ('g', 2, 1),
+            Tok::Punct('|') => ('|', 3, 1),
+            Tok::Punct('^') => ('^', 4, 1),
+            Tok::Punct('&') => ('&', 5, 1),
+            Tok::Punct('+') => ('+', 6, 1),
+            Tok::Punct('-') => ('-', 6, 1),
+            Tok::Punct('*') => ('*', 7, 1),
+            Tok::Punct('/') => ('/', 7, 1),
+            Tok::Punct('%') => ('%', 7, 1),
+            Tok::Shl => ('<', 7, 1),
+            Tok::Shr => ('>', 7, 1),
+            _ => return None,
+        })
+    }
+
     fn binary(&mut self, min_prec: u8) -> Result<Expr, String> {
         let mut lhs = self.unary()?;
         loop {
-            let (op, prec) = match self.peek() {
-                Some(Tok::Punct('|')) => ('|', 1),
-                Some(Tok::Punct('^')) => ('^', 2),
-                Some(Tok::Punct('&')) => ('&', 3),
-                Some(Tok::Punct('+')) => ('+', 4),
-                Some(Tok::Punct('-')) => ('-', 4),
-                Some(Tok::Punct('*')) => ('*', 5),
-                Some(Tok::Punct('/')) => ('/', 5),
-                Some(Tok::Punct('%')) => ('%', 5),
-                Some(Tok::Shl) => ('<', 5),
-                Some(Tok::Shr) => ('>', 5),
-                _ => return Ok(lhs),
-            };
+            let Some((op, prec, len)) = self.operator() else { return Ok(lhs) };
             if prec < min_prec {
                 return Ok(lhs);
             }
-            self.at += 1;
+            self.at += len;
             let rhs = self.binary(prec + 1)?;
             lhs = Expr::Bin(op, Box::new(lhs), Box::new(rhs));
         }
@@ -110,6 +128,8 @@ impl Parser<'_> {
             Tok::Punct('-') => Expr::Neg(Box::new(self.unary()?)),
             Tok::Punct('+') => self.unary()?,
             Tok::Punct('~') => Expr::Not(Box::new(self.unary()?)),
+            // Logical not: 1 for zero, else 0.
+            Tok::Punct('!') => Expr::Bin('Z', Box::new(self.unary()?), Box::new(Expr::Num(0))),
             Tok::Punct('(') => {
                 let e = self.expr()?;
                 if !self.eat(')') {
@@ -220,6 +240,16 @@ pub fn eval(e: &Expr, place: &dyn Fn(&str) -> Place) -> Result<Value, String> {
                         '&' => x & y,
                         '|' => x | y,
                         '^' => x ^ y,
+                        // Comparisons give -1 for true, logical operators 1.
+                        'E' => -((x == y) as i64),
+                        'N' => -((x != y) as i64),
+                        'l' => -((x < y) as i64),
+                        'g' => -((x > y) as i64),
+                        'L' => -((x <= y) as i64),
+                        'G' => -((x >= y) as i64),
+                        'Z' => (x == 0) as i64,
+                        'A' => (x != 0 && y != 0) as i64,
+                        'O' => (x != 0 || y != 0) as i64,
                         _ => unreachable!("operator {op}"),
                     };
                     Value { addend: v, ..Default::default() }

@@ -66,7 +66,7 @@ pub fn lex(text: &str) -> Result<Vec<Tok>, String> {
                 out.push(Tok::Shr);
                 i += 2;
             }
-            b'(' | b')' | b',' | b':' | b'+' | b'-' | b'*' | b'/' | b'%' | b'&' | b'|' | b'^' | b'~' | b'!' | b'@' | b'=' | b'$' | b'<'
+            b'(' | b')' | b'[' | b']' | b',' | b':' | b'+' | b'-' | b'*' | b'/' | b'%' | b'&' | b'|' | b'^' | b'~' | b'!' | b'@' | b'=' | b'$' | b'<'
             | b'>' => {
                 out.push(Tok::Punct(c as char));
                 i += 1;

@@ -14,4 +14,4 @@ mod expr;
 mod lex;
 mod x86;
 
-pub use assemble::assemble;
+pub use assemble::{Files, assemble, assemble_with_files};

@@ -143,6 +143,11 @@ pub fn readings(name: &str) -> Vec<Reading> {
             }
         }
     }
+    // crc32b/w/l/q: the suffix sizes the source; the destination is a
+    // 32- or 64-bit register.
+    if let Some(size) = name.strip_prefix("crc32").and_then(|rest| rest.chars().next().filter(|_| rest.len() == 1)).and_then(sizes) {
+        return vec![Reading { mnemonic: Mnemonic::Crc32, size: None, source_size: Some(size), imm64: false }];
+    }
     // cvtsi2sdl, cvtsi2ssq, vcvtsi2sdq...: the suffix sizes the integer source.
     for stem in ["cvtsi2sd", "cvtsi2ss", "vcvtsi2sd", "vcvtsi2ss", "cvttsd2si", "cvttss2si", "cvtsd2si", "cvtss2si"] {
         if let Some(rest) = name.strip_prefix(stem)
@@ -402,14 +407,14 @@ pub fn candidates(reading: &Reading, ops: &[Shape]) -> Vec<Code> {
 /// of its general-purpose operands (for extensions: the destination's,
 /// and the source's is the other size), else of its memory operand.
 fn suffix_fits(reading: &Reading, code: Code, kinds: &[K], ops: &[Shape]) -> bool {
-    let Some(size) = reading.size else { return true };
     if let Some(from) = reading.source_size {
         let src = match ops.get(1) {
             Some(Shape::Reg(r)) => gpr_size(*r),
             _ => Some(mem_size(code)),
         };
-        return gpr_kind_size(&kinds[..1]) == Some(size) && src == Some(from);
+        return src == Some(from) && reading.size.is_none_or(|size| gpr_kind_size(&kinds[..1]) == Some(size));
     }
+    let Some(size) = reading.size else { return true };
     if size != 10
         && let Some(s) = gpr_kind_size(kinds)
     {

@@ -20,9 +20,23 @@ use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::rc::Rc;
 
+thread_local! {
+    /// Whether `$` may appear in identifiers (GNU C), which it may not in
+    /// assembly (`movl $SYS_exit, %eax` must expand `SYS_exit`). Set per
+    /// preprocessing run on this thread (`set_dollar_identifiers`).
+    static DOLLAR_IDENTIFIERS: std::cell::Cell<bool> = const { std::cell::Cell::new(true) };
+}
+
+/// Sets whether `$` continues identifiers for later `tokenize` calls on
+/// this thread; returns the previous setting.
+pub fn set_dollar_identifiers(on: bool) -> bool {
+    DOLLAR_IDENTIFIERS.with(|d| d.replace(on))
+}
+
 /// Splits `text` into preprocessing tokens, ending with `Eof`.
 pub fn tokenize(file: FileId, text: &str, diags: &mut Diags) -> Vec<Token> {
     let mut lx = Lexer {
+        dollar: DOLLAR_IDENTIFIERS.with(|d| d.get()),
         b: text.as_bytes(),
         text,
         i: 0,
@@ -122,10 +136,14 @@ struct Lexer<'a> {
     out: Vec<Token>,
     /// Interned spellings, so `int` or `0` share one allocation.
     names: FastMap<&'a str, Rc<str>>,
+    /// `$` continues identifiers (not in assembly).
+    dollar: bool,
 }
 
-fn is_ident_byte(c: u8) -> bool {
-    c.is_ascii_alphanumeric() || c == b'_' || c == b'$' || c >= 0x80
+impl Lexer<'_> {
+    fn is_ident_byte(&self, c: u8) -> bool {
+        c.is_ascii_alphanumeric() || c == b'_' || (c == b'$' && self.dollar) || c >= 0x80
+    }
 }
 
 impl<'a> Lexer<'a> {
@@ -298,7 +316,7 @@ impl<'a> Lexer<'a> {
             b'"' | b'\'' => self.quoted(c),
             b'0'..=b'9' => self.number(),
             b'.' if self.peek_after().is_ascii_digit() => self.number(),
-            c if is_ident_byte(c) => self.ident(),
+            c if self.is_ident_byte(c) => self.ident(),
             _ => self.punct(c),
         }
     }
@@ -307,10 +325,11 @@ impl<'a> Lexer<'a> {
         self.i += 1;
         loop {
             // Tight loop over plain identifier bytes; `cur` handles splices.
-            while self.i < self.b.len() && is_ident_byte(self.b[self.i]) {
+            while self.i < self.b.len() && self.is_ident_byte(self.b[self.i]) {
                 self.i += 1;
             }
-            if !is_ident_byte(self.cur()) {
+            let c = self.cur();
+            if !self.is_ident_byte(c) {
                 return TokKind::Ident;
             }
         }
@@ -343,7 +362,7 @@ impl<'a> Lexer<'a> {
                 if matches!(self.cur(), b'+' | b'-') {
                     self.i += 1;
                 }
-            } else if is_ident_byte(c) || c == b'.' {
+            } else if self.is_ident_byte(c) || c == b'.' {
                 self.i += 1;
             } else {
                 return TokKind::Number;

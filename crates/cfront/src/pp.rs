@@ -89,6 +89,10 @@ pub struct PpOptions {
     pub build_time: Option<u64>,
     pub target: PpTarget,
     pub lang: crate::lang::LangOptions,
+    /// Preprocessing assembly (`.S`, gcc's assembler-with-cpp): defines
+    /// `__ASSEMBLER__`, `$` ends identifiers, and a `#` line that is not a
+    /// directive is a comment, dropped.
+    pub assembler: bool,
 }
 
 pub struct PpOutput {
@@ -214,6 +218,7 @@ pub fn preprocess(main_path: &str, opts: &PpOptions, loader: &dyn FileLoader, sm
     search.extend(opts.system_dirs.iter().cloned());
     search.extend(opts.after_dirs.iter().cloned());
     let dt = predef::date_time(opts.build_time);
+    let dollars = crate::lex::set_dollar_identifiers(!opts.assembler);
     let mut pp = Preprocessor {
         opts,
         loader,
@@ -280,6 +285,7 @@ pub fn preprocess(main_path: &str, opts: &PpOptions, loader: &dyn FileLoader, sm
         out.push(eof(Loc::default()));
     }
     let macro_defs = if opts.dump_macros { pp.macro_definitions() } else { String::new() };
+    crate::lex::set_dollar_identifiers(dollars);
     PpOutput { tokens: out, deps: pp.deps, macro_defs }
 }
 
@@ -502,7 +508,9 @@ impl<'a> Preprocessor<'a> {
 
     /// Emits a token that is not a macro invocation.
     fn emit(&mut self, t: Token, out: &mut Vec<Token>) {
+        // (Assembly has apostrophes in comments, as gcc's cpp allows.)
         if self.isolated == 0
+            && !self.opts.assembler
             && let Some(q) = crate::lex::is_unterminated_literal(&t)
         {
             self.diags.error(t.loc, format!("missing terminating {q} character"));
@@ -873,7 +881,8 @@ impl<'a> Preprocessor<'a> {
 
     /// `#define` lines for the macros in force (`-dM`), sorted by name.
     fn macro_definitions(&self) -> String {
-        let mut names: Vec<&Rc<str>> = self.macros.iter().filter(|(_, m)| !m.dynamic).map(|(n, _)| n).collect();
+        let builtin = |n: &str| predef::X86_BUILTIN_NAMES.contains(&n);
+        let mut names: Vec<&Rc<str>> = self.macros.iter().filter(|(n, m)| !m.dynamic && !builtin(n)).map(|(n, _)| n).collect();
         names.sort();
         let mut s = String::new();
         for name in names {
@@ -922,6 +931,10 @@ impl<'a> Preprocessor<'a> {
     fn define_builtins(&mut self) {
         let text = predef::predefined_macros(&self.opts.target, &self.opts.lang, self.opts.optimize);
         self.define_from_text("<built-in>", &text);
+        self.define_from_text("<built-in>", predef::builtin_function_macros(&self.opts.target));
+        if self.opts.assembler {
+            self.define_from_text("<built-in>", "#define __ASSEMBLER__ 1\n");
+        }
         for name in ["__LINE__", "__FILE__", "__BASE_FILE__", "__COUNTER__", "__INCLUDE_LEVEL__", "__DATE__", "__TIME__", "__TIMESTAMP__"] {
             let name: Rc<str> = name.into();
             let name_id = self.hs.name_id(&name);

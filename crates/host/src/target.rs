@@ -59,6 +59,31 @@ pub fn host_target() -> HostTarget {
     HostTarget { arch, os, obj_format, pointer_size: std::mem::size_of::<usize>() as u8, pic_default: os != Os::Windows }
 }
 
+/// The x86-64 extensions the host CPU (and its OS, for AVX's register
+/// state) supports, by their `-m` names: what `-march=native` enables.
+pub fn cpu_extensions() -> Vec<&'static str> {
+    #[cfg(target_arch = "x86_64")]
+    {
+        let mut out = Vec::new();
+        macro_rules! probe {
+            ($($feature:tt => $flag:literal),* $(,)?) => {
+                $(if std::arch::is_x86_feature_detected!($feature) { out.push($flag); })*
+            };
+        }
+        probe!(
+            "sse3" => "sse3", "ssse3" => "ssse3", "sse4.1" => "sse4.1", "sse4.2" => "sse4.2",
+            "popcnt" => "popcnt", "avx" => "avx", "avx2" => "avx2", "fma" => "fma", "f16c" => "f16c",
+            "bmi1" => "bmi", "bmi2" => "bmi2", "lzcnt" => "lzcnt", "aes" => "aes", "pclmulqdq" => "pclmul",
+            "sha" => "sha", "rdrand" => "rdrnd", "rdseed" => "rdseed", "adx" => "adx", "xsave" => "xsave",
+        );
+        out
+    }
+    #[cfg(not(target_arch = "x86_64"))]
+    {
+        Vec::new()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

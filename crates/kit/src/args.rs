@@ -86,12 +86,17 @@ pub struct CcArgs {
     pub macro_includes: Vec<String>,
     /// Inputs compiled as C whatever their suffix (`-x c`).
     pub forced_c: Vec<String>,
+    /// Inputs assembled whatever their suffix (`-x assembler`, or with
+    /// `true`: `-x assembler-with-cpp`).
+    pub forced_asm: Vec<(String, bool)>,
     /// Inputs, libraries and linker flags for the link step, in order.
     pub link_items: Vec<LinkItem>,
     /// -nostartfiles / -nodefaultlibs (both: -nostdlib).
     pub no_start_files: bool,
     pub no_default_libs: bool,
     pub lang: LangOptions,
+    /// x86-64 extensions asked for with `-m<ext>` and `-march=`.
+    pub isa: crate::isa::IsaSet,
     pub query: Option<Query>,
     /// -v: print the version and what the driver does.
     pub verbose: bool,
@@ -130,10 +135,12 @@ impl Default for CcArgs {
             after_dirs: vec![],
             macro_includes: vec![],
             forced_c: vec![],
+            forced_asm: vec![],
             link_items: vec![],
             no_start_files: false,
             no_default_libs: false,
             lang: LangOptions::default(),
+            isa: Default::default(),
             query: None,
             verbose: false,
             dry_run: false,
@@ -148,10 +155,21 @@ impl CcArgs {
         path.ends_with(".c") || path.ends_with(".i") || self.forced_c.iter().any(|f| f == path)
     }
 
-    /// Assembly source `kit as` takes as it is (not `.S`, which needs the
-    /// preprocessor first).
+    /// Assembly source: `.s` (`-x assembler`), or `.S`/`.sx`
+    /// (`-x assembler-with-cpp`), which `asm_needs_cpp` says to preprocess.
     pub fn is_asm_source(&self, path: &str) -> bool {
-        path.ends_with(".s") && !self.is_c_source(path)
+        if self.is_c_source(path) {
+            return false;
+        }
+        self.forced_asm.iter().any(|(f, _)| f == path) || [".s", ".S", ".sx"].iter().any(|x| path.ends_with(x))
+    }
+
+    /// Assembly that goes through the preprocessor first.
+    pub fn asm_needs_cpp(&self, path: &str) -> bool {
+        match self.forced_asm.iter().find(|(f, _)| f == path) {
+            Some(&(_, cpp)) => cpp,
+            None => self.is_asm_source(path) && !path.ends_with(".s"),
+        }
     }
 }
 
@@ -382,7 +400,7 @@ fn flag_with_value(flag: &str, v: String, a: &mut CcArgs, input_lang: &mut Optio
             *input_lang = match v.as_str() {
                 "none" => None,
                 "c" | "c-header" | "cpp-output" => Some(v),
-                "assembler" | "assembler-with-cpp" => return Err(format!("'-x {v}': kit has no assembler yet")),
+                "assembler" | "assembler-with-cpp" => Some(v),
                 _ => return Err(format!("language '{v}' not recognized (kit compiles C)")),
             }
         }
@@ -396,8 +414,11 @@ fn add_input(a: &mut CcArgs, path: &str, input_lang: &Option<String>) -> Result<
     if path == "-" && input_lang.is_none() && a.mode != Mode::Preprocess {
         return Err("'-x' is required when reading from standard input (e.g. '-x c -')".into());
     }
-    if input_lang.is_some() {
-        a.forced_c.push(path.to_string());
+    match input_lang.as_deref() {
+        Some("assembler") => a.forced_asm.push((path.to_string(), false)),
+        Some("assembler-with-cpp") => a.forced_asm.push((path.to_string(), true)),
+        Some(_) => a.forced_c.push(path.to_string()),
+        None => {}
     }
     a.inputs.push(path.to_string());
     a.link_items.push(LinkItem::Input(path.to_string()));
@@ -428,13 +449,13 @@ fn preprocessor_flags(list: &str, a: &mut CcArgs) -> Result<(), String> {
     Ok(())
 }
 
-/// `-Wa,...`: kit has no assembler yet, so only flags that ask for what
-/// kit's objects already are can be honoured.
+/// `-Wa,...`: the flags that ask for what kit's objects already are
+/// (`kit as` has no others yet).
 fn assembler_flags(list: &str) -> Result<(), String> {
     for f in list.split(',') {
         match f {
-            "--noexecstack" | "-O1" | "-O2" | "--64" | "-mrelax-relocations=yes" => {}
-            _ => return Err(format!("assembler option '{f}' (from '-Wa,{list}') is not supported: kit has no assembler yet")),
+            "--noexecstack" | "-O1" | "-O2" | "--64" | "-mrelax-relocations=yes" | "-Qy" | "-Qn" => {}
+            _ => return Err(format!("assembler option '{f}' (from '-Wa,{list}') is not supported by kit as")),
         }
     }
     Ok(())

@@ -45,13 +45,13 @@ pub fn pp_options(args: &CcArgs) -> cfront::pp::PpOptions {
         let probe = host::probe::probe_libc(target.arch, args.sysroot.as_deref());
         system_dirs.extend(probe.include_dirs);
     }
-    let defines = args
-        .defines
-        .iter()
-        .map(|d| match d {
+    // The extension macros come first, as predefined ones: -U and -D after them win.
+    let isa = args.isa.macros().map(|m| cfront::pp::MacroDef::Define(m.to_string(), None));
+    let defines = isa
+        .chain(args.defines.iter().map(|d| match d {
             Define::Set(n, v) => cfront::pp::MacroDef::Define(n.clone(), v.clone()),
             Define::Unset(n) => cfront::pp::MacroDef::Undef(n.clone()),
-        })
+        }))
         .collect();
     cfront::pp::PpOptions {
         include_dirs: args.include_dirs.clone(),
@@ -72,7 +72,7 @@ pub fn pp_options(args: &CcArgs) -> cfront::pp::PpOptions {
 
 /// Preprocesses one file.
 pub fn preprocess(path: &str, args: &CcArgs, sm: &mut SourceMap, diags: &mut Diags) -> cfront::pp::PpOutput {
-    let opts = pp_options(args);
+    let opts = cfront::pp::PpOptions { assembler: args.asm_needs_cpp(path), ..pp_options(args) };
     cfront::pp::preprocess(path, &opts, &HostLoader, sm, diags)
 }
 
@@ -133,7 +133,7 @@ pub fn codegen_options(args: &CcArgs) -> codegen::Options {
 /// C file → in-memory object.
 pub fn compile_to_object(path: &str, args: &CcArgs) -> Option<obj::Object> {
     if args.is_asm_source(path) {
-        return assemble(path);
+        return assemble(path, args);
     }
     let module = frontend(path, args)?;
     match codegen::compile_module(&module, &codegen_options(args)) {
@@ -149,20 +149,44 @@ pub fn compile_to_object(path: &str, args: &CcArgs) -> Option<obj::Object> {
 }
 
 /// An assembly source file, assembled by `kit as`.
-fn assemble(path: &str) -> Option<obj::Object> {
-    let text = match host::fs::read_to_string(path) {
-        Ok(t) => t,
-        Err(e) => {
-            eprintln!("kit cc: error: {path}: {}", host::fs::error_text(&e));
+/// `.s` through kit as; `.S` through the preprocessor first, as gcc's
+/// assembler-with-cpp does.
+fn assemble(path: &str, args: &CcArgs) -> Option<obj::Object> {
+    let text = if args.asm_needs_cpp(path) {
+        let mut sm = SourceMap::default();
+        let mut diags = Diags::default();
+        let pp = preprocess(path, args, &mut sm, &mut diags);
+        report(&diags, &sm, args.no_warnings);
+        if diags.has_errors() {
             return None;
         }
+        let mut text = String::new();
+        cfront::pp::write_preprocessed(&pp.tokens, &sm, &mut text);
+        text
+    } else {
+        match host::fs::read_to_string(path) {
+            Ok(t) => t,
+            Err(e) => {
+                eprintln!("kit cc: error: {path}: {}", host::fs::error_text(&e));
+                return None;
+            }
+        }
     };
-    match asm::assemble(path, &text) {
+    match asm::assemble_with_files(path, &text, asm_files(&[])) {
         Ok(o) => Some(o),
         Err(errors) => {
             errors.iter().for_each(|e| eprintln!("{e}"));
             None
         }
+    }
+}
+
+/// File access for the assembler's `.include` and `.incbin`.
+pub fn asm_files(include_dirs: &[String]) -> asm::Files {
+    asm::Files {
+        read: Box::new(|p| host::fs::read(p).map_err(|e| host::fs::error_text(&e))),
+        exists: Box::new(host::fs::is_file),
+        include_dirs: include_dirs.to_vec(),
     }
 }
 

@@ -3,6 +3,7 @@
 //! (an error that names the flag, never silently ignored).
 
 use crate::args::CcArgs;
+use crate::isa::IsaSet;
 
 /// `-f` flags that only tune optimization, diagnostics, debug info or
 /// hardening: a program means the same with or without them.
@@ -324,10 +325,7 @@ pub fn apply_m(flag: &str, a: &mut CcArgs) -> Result<(), String> {
         _ => {}
     }
     if let Some(arch) = flag.strip_prefix("arch=") {
-        return match arch {
-            "x86-64" | "x86_64" | "k8" | "opteron" | "athlon64" | "nocona" => Ok(()),
-            _ => Err(format!("'-march={arch}' is not supported: kit generates code for the x86-64 baseline only")),
-        };
+        return a.isa.set_arch(arch);
     }
     if flag.starts_with("tune=") {
         return Ok(());
@@ -364,12 +362,21 @@ pub fn apply_m(flag: &str, a: &mut CcArgs) -> Result<(), String> {
         if BASELINE_ISA.contains(&isa) {
             return Err(format!("'-m{flag}' is not supported: SSE2 is part of kit's x86-64 code generation"));
         }
+        if IsaSet::knows(isa) {
+            a.isa.disable(isa);
+            return Ok(());
+        }
         // Declining an extension kit never uses is honoured as it is.
         if is_isa_extension(isa) {
             return Ok(());
         }
+    } else if IsaSet::knows(flag) {
+        // The intrinsics headers declare every extension's intrinsics; the
+        // flag tells the program (through `__AVX2__` etc.) it may use them.
+        a.isa.enable(flag);
+        return Ok(());
     } else if is_isa_extension(flag) {
-        return Err(format!("'-m{flag}' is not supported yet: kit generates code for the x86-64 baseline (SSE2) only"));
+        return Err(format!("'-m{flag}' is not supported yet: kit has no intrinsics for it"));
     }
     Err(format!("unrecognized command-line option '-m{flag}'"))
 }
@@ -462,10 +469,12 @@ mod tests {
         assert!(m("tune=generic").is_ok());
         assert!(m("arch=x86-64").is_ok());
         assert!(m("32").unwrap_err().contains("-m32"));
-        assert!(m("avx2").unwrap_err().contains("-mavx2"));
+        assert!(m("avx512f").unwrap_err().contains("-mavx512f"));
+        assert!(m("avx2").is_ok() && m("no-sse4.2").is_ok() && m("arch=x86-64-v3").is_ok());
         assert!(m("no-avx2").is_ok());
         assert!(m("no-sse2").is_err());
-        assert!(m("arch=native").unwrap_err().contains("-march=native"));
+        assert!(m("arch=native").is_ok());
+        assert!(m("arch=pentium4").unwrap_err().contains("-march=pentium4"));
         assert!(m("frobnicate").unwrap_err().contains("unrecognized"));
     }
 }

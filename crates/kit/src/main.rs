@@ -5,6 +5,7 @@ mod args;
 mod cmd;
 mod compile;
 mod flags;
+mod isa;
 mod linking;
 mod query;
 mod runtime;

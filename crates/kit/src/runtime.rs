@@ -14,6 +14,7 @@ pub const SOURCES: &[(&str, &str)] = &[
     ("bits.c", include_str!("../../../runtime/bits.c")),
     ("powi.c", include_str!("../../../runtime/powi.c")),
     ("overflow.c", include_str!("../../../runtime/overflow.c")),
+    ("cpu.c", include_str!("../../../runtime/cpu.c")),
 ];
 
 /// The runtime's object files, compiled into
@@ -106,6 +107,42 @@ fn build_into(dir: &str, args_template: &CcArgs) -> Result<Vec<String>, String> 
         paths.push(obj_path);
     }
     Ok(paths)
+}
+
+/// The runtime members a JIT image needs: those defining a symbol the
+/// objects leave undefined and the process does not export (kit run gets
+/// most helpers from the process's libgcc_s, but not `__cpu_model`'s
+/// default version or `__cpu_features2`). Empty, and nothing compiled,
+/// when every symbol resolves.
+pub fn jit_members(image: &[obj::Object], resolves: &dyn Fn(&str) -> bool, args_template: &CcArgs) -> Result<Vec<obj::Object>, String> {
+    use obj::{Binding, SymbolDef};
+    let defined: std::collections::HashSet<&str> = image
+        .iter()
+        .flat_map(|o| &o.symbols)
+        .filter(|s| s.def != SymbolDef::Undefined && !s.name.is_empty())
+        .map(|s| s.name.as_str())
+        .collect();
+    let missing: Vec<&str> = image
+        .iter()
+        .flat_map(|o| &o.symbols)
+        .filter(|s| s.def == SymbolDef::Undefined && s.binding != Binding::Weak && !s.name.is_empty())
+        .map(|s| s.name.as_str())
+        .filter(|n| !defined.contains(n) && !resolves(n))
+        .collect();
+    if missing.is_empty() {
+        return Ok(Vec::new());
+    }
+    let mut members = Vec::new();
+    for path in objects(args_template)? {
+        let bytes = host::fs::read(&path).map_err(|e| format!("{path}: {}", host::fs::error_text(&e)))?;
+        let o = obj::elf_read::read_elf(&path, &bytes)?;
+        let provides =
+            o.symbols.iter().any(|s| s.def != SymbolDef::Undefined && s.binding != Binding::Local && missing.contains(&s.name.as_str()));
+        if provides {
+            members.push(o);
+        }
+    }
+    Ok(members)
 }
 
 #[cfg(test)]

@@ -107,6 +107,146 @@ fn gcc_output_assembles_as_gnu_as_does() {
     }
 }
 
+/// `gcc -g -S` output: kit as writes the line table from `.file`/`.loc`
+/// (views included) and it decodes as GNU as's does; the debug info gcc
+/// wrote, with its references to line-table labels and views, matches too.
+#[test]
+fn gcc_debug_output_gets_gnu_as_line_tables() {
+    if !common::have("gcc") || !common::have("as") || !common::have("readelf") {
+        return;
+    }
+    let d = tmp("debug");
+    for src in SOURCES {
+        for opt in ["-O0", "-O2"] {
+            let stem = Path::new(src).file_stem().unwrap().to_str().unwrap();
+            let s = d.join(format!("{stem}{opt}.s"));
+            run(Command::new("gcc").args(["-g", opt, "-w", "-S", "-o"]).arg(&s).arg(repo(src)));
+            let (k, g) = (d.join(format!("{stem}{opt}.k.o")), d.join(format!("{stem}{opt}.g.o")));
+            run(Command::new(KIT).arg("as").arg(&s).arg("-o").arg(&k));
+            run(Command::new("as").arg(&s).arg("-o").arg(&g));
+            assert_eq!(disassembly(&k), disassembly(&g), "{src} -g {opt}: instructions differ");
+            for dump in ["--debug-dump=decodedline", "--debug-dump=info", "--debug-dump=loc"] {
+                let out = |o: &Path| text(Command::new("readelf").arg(dump).arg(o)).lines().skip(2).collect::<Vec<_>>().join("\n");
+                assert_eq!(out(&k), out(&g), "{src} -g {opt}: readelf {dump} differs");
+            }
+        }
+    }
+}
+
+/// `kit install DIR` links `as`: gcc with DIR first on PATH assembles
+/// through kit as (`-v` shows it), `-g` flags included.
+#[test]
+fn gcc_assembles_with_installed_kit_as() {
+    if !common::have("gcc") || !common::have("objdump") {
+        return;
+    }
+    let d = tmp("install");
+    let bin = d.join("bin");
+    run(Command::new(KIT).arg("install").arg(&bin));
+    assert!(bin.join("as").exists(), "kit install made no as");
+    let path = format!("{}:{}", bin.display(), std::env::var("PATH").unwrap_or_default());
+    let src = repo("tests/programs/features.c");
+    let k = d.join("k.o");
+    let out = run(Command::new("gcc").env("PATH", &path).args(["-v", "-g", "-O2", "-w", "-c"]).arg(&src).arg("-o").arg(&k));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("kit as"), "gcc did not run kit as");
+    let g = d.join("g.o");
+    run(Command::new("gcc").args(["-g", "-O2", "-w", "-c"]).arg(&src).arg("-o").arg(&g));
+    assert_eq!(disassembly(&k), disassembly(&g));
+}
+
+/// `gcc -masm=intel -S` output (`.intel_syntax noprefix`) assembles to GNU
+/// as's instructions. Symbol annotations are left out of the comparison:
+/// GNU as keeps `.L` symbols used in Intel memory operands in the symbol
+/// table, kit as (like GNU as in AT&T mode) does not.
+#[test]
+fn intel_syntax_assembles_as_gnu_as_does() {
+    if !common::have("gcc") || !common::have("as") || !common::have("objdump") {
+        return;
+    }
+    let d = tmp("intel");
+    let plain = |o: &Path| {
+        let text = text(Command::new("objdump").args(["-d", "--no-show-raw-insn"]).arg(o));
+        text.lines().skip(2).map(|l| l.split(" <").next().unwrap_or(l).trim_end().to_string()).collect::<Vec<_>>().join("\n")
+    };
+    for src in SOURCES {
+        for opt in ["-O0", "-O2"] {
+            let stem = Path::new(src).file_stem().unwrap().to_str().unwrap();
+            let s = d.join(format!("{stem}{opt}.s"));
+            run(Command::new("gcc").args(["-masm=intel", opt, "-w", "-S", "-o"]).arg(&s).arg(repo(src)));
+            let (k, g) = (d.join(format!("{stem}{opt}.k.o")), d.join(format!("{stem}{opt}.g.o")));
+            run(Command::new(KIT).arg("as").arg(&s).arg("-o").arg(&k));
+            run(Command::new("as").arg(&s).arg("-o").arg(&g));
+            assert_eq!(plain(&k), plain(&g), "{src} -masm=intel {opt}: instructions differ");
+        }
+    }
+}
+
+/// Forms gcc's output rarely uses but headers and hand-written assembly
+/// do: crc32's source-sized suffixes, the implicit %xmm0 written out.
+#[test]
+fn hand_written_forms_encode_as_gnu_as_does() {
+    if !common::have("as") || !common::have("objdump") {
+        return;
+    }
+    let d = tmp("forms");
+    let s = d.join("forms.s");
+    let lines = [
+        "crc32b %cl, %eax",
+        "crc32w %cx, %eax",
+        "crc32l %ecx, %eax",
+        "crc32q %rcx, %rax",
+        "crc32b (%rax), %eax",
+        "crc32w 8(%rsp), %eax",
+        "crc32b %cl, %rax",
+        "crc32l (%rdi), %eax",
+        "sha256rnds2 %xmm0, %xmm2, %xmm1",
+        "sha256rnds2 %xmm2, %xmm1",
+        "blendvps %xmm0, %xmm3, %xmm4",
+        "pblendvb %xmm0, (%rax), %xmm4",
+    ];
+    std::fs::write(&s, lines.join("\n") + "\n").unwrap();
+    let (k, g) = (d.join("k.o"), d.join("g.o"));
+    let out = run(Command::new(KIT).arg("as").arg(&s).arg("-o").arg(&k));
+    assert!(out.status.success(), "kit as: {}", String::from_utf8_lossy(&out.stderr));
+    run(Command::new("as").arg(&s).arg("-o").arg(&g));
+    assert_eq!(disassembly(&k), disassembly(&g));
+}
+
+/// Macros, repetitions, conditionals, `.include` and `.incbin` give GNU
+/// as's bytes; unclosed blocks and runaway macros are errors.
+#[test]
+fn macros_and_conditionals_expand_as_gnu_as_does() {
+    if !common::have("as") || !common::have("objdump") {
+        return;
+    }
+    let d = tmp("macros");
+    for f in ["macros.s", "macros-inc.s"] {
+        std::fs::copy(repo(&format!("tests/asm/{f}")), d.join(f)).unwrap();
+    }
+    std::fs::write(d.join("macros.bin"), b"ABCDEFGHIJ").unwrap();
+    let (k, g) = (d.join("k.o"), d.join("g.o"));
+    let out = run(Command::new(KIT).arg("as").arg("macros.s").arg("-o").arg(&k).current_dir(&d));
+    assert!(out.status.success(), "kit as: {}", String::from_utf8_lossy(&out.stderr));
+    run(Command::new("as").arg("macros.s").arg("-o").arg(&g).current_dir(&d));
+    assert_eq!(disassembly(&k), disassembly(&g));
+    let data = |o: &Path| text(Command::new("objdump").args(["-s", "-j", ".data"]).arg(o)).lines().skip(3).collect::<Vec<_>>().join("\n");
+    assert_eq!(data(&k), data(&g));
+    for (src, want) in [
+        (".if 1\nnop\n", "'.if' without '.endif'"),
+        (".macro m\nm\n.endm\nm\n", "nested too deeply"),
+        (".rept 2\nnop\n", "without '.endm'/'.endr'"),
+        (".endif\n", "'.endif' without '.if'"),
+        (".error \"stop here\"\n", "stop here"),
+    ] {
+        let s = d.join("bad.s");
+        std::fs::write(&s, src).unwrap();
+        let out = Command::new(KIT).arg("as").arg(&s).arg("-o").arg(d.join("bad.o")).output().unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(!out.status.success() && err.contains(want), "{src:?}: {err}");
+        assert!(!d.join("bad.o").exists(), "{src:?} left an object");
+    }
+}
+
 /// features.c (threads, TLS, setjmp, constructors) from `gcc -S -O2`,
 /// assembled and linked by `kit cc`, prints what gcc's build prints.
 #[test]

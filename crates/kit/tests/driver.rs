@@ -83,6 +83,12 @@ fn macros_follow_the_dialect() {
     assert!(dm("-std=gnu89").contains("#define __GNUC_GNU_INLINE__ 1\n"));
     assert!(dm("-ffreestanding").contains("#define __STDC_HOSTED__ 0\n"));
     assert!(!dm("-mno-mmx").contains("__MMX__"));
+    // -m extensions and -march= levels announce themselves as gcc does.
+    let avx2 = dm("-mavx2");
+    assert!(avx2.contains("#define __AVX2__ 1\n") && avx2.contains("#define __SSE4_1__ 1\n") && !avx2.contains("__FMA__"), "{avx2}");
+    assert!(!stdout(&kit(&["cc", "-mavx2", "-mno-avx", "-E", "-dM", "-x", "c", "/dev/null"])).contains("__AVX2__"));
+    assert!(dm("-march=x86-64-v3").contains("#define __FMA__ 1\n"));
+    assert!(!gnu.contains("__SSE3__"));
 }
 
 #[test]
@@ -123,7 +129,8 @@ fn flags_are_honoured_or_rejected_by_name() {
         ("--target=aarch64-linux-gnu", "aarch64-linux-gnu"),
         ("-fopenmp", "-fopenmp"),
         ("-fshort-enums", "-fshort-enums"),
-        ("-mavx2", "-mavx2"),
+        ("-mavx512f", "-mavx512f"),
+        ("-march=x86-64-v4", "x86-64-v4"),
         ("-fsanitize=address", "-fsanitize=address"),
         ("-fno-such-flag", "-fno-such-flag"),
         ("-std=c++17", "-std=c++17"),
@@ -135,8 +142,9 @@ fn flags_are_honoured_or_rejected_by_name() {
         assert!(err.starts_with("kit cc: error:") && err.contains(named), "{bad}: {err}");
     }
     // Assembly sources (gmp's configure probes) are assembled by kit as;
-    // preprocessed ones (.S) are refused by name, when compiling and when
-    // linking, never skipped or read as something else.
+    // preprocessed ones (.S, -x assembler-with-cpp) go through kit's
+    // preprocessor first, in assembler mode: `$NAME` expands NAME, a `#`
+    // line that is no directive is a comment, __ASSEMBLER__ is defined.
     let asm = d.join("probe.s");
     std::fs::write(&asm, "\t.globl x\nx: .long 1\n").unwrap();
     let a = asm.to_str().unwrap();
@@ -144,14 +152,27 @@ fn flags_are_honoured_or_rejected_by_name() {
     let out = kit(&["cc", "-c", a, "-o", probe_o.to_str().unwrap()]);
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(stdout(&kit(&["nm", probe_o.to_str().unwrap()])).contains("T x"));
-    let pre = d.join("probe.S");
-    std::fs::write(&pre, "x: .long 1\n").unwrap();
-    let p = pre.to_str().unwrap();
-    for args in [&["cc", "-c", p][..], &["cc", s, p, "-o", o]] {
-        let out = kit(args);
-        let err = stderr(&out);
-        assert!(!out.status.success() && err.contains("probe.S: assembly source with preprocessor directives"), "{args:?}: {err}");
-    }
+    let pre = d.join("getpid.S");
+    std::fs::write(
+        &pre,
+        "#include <sys/syscall.h>\n#define FUNC(n) .globl n; .type n, @function; n:\n# a comment, not a directive\n\t.text\n\
+         FUNC(my_getpid)\n\tmovl $SYS_getpid, %eax # it's the syscall number\n\tsyscall\n\tret\n\
+         #ifndef __ASSEMBLER__\n#error no __ASSEMBLER__\n#endif\n\t.section .note.GNU-stack,\"\",@progbits\n",
+    )
+    .unwrap();
+    let main = d.join("main.c");
+    std::fs::write(&main, "#include <stdio.h>\n#include <unistd.h>\nint my_getpid(void);\nint main(void) { printf(\"%d\\n\", my_getpid() == getpid()); return 0; }\n").unwrap();
+    let exe = d.join("getpid");
+    let out = kit(&["cc", main.to_str().unwrap(), pre.to_str().unwrap(), "-o", exe.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let run = std::process::Command::new(&exe).output().unwrap();
+    assert_eq!(String::from_utf8_lossy(&run.stdout), "1\n");
+    // The same text under another name, by -x.
+    let txt = d.join("getpid.asm");
+    std::fs::copy(&pre, &txt).unwrap();
+    let out = kit(&["cc", "-c", "-x", "assembler-with-cpp", txt.to_str().unwrap(), "-o", o]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stdout(&kit(&["nm", o])).contains("T my_getpid"));
 }
 
 /// Warnings follow gcc's options: named in brackets, `-Werror` (all or one),

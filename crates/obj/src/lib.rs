@@ -178,9 +178,21 @@ impl Object {
             .filter(|(_, s)| named(s) && (s.def == SymbolDef::Undefined || s.binding != Binding::Local))
             .map(|(i, s)| (s.name.clone(), SymbolId(i as u32)))
             .collect();
+        // The file's own local symbols (C statics), which the merged text
+        // may name as one assembly source would.
+        let locals: std::collections::HashMap<String, SymbolId> = self
+            .symbols
+            .iter()
+            .enumerate()
+            .filter(|(_, s)| named(s) && s.def != SymbolDef::Undefined && s.binding == Binding::Local && !s.name.is_empty())
+            .map(|(i, s)| (s.name.clone(), SymbolId(i as u32)))
+            .collect();
         let mut map = Vec::with_capacity(other.symbols.len());
         for s in other.symbols {
-            let existing = if named(&s) { by_name.get(&s.name).copied() } else { None };
+            let mut existing = if named(&s) { by_name.get(&s.name).copied() } else { None };
+            if existing.is_none() && named(&s) && s.def == SymbolDef::Undefined {
+                existing = locals.get(&s.name).copied();
+            }
             let id = match existing {
                 Some(id) if s.def != SymbolDef::Undefined && self.symbols[id.0 as usize].def == SymbolDef::Undefined => {
                     self.symbols[id.0 as usize] = Symbol { def: moved(s.def), ..s };

@@ -46,6 +46,8 @@ enum Place {
     Mem(usize),
     /// An immediate (its text, without `$`).
     Imm(i128),
+    /// A link-time constant address (`"i"(&x)`): `sym` or `sym+8`.
+    Sym(String),
 }
 
 struct Operand {
@@ -56,6 +58,9 @@ struct Operand {
     input: Option<u32>,
     output: Option<u32>,
     name: Option<String>,
+    /// A vector (16 or 32 bytes) in an xmm/ymm register: its input cell
+    /// holds the value's address too.
+    vector: bool,
 }
 
 /// What a constraint asks for (its first alternative).
@@ -141,6 +146,23 @@ impl<'a, 't, 'd> FnCx<'a, 't, 'd> {
         }
     }
 
+    /// `&global`, a global array or function (decayed), or either plus a
+    /// constant: the assembler text of that address.
+    fn symbolic_address(&self, e: &Expr) -> Option<String> {
+        let global = |e: &Expr| match &e.kind {
+            ExprKind::Global(name) => Some(name.to_string()),
+            _ => None,
+        };
+        match &e.kind {
+            ExprKind::Addr(inner) => global(inner),
+            ExprKind::Global(name) if matches!(e.ty.kind, Kind::Func(_) | Kind::Array(..)) => Some(name.to_string()),
+            ExprKind::Cast(inner) if e.ty.is_ptr() || matches!(e.ty.kind, Kind::Int(_)) => self.symbolic_address(inner),
+            // (The parser has scaled a pointer's offset to bytes already.)
+            ExprKind::Binary(BinOp::Add, a, b) => Some(format!("{}+{}", self.symbolic_address(a)?, crate::parse::expr_eval::eval_int(b)?)),
+            _ => None,
+        }
+    }
+
     fn asm_call(&mut self, a: &AsmStmt) -> Result<(), String> {
         let n_out = a.outputs.len();
         let all: Vec<(&AsmOperand, bool)> = a.outputs.iter().map(|o| (o, true)).chain(a.inputs.iter().map(|i| (i, false))).collect();
@@ -159,7 +181,9 @@ impl<'a, 't, 'd> FnCx<'a, 't, 'd> {
         let mut wants = Vec::new();
         for (op, _) in &all {
             let konst = crate::parse::expr_eval::eval_int(&op.expr);
-            let mut want = parse_constraint(&op.constraint, konst.is_some(), crate::parse::expr::is_lvalue(&op.expr))?;
+            let symbolic = self.symbolic_address(&op.expr).filter(|_| konst.is_none() && op.constraint.contains(['i', 's']));
+            let mut want =
+                parse_constraint(&op.constraint, konst.is_some() || symbolic.is_some(), crate::parse::expr::is_lvalue(&op.expr))?;
             // `register long x asm("r10")` in a register operand is that register.
             if let ExprKind::Local(id) = op.expr.kind
                 && let Some(reg) = &self.def.locals[id as usize].asm_reg
@@ -173,7 +197,7 @@ impl<'a, 't, 'd> FnCx<'a, 't, 'd> {
             if let Want::Fixed(r) = want {
                 used[r] = true;
             }
-            wants.push((want, konst));
+            wants.push((want, konst, symbolic));
         }
         let take = |used: &mut [bool; 14], abcd_only: bool| -> Result<usize, String> {
             let order: &[usize] = if abcd_only { &[0, 1, 2, 9] } else { &[0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13] };
@@ -188,12 +212,16 @@ impl<'a, 't, 'd> FnCx<'a, 't, 'd> {
             cells += 1;
             cells - 1
         };
-        for (i, ((op, is_out), (want, konst))) in all.iter().zip(&wants).enumerate() {
+        for (i, ((op, is_out), (want, konst, symbolic))) in all.iter().zip(&wants).enumerate() {
             let size = self.size_of(&op.expr.ty);
             let place = match want {
                 Want::Fixed(r) => Place::Reg(Reg::Gpr(*r)),
                 Want::AnyGpr { abcd_only } => Place::Reg(Reg::Gpr(take(&mut used, *abcd_only)?)),
-                Want::RegOrImm | Want::Imm => Place::Imm(konst.expect("constant")),
+                Want::RegOrImm | Want::Imm => match (konst, symbolic) {
+                    (Some(v), _) => Place::Imm(*v),
+                    (None, Some(sym)) => Place::Sym(sym.clone()),
+                    (None, None) => unreachable!("immediate without a value"),
+                },
                 Want::Xmm => {
                     let x = (0..16).find(|&x| !used_xmm[x]).ok_or("asm needs more registers than x86-64 has")?;
                     used_xmm[x] = true;
@@ -225,19 +253,22 @@ impl<'a, 't, 'd> FnCx<'a, 't, 'd> {
                 c
             };
             let (input, output) = match (&place, *is_out) {
-                (Place::Imm(_), true) => return Err(format!("asm output operand {i} cannot be an immediate")),
-                (Place::Imm(_), false) => (None, None),
+                (Place::Imm(_) | Place::Sym(_), true) => return Err(format!("asm output operand {i} cannot be an immediate")),
+                (Place::Imm(_) | Place::Sym(_), false) => (None, None),
                 (Place::Mem(_), _) => (Some(cell()), None),
                 (Place::Reg(_), true) => (plus.then(&mut cell), Some(cell())),
                 (Place::Reg(_), false) => (Some(cell()), None),
             };
-            if !matches!(place, Place::Imm(_) | Place::Mem(_)) && !(op.expr.ty.is_scalar()) {
-                return Err(format!("asm operand {i} in a register must have a scalar type"));
+            let vector = matches!(place, Place::Reg(Reg::Xmm(_))) && op.expr.ty.is_vector() && matches!(size, 16 | 32);
+            if !matches!(place, Place::Imm(_) | Place::Sym(_) | Place::Mem(_)) && !op.expr.ty.is_scalar() && !vector {
+                return Err(format!(
+                    "asm operand {i} in a register must have a scalar type (or be a 16- or 32-byte vector in an xmm register)"
+                ));
             }
-            if matches!(place, Place::Reg(Reg::Gpr(_) | Reg::Xmm(_))) && size > 8 {
+            if matches!(place, Place::Reg(Reg::Gpr(_) | Reg::Xmm(_))) && size > 8 && !vector {
                 return Err(format!("asm operand {i}: {size}-byte values in registers are not supported"));
             }
-            ops.push(Operand { place, size, input, output, name: op.name.clone() });
+            ops.push(Operand { place, size, input, output, name: op.name.clone(), vector });
         }
         // The block: values and addresses, evaluated in operand order.
         let block = self.temp_slot(u64::from(cells.max(1)) * 8, 8, "<asm>");
@@ -260,18 +291,27 @@ impl<'a, 't, 'd> FnCx<'a, 't, 'd> {
                 (Place::Reg(_), true) => {
                     let addr = self.addr(&op.expr);
                     if let Some(c) = o.input {
-                        let v = self.load(kt_of(&op.expr.ty), addr, 0, false);
-                        let v = self.widen(v, &op.expr.ty);
-                        self.store(base, cell_off(c), v, false);
+                        if o.vector {
+                            self.store(base, cell_off(c), addr, false);
+                        } else {
+                            let v = self.load(kt_of(&op.expr.ty), addr, 0, false);
+                            let v = self.widen(v, &op.expr.ty);
+                            self.store(base, cell_off(c), v, false);
+                        }
                     }
                     self.store(base, cell_off(o.output.expect("cell")), addr, false);
+                }
+                (Place::Reg(_), false) if o.vector => {
+                    // Vector values are aggregates: their address.
+                    let addr = self.value(&op.expr);
+                    self.store(base, cell_off(o.input.expect("cell")), addr, false);
                 }
                 (Place::Reg(_), false) => {
                     let v = self.value(&op.expr);
                     let v = self.widen(v, &op.expr.ty);
                     self.store(base, cell_off(o.input.expect("cell")), v, false);
                 }
-                (Place::Imm(_), _) => {}
+                (Place::Imm(_) | Place::Sym(_), _) => {}
             }
         }
         self.mc.asm_count += 1;
@@ -310,6 +350,7 @@ impl<'a, 't, 'd> FnCx<'a, 't, 'd> {
 /// The register's name for `size` bytes, or as `modifier` asks.
 fn reg_name(r: Reg, size: u64, modifier: Option<char>) -> Result<String, String> {
     Ok(match r {
+        Reg::Xmm(x) if modifier == Some('t') || (size == 32 && modifier != Some('x')) => format!("%ymm{x}"),
         Reg::Xmm(x) => format!("%xmm{x}"),
         Reg::X87(0) => "%st".to_string(),
         Reg::X87(k) => format!("%st({k})"),
@@ -407,10 +448,17 @@ fn expand(a: &AsmStmt, ops: &[Operand], unique: &str) -> Result<String, String> 
         }
         let o = &ops[index];
         match (&o.place, modifier) {
-            (Place::Imm(v), Some('c' | 'P')) => write!(out, "{v}").unwrap(),
+            (Place::Imm(v), Some('c' | 'P' | 'a')) => write!(out, "{v}").unwrap(),
             (Place::Imm(v), Some('n')) => write!(out, "{}", -v).unwrap(),
             (Place::Imm(v), _) => write!(out, "${v}").unwrap(),
+            (Place::Sym(sym), Some('c' | 'P')) => out.push_str(sym),
+            // As gcc prints it for position-independent code.
+            (Place::Sym(sym), Some('a')) => write!(out, "{sym}(%rip)").unwrap(),
+            (Place::Sym(_), Some('n')) => return Err("%n needs a numeric operand".into()),
+            (Place::Sym(sym), _) => write!(out, "${sym}").unwrap(),
             (Place::Mem(r), _) => write!(out, "(%{})", GPRS[*r].0).unwrap(),
+            // `%a`: the register as an address.
+            (Place::Reg(Reg::Gpr(g)), Some('a')) => write!(out, "(%{})", GPRS[*g].0).unwrap(),
             (Place::Reg(r), m) => out.push_str(&reg_name(*r, o.size, m.filter(|m| *m != 'c' && *m != 'P'))?),
         }
     }
@@ -446,13 +494,23 @@ fn outlined(name: &str, a: &AsmStmt, ops: &[Operand], x87_clobbers: &[usize]) ->
     for (_, o) in &x87_in {
         writeln!(w, "\tfld{} {}(%rdi)", x87_size(o), o.input.unwrap_or(0) * 8).unwrap();
     }
+    // Vector inputs first, through %rax (loaded later if an operand).
+    for o in ops.iter().filter(|o| o.vector) {
+        if let (Some(cell), Place::Reg(Reg::Xmm(x))) = (o.input, &o.place) {
+            let mov = if o.size == 32 { format!("vmovdqu (%rax), %ymm{x}") } else { format!("movdqu (%rax), %xmm{x}") };
+            writeln!(w, "\tmovq {}(%rdi), %rax\n\t{mov}", cell * 8).unwrap();
+        }
+    }
     let load = |w: &mut String, o: &Operand| {
         let Some(cell) = o.input else { return };
+        if o.vector {
+            return;
+        }
         match o.place {
             Place::Reg(Reg::X87(_)) => {}
             Place::Reg(Reg::Xmm(x)) => writeln!(w, "\tmovq {}(%rdi), %xmm{x}", cell * 8).unwrap(),
             Place::Reg(Reg::Gpr(g)) | Place::Mem(g) => writeln!(w, "\tmovq {}(%rdi), %{}", cell * 8, GPRS[g].0).unwrap(),
-            Place::Imm(_) => {}
+            Place::Imm(_) | Place::Sym(_) => {}
         }
     };
     let is_rdi = |o: &Operand| matches!(o.place, Place::Reg(Reg::Gpr(RDI)) | Place::Mem(RDI));
@@ -464,7 +522,10 @@ fn outlined(name: &str, a: &AsmStmt, ops: &[Operand], x87_clobbers: &[usize]) ->
     }
     writeln!(w, "{template}").unwrap();
     // Outputs: spill them, fetch the block, store each through its address.
-    let outs: Vec<&Operand> = ops.iter().filter(|o| o.output.is_some() && !matches!(o.place, Place::Reg(Reg::X87(_)))).collect();
+    let outs: Vec<&Operand> =
+        ops.iter().filter(|o| o.output.is_some() && !o.vector && !matches!(o.place, Place::Reg(Reg::X87(_)))).collect();
+    // Vector results stay in their registers until the block is back.
+    let vector_outs: Vec<&Operand> = ops.iter().filter(|o| o.output.is_some() && o.vector).collect();
     let mut x87_out: Vec<(usize, &Operand)> = ops
         .iter()
         .filter_map(|o| match (o.place.clone(), o.output) {
@@ -480,8 +541,14 @@ fn outlined(name: &str, a: &AsmStmt, ops: &[Operand], x87_clobbers: &[usize]) ->
             _ => {}
         }
     }
-    if !outs.is_empty() || !x87_out.is_empty() {
+    if !outs.is_empty() || !x87_out.is_empty() || !vector_outs.is_empty() {
         writeln!(w, "\tmovq {}(%rsp), %rdi", outs.len() * 8).unwrap();
+    }
+    for o in &vector_outs {
+        if let Place::Reg(Reg::Xmm(x)) = o.place {
+            let mov = if o.size == 32 { format!("vmovdqu %ymm{x}, (%rcx)") } else { format!("movdqu %xmm{x}, (%rcx)") };
+            writeln!(w, "\tmovq {}(%rdi), %rcx\n\t{mov}", o.output.unwrap_or(0) * 8).unwrap();
+        }
     }
     // x87 results, st(0) first; then pop what the template left of the
     // inputs (an input it pops is one it clobbers, as gcc reads it).

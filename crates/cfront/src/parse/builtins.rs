@@ -193,6 +193,20 @@ impl<'a> Parser<'a> {
                 let k = if name.ends_with("trap") { Builtin::Trap } else { Builtin::Unreachable };
                 b(ExprKind::Builtin(k, vec![]), void)
             }
+            "__builtin_cpu_init" | "__builtin_cpu_supports" | "__builtin_cpu_is" => Ok(Some(self.cpu_builtin(name, loc)?)),
+            // clang's: an assumption kit does not use (nor evaluates, as clang).
+            "__builtin_assume" => {
+                self.nargs(loc, name, 1)?;
+                b(ExprKind::Int(0), void)
+            }
+            "__builtin_rotateleft8"
+            | "__builtin_rotateleft16"
+            | "__builtin_rotateleft32"
+            | "__builtin_rotateleft64"
+            | "__builtin_rotateright8"
+            | "__builtin_rotateright16"
+            | "__builtin_rotateright32"
+            | "__builtin_rotateright64" => Ok(Some(self.rotate(name, loc)?)),
             "__builtin_prefetch" => {
                 let a = self.args()?;
                 let e = a.into_iter().next().map(|e| self.rvalue(e));
@@ -484,6 +498,40 @@ impl<'a> Parser<'a> {
                 Err(Reported)
             }
         }
+    }
+
+    /// clang's `__builtin_rotateleft32(x, n)` and family: `x` rotated by
+    /// `n` modulo its width.
+    fn rotate(&mut self, name: &str, loc: Loc) -> PResult<Expr> {
+        let left = name.contains("left");
+        let bits: u32 = name.trim_start_matches("__builtin_rotateleft").trim_start_matches("__builtin_rotateright").parse().unwrap_or(32);
+        let kind = match bits {
+            8 => IntKind::UChar,
+            16 => IntKind::UShort,
+            32 => IntKind::UInt,
+            _ => IntKind::ULong,
+        };
+        let ty = int_t(kind);
+        let a = self.nargs(loc, name, 2)?;
+        let mut it = a.into_iter();
+        let x = self.convert(it.next().unwrap(), &ty);
+        let n = self.convert(it.next().unwrap(), &ty);
+        let (x_setup, x) = self.evaluate_once(x, loc);
+        let (n_setup, n) = self.evaluate_once(n, loc);
+        let mask = |p: &mut Self, e: Expr| p.make_binary(BinOp::BitAnd, e, int_lit(bits as i128 - 1, ty.clone(), loc), loc);
+        let by = mask(self, n.clone());
+        let width = int_lit(bits as i128, ty.clone(), loc);
+        let back_by = self.make_binary(BinOp::Sub, width, n, loc);
+        let back_by = mask(self, back_by);
+        let (first, second) = if left { (BinOp::Shl, BinOp::Shr) } else { (BinOp::Shr, BinOp::Shl) };
+        let a = self.make_binary(first, x.clone(), by, loc);
+        let b = self.make_binary(second, x, back_by, loc);
+        let r = self.make_binary(BinOp::BitOr, a, b, loc);
+        let mut r = Expr { kind: ExprKind::Cast(Box::new(r)), ty: ty.clone(), loc };
+        for setup in [n_setup, x_setup].into_iter().flatten() {
+            r = Expr { kind: ExprKind::Comma(Box::new(setup), Box::new(r)), ty: ty.clone(), loc };
+        }
+        Ok(r)
     }
 
     /// `x` for use more than once: a temporary when evaluating it twice

@@ -62,7 +62,11 @@ fn libc_builtin_type(name: &str) -> Option<(&'static str, &'static [&'static str
         | "fabs" | "floor" | "ceil" | "round" | "trunc" | "cbrt" | "exp2" | "expm1" | "log1p" | "rint" | "nearbyint" | "logb" => {
             ("double", &["double"])
         }
-        "sinf" | "cosf" | "tanf" | "expf" | "logf" | "sqrtf" | "fabsf" | "floorf" | "ceilf" | "roundf" | "truncf" => ("float", &["float"]),
+        "sinf" | "cosf" | "tanf" | "asinf" | "acosf" | "atanf" | "sinhf" | "coshf" | "tanhf" | "expf" | "logf" | "log10f" | "log2f"
+        | "sqrtf" | "fabsf" | "floorf" | "ceilf" | "roundf" | "truncf" | "cbrtf" | "exp2f" | "expm1f" | "log1pf" | "rintf"
+        | "nearbyintf" | "logbf" => ("float", &["float"]),
+        "fma" => ("double", &["double", "double", "double"]),
+        "fmaf" => ("float", &["float", "float", "float"]),
         "sinl" | "cosl" | "tanl" | "sqrtl" | "fabsl" | "floorl" | "ceill" | "expl" | "logl" | "log2l" | "log10l" | "truncl" | "roundl"
         | "rintl" => ("ldouble", &["ldouble"]),
         "fmaxl" | "fminl" | "hypotl" | "atan2l" | "fdiml" => ("ldouble", &["ldouble", "ldouble"]),
@@ -75,17 +79,17 @@ fn libc_builtin_type(name: &str) -> Option<(&'static str, &'static [&'static str
         "powl" | "fmodl" | "copysignl" => ("ldouble", &["ldouble", "ldouble"]),
         "ldexp" => ("double", &["double", "int"]),
         "frexp" => ("double", &["double", "ptr"]),
-        "memcpy" | "memmove" => ("ptr", &["ptr", "ptr", "size"]),
+        "memcpy" | "memmove" => ("ptr", &["ptr", "cptr", "size"]),
         "memset" => ("ptr", &["ptr", "int", "size"]),
-        "memcmp" | "strncmp" => ("int", &["ptr", "ptr", "size"]),
-        "strcmp" => ("int", &["ptr", "ptr"]),
-        "strlen" => ("size", &["ptr"]),
-        "strcpy" | "strcat" => ("ptr", &["ptr", "ptr"]),
-        "strncpy" | "strncat" => ("ptr", &["ptr", "ptr", "size"]),
-        "strchr" | "strrchr" | "memchr_" => ("ptr", &["ptr", "int"]),
-        "memchr" => ("ptr", &["ptr", "int", "size"]),
-        "strstr" | "strpbrk" => ("ptr", &["ptr", "ptr"]),
-        "strspn" | "strcspn" => ("size", &["ptr", "ptr"]),
+        "memcmp" | "strncmp" => ("int", &["cptr", "cptr", "size"]),
+        "strcmp" => ("int", &["cptr", "cptr"]),
+        "strlen" => ("size", &["cptr"]),
+        "strcpy" | "strcat" => ("ptr", &["ptr", "cptr"]),
+        "strncpy" | "strncat" => ("ptr", &["ptr", "cptr", "size"]),
+        "strchr" | "strrchr" | "memchr_" => ("ptr", &["cptr", "int"]),
+        "memchr" => ("ptr", &["cptr", "int", "size"]),
+        "strstr" | "strpbrk" => ("ptr", &["cptr", "cptr"]),
+        "strspn" | "strcspn" => ("size", &["cptr", "cptr"]),
         "malloc" => ("ptr", &["size"]),
         "calloc" => ("ptr", &["size", "size"]),
         "realloc" => ("ptr", &["ptr", "size"]),
@@ -1483,6 +1487,7 @@ impl<'a> Parser<'a> {
                 "float" => float_t(FloatKind::Float),
                 "ldouble" => float_t(FloatKind::LDouble),
                 "ptr" => ptr_to(mk(Kind::Void)),
+                "cptr" => ptr_to(with_quals(&mk(Kind::Void), true, false, false)),
                 "size" => int_t(IntKind::ULong),
                 "long" => int_t(IntKind::Long),
                 "void" => mk(Kind::Void),

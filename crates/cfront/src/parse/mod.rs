@@ -5,6 +5,7 @@
 //! conversions become explicit casts, in the manner of a one-pass compiler.
 
 mod builtins;
+mod cpu;
 mod decl;
 pub(crate) mod expr;
 pub mod expr_eval;

@@ -105,6 +105,7 @@ impl<'a> Preprocessor<'a> {
             "ident" | "sccs" | "assert" | "unassert" => {}
             // GNU line marker: `# 12 "file" flags`.
             _ if name.kind == TokKind::Number => self.line_directive(&line, name.loc),
+            _ if self.opts.assembler => {}
             _ => self.diags.error(name.loc, format!("invalid preprocessing directive #{}", name.text)),
         }
         let _ = hash;
@@ -468,6 +469,22 @@ impl<'a> Preprocessor<'a> {
 
 /// `__has_builtin`: the builtin families kit's parser implements.
 fn has_builtin(name: &str) -> bool {
+    if name.starts_with("__builtin_ia32_") {
+        return super::predef::X86_BUILTIN_NAMES.contains(&name);
+    }
+    // Families of gcc's and clang's that kit's parser does not implement.
+    const MISSING: &[&str] = &[
+        "__builtin_bitreverse",
+        "__builtin_elementwise_",
+        "__builtin_reduce_",
+        "__builtin_nondeterministic",
+        "__builtin_shufflevector",
+        "__builtin_arm_",
+        "__builtin_ms_",
+    ];
+    if MISSING.iter().any(|p| name.starts_with(p)) {
+        return false;
+    }
     (name.starts_with("__builtin_") && !name.contains("shuffle") && !name.contains("convertvector"))
         || name.starts_with("__atomic_")
         || name.starts_with("__sync_")

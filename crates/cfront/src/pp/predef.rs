@@ -196,3 +196,41 @@ pub fn date_time(epoch: Option<u64>) -> DateTime {
     let timestamp = format!("{} {} {:>2} {} {}", DAYS[days.rem_euclid(7) as usize], MONTHS[(m - 1) as usize], d, time, y);
     DateTime { date, time, timestamp }
 }
+
+/// gcc's `__builtin_ia32_*` functions that programs call directly (CRC-32C,
+/// fences, the time-stamp counter), as macros over inline asm: the only
+/// machine builtins kit has. Hidden from `-dM`, as gcc's builtins are.
+const X86_BUILTIN_FUNCTIONS: &str = "\
+#define __builtin_ia32_crc32qi(c, v) __extension__ ({ unsigned int __kit_c = (c); unsigned char __kit_v = (v); \
+__asm__(\"crc32b %1, %0\" : \"+r\"(__kit_c) : \"rm\"(__kit_v)); __kit_c; })
+#define __builtin_ia32_crc32hi(c, v) __extension__ ({ unsigned int __kit_c = (c); unsigned short __kit_v = (v); \
+__asm__(\"crc32w %1, %0\" : \"+r\"(__kit_c) : \"rm\"(__kit_v)); __kit_c; })
+#define __builtin_ia32_crc32si(c, v) __extension__ ({ unsigned int __kit_c = (c); unsigned int __kit_v = (v); \
+__asm__(\"crc32l %1, %0\" : \"+r\"(__kit_c) : \"rm\"(__kit_v)); __kit_c; })
+#define __builtin_ia32_crc32di(c, v) __extension__ ({ unsigned long long __kit_c = (c); unsigned long long __kit_v = (v); \
+__asm__(\"crc32q %1, %0\" : \"+r\"(__kit_c) : \"rm\"(__kit_v)); __kit_c; })
+#define __builtin_ia32_pause() __asm__ __volatile__(\"pause\" ::: \"memory\")
+#define __builtin_ia32_lfence() __asm__ __volatile__(\"lfence\" ::: \"memory\")
+#define __builtin_ia32_mfence() __asm__ __volatile__(\"mfence\" ::: \"memory\")
+#define __builtin_ia32_sfence() __asm__ __volatile__(\"sfence\" ::: \"memory\")
+#define __builtin_ia32_rdtsc() __extension__ ({ unsigned int __kit_lo, __kit_hi; \
+__asm__ __volatile__(\"rdtsc\" : \"=a\"(__kit_lo), \"=d\"(__kit_hi)); ((unsigned long long)__kit_hi << 32) | __kit_lo; })
+";
+
+/// The `__builtin_ia32_*` names `X86_BUILTIN_FUNCTIONS` defines.
+pub const X86_BUILTIN_NAMES: &[&str] = &[
+    "__builtin_ia32_crc32qi",
+    "__builtin_ia32_crc32hi",
+    "__builtin_ia32_crc32si",
+    "__builtin_ia32_crc32di",
+    "__builtin_ia32_pause",
+    "__builtin_ia32_lfence",
+    "__builtin_ia32_mfence",
+    "__builtin_ia32_sfence",
+    "__builtin_ia32_rdtsc",
+];
+
+/// Builtin functions the target implements as macros (see above).
+pub fn builtin_function_macros(target: &PpTarget) -> &'static str {
+    if target.arch == "x86_64" { X86_BUILTIN_FUNCTIONS } else { "" }
+}

@@ -4,11 +4,17 @@ const USAGE: &str = "usage: kit as [options] [file.s...]   (no file, or -: stand
   -o FILE          write the object here (default: a.out)
   --64             64-bit x86 (the only mode)
   --noexecstack    accepted (kit's objects never ask for an executable stack)
+  --gdwarf-N       accepted: the line table comes from the source's .file/.loc
+                   (gcc -g passes it; kit as writes DWARF 5 line tables)
+  -I DIR           search DIR for .include and .incbin files
+  -v               print the version, then assemble
+  -W, --no-warn, --fatal-warnings  accepted (kit as gives no warnings)
   -Qy, -Qn, -V     accepted for compatibility";
 
 pub fn main(args: &[String]) -> i32 {
     let mut output = "a.out".to_string();
     let mut inputs = Vec::new();
+    let mut include_dirs: Vec<String> = Vec::new();
     let mut it = args.iter();
     while let Some(arg) = it.next() {
         match arg.as_str() {
@@ -20,7 +26,20 @@ pub fn main(args: &[String]) -> i32 {
                 println!("{USAGE}");
                 return 0;
             }
-            "--64" | "--noexecstack" | "-Qy" | "-Qn" | "-V" => {}
+            "--64" | "--noexecstack" | "-Qy" | "-Qn" | "-V" | "--gdwarf-2" | "--gdwarf-3" | "--gdwarf-4" | "--gdwarf-5" => {}
+            // Warnings off or fatal: kit as has no warnings.
+            "-W" | "--no-warn" | "--fatal-warnings" => {}
+            "-v" | "--version" => {
+                eprintln!("kit as (x86-64 GNU as syntax) {}", env!("CARGO_PKG_VERSION"));
+                if arg == "--version" {
+                    return 0;
+                }
+            }
+            "-I" => match it.next() {
+                Some(d) => include_dirs.push(d.clone()),
+                None => return usage_error("-I needs a directory"),
+            },
+            a if a.starts_with("-I") => include_dirs.push(a[2..].to_string()),
             "-" => inputs.push(arg.clone()),
             a if a.starts_with("-o") => output = a[2..].to_string(),
             a if a.starts_with('-') => return usage_error(&format!("unsupported option '{a}'")),
@@ -44,12 +63,12 @@ pub fn main(args: &[String]) -> i32 {
         text.push('\n');
     }
     let name = if inputs.len() == 1 && inputs[0] != "-" { inputs[0].as_str() } else { "{standard input}" };
-    assemble_to(name, &text, &output)
+    assemble_to(name, &text, &output, &include_dirs)
 }
 
 /// Assembles `text` (named `name` in messages) into the object `output`.
-pub fn assemble_to(name: &str, text: &str, output: &str) -> i32 {
-    let object = match asm::assemble(name, text) {
+pub fn assemble_to(name: &str, text: &str, output: &str, include_dirs: &[String]) -> i32 {
+    let object = match asm::assemble_with_files(name, text, crate::compile::asm_files(include_dirs)) {
         Ok(o) => o,
         Err(errors) => {
             for e in errors {

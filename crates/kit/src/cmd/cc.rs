@@ -69,12 +69,6 @@ pub fn run_cc(a: CcArgs) -> i32 {
     if a.deps_only || a.mode == Mode::Preprocess {
         return preprocess_only(&a);
     }
-    // Preprocessed assembly: taking it for an object or a linker script
-    // would mislead.
-    if let Some(asm) = a.inputs.iter().find(|i| !a.is_c_source(i) && [".S", ".sx"].iter().any(|x| i.ends_with(x))) {
-        eprintln!("kit cc: error: {asm}: assembly source with preprocessor directives (.S) is not supported yet");
-        return 1;
-    }
     if a.mode == Mode::Link {
         return crate::linking::link(&a);
     }

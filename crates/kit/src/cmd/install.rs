@@ -2,7 +2,7 @@
 
 pub fn main(args: &[String]) -> i32 {
     if args.first().is_none_or(|a| a == "--help" || a == "-h") || args.len() != 1 {
-        eprintln!("usage: kit install DIR\n\nCreates DIR/cc, DIR/cpp, ... as links to kit (not DIR/as yet).");
+        eprintln!("usage: kit install DIR\n\nCreates DIR/cc, DIR/cpp, DIR/as, ... as links to kit.");
         return if args.len() == 1 { 0 } else { 2 };
     }
     let dir = &args[0];
@@ -14,9 +14,9 @@ pub fn main(args: &[String]) -> i32 {
         eprintln!("kit install: {dir}: {e}");
         return 1;
     }
-    // No `as` yet: gcc runs the first `as` on PATH, and kit as does not
-    // take gcc -g's DWARF directives (`.file N`, `.loc`) yet.
-    for name in crate::tool_names().filter(|n| !matches!(*n, "install" | "as")) {
+    // `as` too: gcc runs the first `as` on PATH, and kit as takes gcc's
+    // output, DWARF line directives included.
+    for name in crate::tool_names().filter(|n| *n != "install") {
         let link = format!("{dir}/{name}");
         let _ = host::fs::remove(&link);
         if let Err(e) = host::fs::symlink(&exe, &link) {

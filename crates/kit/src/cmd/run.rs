@@ -53,6 +53,14 @@ pub fn main(argv: &[String]) -> i32 {
         }
     }
     let resolver = |name: &str| host::dl::lookup(name);
+    let mut objects = objects;
+    match crate::runtime::jit_members(&objects, &|n| resolver(n).is_some(), &a) {
+        Ok(members) => objects.extend(members),
+        Err(e) => {
+            eprintln!("kit run: error: kit's runtime library: {e}");
+            return 1;
+        }
+    }
     let image = match link::link_jit(objects, &resolver) {
         Ok(img) => Box::leak(Box::new(img)),
         Err(e) => {

@@ -1,0 +1,1 @@
+	.set INCLUDED, 1
