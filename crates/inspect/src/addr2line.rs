@@ -25,8 +25,12 @@ pub struct Index {
     /// symbols sit under (the last `STT_FILE` before it), for addresses
     /// without DWARF.
     symbols: Vec<(Symbol, Option<String>)>,
-    /// (start, end) of each section, by index.
+    /// (start, end) of each section, by index, at the addresses the DWARF
+    /// was read with (see [`dwarf::section_bases`]).
     sections: Vec<(u64, u64)>,
+    /// An object's allocated sections in order: (base, size). An address is
+    /// looked up in the first that holds it, as GNU addr2line does.
+    object_sections: Vec<(u64, u64)>,
 }
 
 impl Index {
@@ -38,22 +42,34 @@ impl Index {
         // sorting stably by address keeps each sequence's end after its rows.
         rows.sort_by_key(|r| r.addr);
         let scopes = dwarf::scopes(&elf.name, &d)?;
+        let bases = dwarf::section_bases(elf);
         let mut symbols = Vec::new();
         let mut file = None;
-        for s in elf.symbols()? {
+        let all = elf.symbols()?;
+        // With one source file (a file symbol before every other symbol)
+        // the file covers the globals too; with several it cannot, since
+        // the globals follow all the locals.
+        let first_other = all.iter().skip(1).position(|s| s.kind != STT_FILE).unwrap_or(usize::MAX);
+        let single_file = !all.iter().skip(1).skip(first_other).any(|s| s.kind == STT_FILE);
+        for mut s in all {
+            s.value = s.value.wrapping_add(bases.get(s.shndx as usize).copied().unwrap_or(0));
             if s.kind == STT_FILE {
                 file = Some(s.name.clone());
             } else if (s.kind == STT_FUNC || s.kind == STT_GNU_IFUNC) && s.shndx != 0 {
-                // Globals follow every local, so no file symbol covers them.
-                let f = if s.bind == STB_LOCAL { file.clone() } else { None };
+                let f = if s.bind == STB_LOCAL || single_file { file.clone() } else { None };
                 symbols.push((s, f));
             }
         }
         // Stable: among symbols at one address the first in the table
         // is the one GNU addr2line names.
         symbols.sort_by_key(|s| s.0.value);
-        let sections = elf.sections.iter().map(|s| (s.addr, s.addr.saturating_add(s.size))).collect();
-        Ok(Index { rows, scopes, symbols, sections })
+        let sections = elf.sections.iter().map(|s| (s.addr + bases[s.index], (s.addr + bases[s.index]).saturating_add(s.size))).collect();
+        let object_sections = if elf.is_relocatable() {
+            elf.sections.iter().filter(|s| s.is_alloc() && s.size > 0).map(|s| (bases[s.index], s.size)).collect()
+        } else {
+            Vec::new()
+        };
+        Ok(Index { rows, scopes, symbols, sections, object_sections })
     }
 
     /// The row covering `addr`: the last row at or below it, unless that
@@ -97,7 +113,15 @@ impl Index {
     }
 
     /// The answer for one address, formatted as GNU addr2line prints it.
-    pub fn lookup(&self, addr: u64, o: &Options) -> String {
+    pub fn lookup(&self, shown: u64, o: &Options) -> String {
+        // In an object every section starts at 0: the first that holds the
+        // address is the one meant.
+        let addr = match self.object_sections.iter().find(|(_, size)| shown < *size) {
+            Some((base, _)) => base + shown,
+            // In no section of an object: nothing is there.
+            None if !self.object_sections.is_empty() => u64::MAX,
+            None => shown,
+        };
         let shorten = |f: &str| -> String { if o.basenames { f.rsplit('/').next().unwrap_or(f).to_string() } else { f.to_string() } };
         let location = match self.row(addr) {
             Some(r) if !r.file.is_empty() => {
@@ -120,7 +144,7 @@ impl Index {
         };
         let mut out = String::new();
         if o.addresses {
-            out.push_str(&format!("0x{addr:016x}"));
+            out.push_str(&format!("0x{shown:016x}"));
             out.push(if o.pretty { ':' } else { '\n' });
             if o.pretty {
                 out.push(' ');

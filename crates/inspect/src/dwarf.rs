@@ -46,12 +46,13 @@ impl DebugData {
     pub fn new(elf: &Elf) -> Result<DebugData, Error> {
         let mut sections = HashMap::new();
         let syms = if elf.is_relocatable() { elf.symbols()? } else { Vec::new() };
+        let bases = section_bases(elf);
         for s in elf.sections.iter().filter(|s| s.name.starts_with(".debug_") && s.has_contents()) {
             let mut data = elf.section_data(s)?.to_vec();
             if elf.is_relocatable() {
                 for rel in elf.reloc_sections_for(s.index) {
                     for r in elf.relocs_in(rel)? {
-                        apply(&mut data, &syms, &r);
+                        apply(&mut data, &syms, &bases, &r);
                     }
                 }
             }
@@ -73,11 +74,30 @@ impl DebugData {
     }
 }
 
+/// Where an object's allocated sections are placed for reading its DWARF:
+/// one after another, as BFD places them, so that code in `.text` and in
+/// `.text.startup` (both at 0 in the file) get distinct addresses. Zero
+/// for every section of a linked file.
+pub fn section_bases(elf: &Elf) -> Vec<u64> {
+    let mut bases = vec![0u64; elf.sections.len()];
+    if elf.is_relocatable() {
+        let mut next = 0u64;
+        for s in elf.sections.iter().filter(|s| s.is_alloc() && s.size > 0) {
+            let align = s.align.clamp(1, 1 << 16);
+            next = next.div_ceil(align).saturating_mul(align);
+            bases[s.index] = next;
+            next = next.saturating_add(s.size);
+        }
+    }
+    bases
+}
+
 /// Applies one absolute relocation to a debug section; the PC-relative
 /// and GOT kinds never appear in DWARF, and out-of-range offsets are left
 /// for gimli to reject.
-fn apply(data: &mut [u8], syms: &[Symbol], r: &Reloc) {
-    let value = syms.get(r.sym as usize).map_or(0, |s| s.value).wrapping_add(r.addend as u64);
+fn apply(data: &mut [u8], syms: &[Symbol], bases: &[u64], r: &Reloc) {
+    let base = |s: &Symbol| bases.get(s.shndx as usize).copied().unwrap_or(0);
+    let value = syms.get(r.sym as usize).map_or(0, |s| s.value.wrapping_add(base(s))).wrapping_add(r.addend as u64);
     let width = match r.kind {
         1 | 17 | 24 => 8,
         10 | 11 | 21 | 2 => 4,

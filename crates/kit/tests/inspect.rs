@@ -315,6 +315,14 @@ fn addr2line_matches_gnu() {
             same(d, "addr2line", &[&["-e", prog][..], flags, &addr_args].concat());
         }
     }
+    // Objects: every section starts at 0; the first holding the address
+    // is the one meant.
+    let offsets = ["0", "0x4", "0x10", "0x20", "0x30", "0x40", "0x58", "0x60", "0x90", "0x100", "0x5000"];
+    for obj in ["gcc_g.o", "kit_g.o", "gcc_O2.o"] {
+        for flags in [&["-f"][..], &["-f", "-i", "-a", "-p"]] {
+            same(d, "addr2line", &[&["-e", obj][..], flags, &offsets].concat());
+        }
+    }
     // Addresses on standard input.
     let mut child = Command::new(KIT)
         .current_dir(d)
