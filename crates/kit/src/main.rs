@@ -24,6 +24,12 @@ const TOOLS: &[Tool] = &[
     ("ar", "create, modify and extract from archives (GNU ar)", cmd::ar::main),
     ("ranlib", "write an archive's symbol index", cmd::ranlib::main),
     ("nm", "list symbols of objects, archives and ELF executables", cmd::nm::main),
+    ("objdump", "disassemble and dump headers, symbols, relocations, DWARF", cmd::objdump::main),
+    ("size", "list section sizes (Berkeley or System V format)", cmd::size::main),
+    ("strings", "print the printable character runs in files", cmd::strings::main),
+    ("strip", "remove symbols and debugging sections from objects and programs", cmd::strip::main),
+    ("objcopy", "copy objects, dropping or adding sections, or to raw binary", cmd::objcopy::main),
+    ("addr2line", "map addresses to source lines and functions (DWARF)", cmd::addr2line::main),
     ("install", "install per-tool links (cc, cpp, ...) into a directory", cmd::install::main),
 ];
 

@@ -1,9 +1,16 @@
+pub mod addr2line;
 pub mod ar;
 pub mod r#as;
 pub mod cc;
 pub mod cpp;
+pub mod input;
 pub mod install;
 pub mod ld;
 pub mod nm;
+pub mod objcopy;
+pub mod objdump;
 pub mod ranlib;
 pub mod run;
+pub mod size;
+pub mod strings;
+pub mod strip;
