@@ -24,6 +24,7 @@ const HEADERS: &[(&str, &str)] = headers!(
     "ia32intrin.h",
     "immintrin.h",
     "iso646.h",
+    "kit_x86_round.h",
     "kit_x86_vector_types.h",
     "limits.h",
     "lzcntintrin.h",
